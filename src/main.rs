@@ -1,7 +1,17 @@
-fn main() {
-    let loaded = hearsay::article::load_paths(
-        &std::env::args_os().skip(1).map(Into::into).collect::<Vec<_>>(),
-    );
-    let corpus = hearsay::corpus::Corpus::from_articles(loaded.articles);
-    println!("{} articles", corpus.entries.len());
+use clap::Parser;
+use hearsay::cli::{Cli, Command};
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Quotes { .. }) | Some(Command::Eval { .. }) => {
+            anyhow::bail!("not yet built")
+        }
+        None => {
+            let loaded = hearsay::article::load_paths(&cli.paths);
+            let corpus = hearsay::corpus::Corpus::from_articles(loaded.articles);
+            println!("{} articles", corpus.entries.len());
+            Ok(())
+        }
+    }
 }

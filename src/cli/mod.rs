@@ -1,1 +1,55 @@
-//! TODO: cli
+//! The command line: the reader by default, and headless subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub mod eval;
+pub mod quotes;
+
+/// Who said what, in your terminal.
+#[derive(Debug, Parser)]
+#[command(name = "hearsay", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Files and folders of articles to read, `-` for standard input.
+    /// Without any, the bundled sample articles open.
+    pub paths: Vec<PathBuf>,
+    /// A headless subcommand instead of the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every quote of every article, for scripts.
+    Quotes {
+        /// Files and folders of articles, `-` for standard input.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+    },
+    /// Score the extractor on annotated quotes (the format of gold/README.md).
+    Eval {
+        /// The annotated articles, one JSON object per line.
+        gold: PathBuf,
+        /// Also print the N worst articles with their mistakes in context.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        show_errors: usize,
+        /// Write the predictions as JSONL to this file.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+    },
+}
+
+/// Output formats of the headless commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values with a header.
+    Csv,
+    /// Plain text for reading.
+    Text,
+}

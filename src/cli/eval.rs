@@ -1,0 +1,1 @@
+//! `hearsay eval`: score the extractor on annotated data.

@@ -1,0 +1,1 @@
+//! `hearsay quotes`: every quote of every article as JSONL, CSV or text.
