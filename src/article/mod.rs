@@ -3,6 +3,8 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+pub mod samples;
+
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
@@ -105,7 +107,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 
 /// The sample articles bundled in `assets/`.
 pub fn samples() -> Vec<Article> {
-    Vec::new()
+    samples::sample_texts()
+        .iter()
+        .map(|(name, text)| from_plain_text(Path::new(name), (*text).to_string()))
+        .collect()
 }
 
 fn from_plain_text(path: &Path, text: String) -> Article {
