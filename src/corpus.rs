@@ -1,9 +1,10 @@
 //! The loaded articles with their quotes, and the index of who said what.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::article::Article;
 use crate::quote::{self, Quote};
+use crate::speakers;
 
 /// An article with the quotes found in it.
 #[derive(Debug, Clone)]
@@ -22,11 +23,13 @@ impl Entry {
     }
 }
 
-/// One speaker across the corpus.
+/// One speaker across the corpus: one person or organisation, however written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
-    /// Canonical name.
+    /// Canonical name: the most used of its written forms.
     pub name: String,
+    /// Every written form it was seen under, most used first.
+    pub aliases: Vec<String>,
     /// Number of quotes attributed to them.
     pub quotes: usize,
     /// Number of articles quoting them.
@@ -40,34 +43,202 @@ pub struct Corpus {
     pub entries: Vec<Entry>,
     /// Speakers, most quoted first.
     pub speakers: Vec<Speaker>,
+    /// For each entry, for each of its quotes, the index of its speaker in `speakers`.
+    pub quote_speakers: Vec<Vec<Option<usize>>>,
 }
 
 impl Corpus {
     /// Builds a corpus from articles, extracting quotes and indexing speakers.
     pub fn from_articles(articles: Vec<Article>) -> Self {
-        let entries: Vec<Entry> = articles.into_iter().map(Entry::new).collect();
-        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
-        for e in &entries {
-            let mut seen = std::collections::HashSet::new();
-            for q in &e.quotes {
-                if let Some(s) = &q.speaker {
-                    let c = counts.entry(s).or_default();
-                    c.0 += 1;
-                    if seen.insert(s.as_str()) {
-                        c.1 += 1;
-                    }
-                }
-            }
+        Self::from_entries(articles.into_iter().map(Entry::new).collect())
+    }
+
+    /// Builds the speaker index over entries whose quotes are already found.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let mut index = SpeakerIndex::default();
+        let quote_speakers = entries.iter().map(|e| index.add_entry(e)).collect();
+        let (speakers, quote_speakers) = index.finish(quote_speakers);
+        Self {
+            entries,
+            speakers,
+            quote_speakers,
         }
-        let mut speakers: Vec<Speaker> = counts
+    }
+
+    /// The speaker of quote `quote` of entry `entry`, as an index into `speakers`.
+    pub fn speaker_of(&self, entry: usize, quote: usize) -> Option<usize> {
+        self.quote_speakers
+            .get(entry)?
+            .get(quote)
+            .copied()
+            .flatten()
+    }
+
+    /// Whether entry `entry` quotes speaker `speaker`.
+    pub fn quotes_speaker(&self, entry: usize, speaker: usize) -> bool {
+        self.quote_speakers
+            .get(entry)
+            .is_some_and(|qs| qs.contains(&Some(speaker)))
+    }
+}
+
+/// Speakers met so far, keyed by [`speakers::speaker_key`].
+#[derive(Debug, Default)]
+struct SpeakerIndex {
+    by_key: HashMap<String, usize>,
+    /// Per speaker: written forms with counts, quotes, articles.
+    found: Vec<(HashMap<String, usize>, usize, usize)>,
+}
+
+impl SpeakerIndex {
+    /// Files the speakers of one entry; returns the speaker of each quote.
+    fn add_entry(&mut self, entry: &Entry) -> Vec<Option<usize>> {
+        let mut seen = HashSet::new();
+        let mut resolved: HashMap<&str, String> = HashMap::new();
+        let mut out = Vec::with_capacity(entry.quotes.len());
+        for q in &entry.quotes {
+            let Some(name) = q.speaker.as_deref().filter(|_| q.is_quotation()) else {
+                out.push(None);
+                continue;
+            };
+            let name = resolved
+                .entry(name)
+                .or_insert_with(|| {
+                    speakers::resolve_surname(&entry.article.text, name)
+                        .unwrap_or_else(|| name.to_string())
+                })
+                .clone();
+            let key = speakers::speaker_key(&name);
+            let next = self.found.len();
+            let id = *self.by_key.entry(key).or_insert(next);
+            if id == next {
+                self.found.push(Default::default());
+            }
+            let f = &mut self.found[id];
+            *f.0.entry(name).or_default() += 1;
+            f.1 += 1;
+            if seen.insert(id) {
+                f.2 += 1;
+            }
+            out.push(Some(id));
+        }
+        out
+    }
+
+    /// Speakers most quoted first, and the quote map renumbered to match.
+    fn finish(
+        self,
+        quote_speakers: Vec<Vec<Option<usize>>>,
+    ) -> (Vec<Speaker>, Vec<Vec<Option<usize>>>) {
+        let mut speakers: Vec<(usize, Speaker)> = self
+            .found
             .into_iter()
-            .map(|(n, (q, a))| Speaker {
-                name: n.to_string(),
-                quotes: q,
-                articles: a,
+            .enumerate()
+            .map(|(id, (forms, quotes, articles))| {
+                let mut aliases: Vec<(String, usize)> = forms.into_iter().collect();
+                aliases.sort_by(|a, b| {
+                    b.1.cmp(&a.1)
+                        .then(b.0.len().cmp(&a.0.len()))
+                        .then(a.0.cmp(&b.0))
+                });
+                let aliases: Vec<String> = aliases.into_iter().map(|(n, _)| n).collect();
+                let name = aliases.first().cloned().unwrap_or_default();
+                (
+                    id,
+                    Speaker {
+                        name,
+                        aliases,
+                        quotes,
+                        articles,
+                    },
+                )
             })
             .collect();
-        speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-        Self { entries, speakers }
+        speakers.sort_by(|a, b| {
+            b.1.quotes
+                .cmp(&a.1.quotes)
+                .then_with(|| a.1.name.cmp(&b.1.name))
+        });
+        let mut renumber = vec![0; speakers.len()];
+        for (new, (old, _)) in speakers.iter().enumerate() {
+            renumber[*old] = new;
+        }
+        let quote_speakers = quote_speakers
+            .into_iter()
+            .map(|qs| qs.into_iter().map(|s| s.map(|id| renumber[id])).collect())
+            .collect();
+        (
+            speakers.into_iter().map(|(_, s)| s).collect(),
+            quote_speakers,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::QuoteKind;
+
+    fn entry(text: &str, speakers: &[Option<&str>]) -> Entry {
+        let quotes = speakers
+            .iter()
+            .map(|s| Quote {
+                span: 0..1,
+                kind: QuoteKind::Direct,
+                speaker: s.map(str::to_string),
+                mention: None,
+                cue: None,
+                parent: None,
+            })
+            .collect();
+        Entry {
+            article: Article {
+                text: text.to_string(),
+                body: 0..text.len(),
+                ..Article::default()
+            },
+            quotes,
+        }
+    }
+
+    #[test]
+    fn forms_of_one_person_are_one_speaker_across_articles() {
+        let corpus = Corpus::from_entries(vec![
+            entry(
+                "Mara Quent spoke.",
+                &[Some("Mara Quent"), Some("Mara Quent")],
+            ),
+            entry("Mara L. Quent spoke.", &[Some("Mara L. Quent")]),
+            entry("Ivo Quent spoke.", &[Some("Ivo Quent"), None]),
+        ]);
+        assert_eq!(corpus.speakers.len(), 2);
+        let mara = &corpus.speakers[0];
+        assert_eq!(mara.name, "Mara Quent");
+        assert_eq!(mara.aliases, ["Mara Quent", "Mara L. Quent"]);
+        assert_eq!((mara.quotes, mara.articles), (3, 2));
+        assert_eq!(corpus.speaker_of(1, 0), Some(0));
+        assert_eq!(corpus.speaker_of(2, 0), Some(1));
+        assert_eq!(corpus.speaker_of(2, 1), None);
+        assert!(corpus.quotes_speaker(2, 1) && !corpus.quotes_speaker(2, 0));
+    }
+
+    #[test]
+    fn a_surname_joins_its_article_full_name_or_stays_apart() {
+        let corpus = Corpus::from_entries(vec![
+            entry("Mara Quent arrived. Quent said so.", &[Some("Quent")]),
+            entry("Mara Quent and Ivo Quent arrived.", &[Some("Quent")]),
+            entry("Mara Quent arrived.", &[Some("Mara Quent")]),
+        ]);
+        let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Mara Quent", "Quent"]);
+        assert_eq!(corpus.speakers[0].aliases, ["Mara Quent"]);
+    }
+
+    #[test]
+    fn scare_quotes_name_nobody() {
+        let mut e = entry("x", &[Some("Mara Quent")]);
+        e.quotes[0].kind = QuoteKind::Term;
+        let corpus = Corpus::from_entries(vec![e]);
+        assert!(corpus.speakers.is_empty());
     }
 }

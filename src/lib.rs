@@ -25,6 +25,7 @@ pub mod corpus;
 pub mod keymap;
 pub mod layout;
 pub mod quote;
+pub mod speakers;
 pub mod text;
 pub mod tui;
 pub mod ui;
