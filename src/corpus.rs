@@ -82,9 +82,28 @@ impl Corpus {
     }
 }
 
-/// Speakers met so far, keyed by [`speakers::speaker_key`].
+/// The speaker name of each quote of `entry` (none for scare quotes), with
+/// surname-only names joined to the one full name the article gives them.
+pub fn resolved_speakers(entry: &Entry) -> Vec<Option<String>> {
+    let mut resolved: HashMap<&str, String> = HashMap::new();
+    entry
+        .quotes
+        .iter()
+        .map(|q| {
+            let name = q.speaker.as_deref().filter(|_| q.is_quotation())?;
+            let full = resolved.entry(name).or_insert_with(|| {
+                speakers::resolve_surname(&entry.article.text, name)
+                    .unwrap_or_else(|| name.to_string())
+            });
+            Some(full.clone())
+        })
+        .collect()
+}
+
+/// Speakers met so far, keyed by [`speakers::speaker_key`]. Fed one article
+/// at a time, so a headless pass can index a corpus it never holds whole.
 #[derive(Debug, Default)]
-struct SpeakerIndex {
+pub struct SpeakerIndex {
     by_key: HashMap<String, usize>,
     /// Per speaker: written forms with counts, quotes, articles.
     found: Vec<(HashMap<String, usize>, usize, usize)>,
@@ -92,22 +111,20 @@ struct SpeakerIndex {
 
 impl SpeakerIndex {
     /// Files the speakers of one entry; returns the speaker of each quote.
-    fn add_entry(&mut self, entry: &Entry) -> Vec<Option<usize>> {
+    pub fn add_entry(&mut self, entry: &Entry) -> Vec<Option<usize>> {
+        self.add_names(resolved_speakers(entry))
+    }
+
+    /// Files one article's quote speakers, as [`resolved_speakers`] gives them;
+    /// returns the speaker of each quote.
+    pub fn add_names(&mut self, names: Vec<Option<String>>) -> Vec<Option<usize>> {
         let mut seen = HashSet::new();
-        let mut resolved: HashMap<&str, String> = HashMap::new();
-        let mut out = Vec::with_capacity(entry.quotes.len());
-        for q in &entry.quotes {
-            let Some(name) = q.speaker.as_deref().filter(|_| q.is_quotation()) else {
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            let Some(name) = name else {
                 out.push(None);
                 continue;
             };
-            let name = resolved
-                .entry(name)
-                .or_insert_with(|| {
-                    speakers::resolve_surname(&entry.article.text, name)
-                        .unwrap_or_else(|| name.to_string())
-                })
-                .clone();
             let key = speakers::speaker_key(&name);
             let next = self.found.len();
             let id = *self.by_key.entry(key).or_insert(next);
@@ -123,6 +140,11 @@ impl SpeakerIndex {
             out.push(Some(id));
         }
         out
+    }
+
+    /// Speakers most quoted first.
+    pub fn speakers(self) -> Vec<Speaker> {
+        self.finish(Vec::new()).0
     }
 
     /// Speakers most quoted first, and the quote map renumbered to match.

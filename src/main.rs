@@ -7,6 +7,20 @@ fn main() -> anyhow::Result<()> {
         Some(Command::Quotes { .. }) | Some(Command::Eval { .. }) => {
             anyhow::bail!("not yet built")
         }
+        Some(Command::Speakers {
+            paths,
+            format,
+            stats,
+        }) => {
+            let ok = hearsay::cli::speakers::run(
+                &paths,
+                format,
+                stats,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr(),
+            )?;
+            std::process::exit(if ok { 0 } else { 1 })
+        }
         None => {
             let loaded = hearsay::article::load_paths(&cli.paths);
             let corpus = hearsay::corpus::Corpus::from_articles(loaded.articles);

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub mod eval;
 pub mod quotes;
+pub mod speakers;
 
 /// Who said what, in your terminal.
 #[derive(Debug, Parser)]
@@ -34,6 +35,17 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+    },
+    /// Print every speaker with quote and article counts, most quoted first.
+    Speakers {
+        /// Files and folders of articles, `-` for standard input.
+        paths: Vec<PathBuf>,
+        /// Output format (`text` or `jsonl`).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also print articles, bytes, quotes and the time spent loading and extracting.
+        #[arg(long)]
+        stats: bool,
     },
     /// Score the extractor on annotated quotes (the format of gold/README.md).
     Eval {

@@ -1,0 +1,150 @@
+//! `hearsay speakers`: the speaker index, headless. Who dominates a corpus,
+//! and how long the whole pipeline takes without a terminal.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::article::{self, Article};
+use crate::corpus::{self, Entry, SpeakerIndex};
+
+use super::Format;
+
+/// What one run measured, for `--stats`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Stats {
+    /// Articles loaded.
+    pub articles: usize,
+    /// Bytes of article text.
+    pub bytes: usize,
+    /// Quotations found (scare quotes and terms not counted).
+    pub quotes: usize,
+    /// Wall time spent loading.
+    pub load: Duration,
+    /// Wall time spent extracting quotes and indexing speakers.
+    pub extract: Duration,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    name: &'a str,
+    aliases: &'a [String],
+    quotes: usize,
+    articles: usize,
+}
+
+/// Loads `paths`, extracts quotes on every core and prints the merged
+/// speakers, most quoted first. Problems go to `err`. Returns false when
+/// nothing could be loaded.
+pub fn run(
+    paths: &[PathBuf],
+    format: Format,
+    stats: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
+    let started = Instant::now();
+    let loaded = if paths.is_empty() {
+        article::Loaded {
+            articles: article::samples(),
+            problems: Vec::new(),
+        }
+    } else {
+        article::load_paths(paths)
+    };
+    let load = started.elapsed();
+    for p in &loaded.problems {
+        writeln!(err, "{p}")?;
+    }
+    let mut st = Stats {
+        articles: loaded.articles.len(),
+        bytes: loaded.articles.iter().map(|a| a.text.len()).sum(),
+        load,
+        ..Stats::default()
+    };
+    let started = Instant::now();
+    let (index, quotes) = index_parallel(loaded.articles);
+    st.quotes = quotes;
+    let speakers = index.speakers();
+    st.extract = started.elapsed();
+
+    for s in &speakers {
+        match format {
+            Format::Jsonl => {
+                let line = Line {
+                    name: &s.name,
+                    aliases: &s.aliases,
+                    quotes: s.quotes,
+                    articles: s.articles,
+                };
+                serde_json::to_writer(&mut *out, &line)?;
+                writeln!(out)?;
+            }
+            Format::Csv | Format::Text => {
+                let name: String = s.name.chars().filter(|c| !c.is_control()).collect();
+                writeln!(
+                    out,
+                    "{:>6} quotes {:>5} articles  {name}",
+                    s.quotes, s.articles
+                )?;
+            }
+        }
+    }
+    if stats {
+        writeln!(
+            err,
+            "{} articles, {:.1} MB, {} quotes, {} speakers; load {:.2} s, extract {:.2} s",
+            st.articles,
+            st.bytes as f64 / 1e6,
+            st.quotes,
+            speakers.len(),
+            st.load.as_secs_f64(),
+            st.extract.as_secs_f64()
+        )?;
+    }
+    Ok(st.articles > 0)
+}
+
+/// Extracts quotes of all articles on every core and files their speakers.
+/// Returns the index and the number of quotations found.
+pub fn index_parallel(articles: Vec<Article>) -> (SpeakerIndex, usize) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = articles.len().div_ceil(threads).max(1);
+    let mut chunks = Vec::with_capacity(threads);
+    let mut rest = articles;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        chunks.push(rest);
+        rest = tail;
+    }
+    chunks.push(rest);
+    let mut index = SpeakerIndex::default();
+    let mut quotes = 0;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .map(|a| {
+                            let entry = Entry::new(a);
+                            let n = entry.quotes.iter().filter(|q| q.is_quotation()).count();
+                            (corpus::resolved_speakers(&entry), n)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // Joined in order, so the index is the same however many cores ran.
+        for h in handles {
+            // A panicking worker is a bug; its articles count as having no quotes.
+            for (names, n) in h.join().unwrap_or_default() {
+                quotes += n;
+                index.add_names(names);
+            }
+        }
+    });
+    (index, quotes)
+}
