@@ -26,6 +26,7 @@ pub mod keymap;
 pub mod layout;
 pub mod quote;
 pub mod speakers;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;
