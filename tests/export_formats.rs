@@ -83,13 +83,7 @@ fn corpus() -> Corpus {
 }
 
 fn all_citations(corpus: &Corpus) -> Vec<Citation> {
-    let mut out = Vec::new();
-    for (e, entry) in corpus.entries.iter().enumerate() {
-        for q in 0..entry.quotes.len() {
-            out.extend(Citation::from_corpus(corpus, e, q));
-        }
-    }
-    out
+    export::citations(corpus)
 }
 
 fn expected(name: &str) -> String {
@@ -188,6 +182,11 @@ fn starred_quotes_export_like_the_quotes_they_came_from() {
     assert_eq!(citations, [all[2].clone(), all[4].clone(), all[5].clone()]);
     let brisk = export::filter_starred_by_speaker(&starred, "Ona M. Brisk");
     assert_eq!(brisk, [all[2].clone(), all[4].clone()]);
+    let by_family_name = export::filter_starred_by_speaker(&starred, "Brisk");
+    assert_eq!(by_family_name, brisk);
+    let rhee = export::filter_starred_by_speaker(&starred, "Tam Rhee");
+    assert_eq!(rhee, [all[5].clone()]);
+    assert!(export::filter_starred_by_speaker(&starred, "Harbour Board").is_empty());
 }
 
 #[test]

@@ -28,8 +28,11 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::corpus::{Corpus, Entry};
 use crate::quote::{Quote, QuoteKind};
-use crate::speakers::{speaker_key, surname_of};
 use crate::store::StarredQuote;
+
+mod select;
+
+pub use select::{citations, filter_by_speaker, filter_starred_by_speaker, find_speakers};
 
 /// One quote with where it came from, cleaned for export: whitespace runs
 /// (line breaks too) are single spaces and control characters are gone.
@@ -314,73 +317,6 @@ fn escape_emphasis(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// The speakers of `corpus` that `name` refers to, as indices into
-/// `corpus.speakers`.
-///
-/// Any written form of a speaker selects them: names are compared by
-/// [`speaker_key`], so `Hillary Rodham Clinton` finds `Hillary Clinton`. A
-/// family name alone (`Clinton`) that is no speaker's own name finds every
-/// speaker of that family name, most quoted first; the caller decides what
-/// to do when that is more than one.
-pub fn find_speakers(corpus: &Corpus, name: &str) -> Vec<usize> {
-    let key = speaker_key(name);
-    if key.is_empty() {
-        return Vec::new();
-    }
-    let exact: Vec<usize> = corpus
-        .speakers
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            speaker_key(&s.name) == key || s.aliases.iter().any(|a| speaker_key(a) == key)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if !exact.is_empty() || key.contains(' ') {
-        return exact;
-    }
-    corpus
-        .speakers
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| surname_of(&s.name).is_some_and(|f| speaker_key(f) == key))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Every quote of the speaker `name` refers to, in corpus order, as
-/// citations named with the corpus-wide speaker. Empty when `name` is
-/// nobody's, or when it is a family name shared by several speakers (see
-/// [`find_speakers`]).
-pub fn filter_by_speaker(corpus: &Corpus, name: &str) -> Vec<Citation> {
-    let [speaker] = find_speakers(corpus, name)[..] else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (e, entry) in corpus.entries.iter().enumerate() {
-        if !corpus.quotes_speaker(e, speaker) {
-            continue;
-        }
-        for q in 0..entry.quotes.len() {
-            if corpus.speaker_of(e, q) == Some(speaker) {
-                out.extend(Citation::from_corpus(corpus, e, q));
-            }
-        }
-    }
-    out
-}
-
-/// The starred quotes whose speaker `name` refers to (compared by
-/// [`speaker_key`]), as citations, in the order given.
-pub fn filter_starred_by_speaker(stars: &[StarredQuote], name: &str) -> Vec<Citation> {
-    let key = speaker_key(name);
-    stars
-        .iter()
-        .filter(|s| s.speaker.as_deref().is_some_and(|n| speaker_key(n) == key))
-        .map(Citation::from)
-        .collect()
 }
 
 #[cfg(test)]
