@@ -281,6 +281,16 @@ impl Store {
         Ok(removed > 0)
     }
 
+    /// Stars the quote if it is not starred, unstars it if it is; returns
+    /// whether it is starred now.
+    pub fn toggle_star(&self, star: &StarredQuote) -> Result<bool, StoreError> {
+        if self.unstar(&star.key())? {
+            return Ok(false);
+        }
+        self.star(star)?;
+        Ok(true)
+    }
+
     /// Whether the quote is starred.
     pub fn is_starred(&self, key: &StarKey) -> Result<bool, StoreError> {
         let mut stmt = self.conn.prepare_cached(

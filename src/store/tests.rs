@@ -58,6 +58,17 @@ fn a_star_keeps_its_snapshot_and_survives_reopening() {
 }
 
 #[test]
+fn toggling_a_star_flips_it() {
+    let store = Store::in_memory().unwrap();
+    let star = star_of(&entry(), 0);
+    assert!(store.toggle_star(&star).unwrap());
+    assert!(store.is_starred(&star.key()).unwrap());
+    assert!(!store.toggle_star(&star).unwrap());
+    assert!(!store.is_starred(&star.key()).unwrap());
+    assert!(store.starred().unwrap().is_empty());
+}
+
+#[test]
 fn starring_again_refreshes_the_snapshot_but_keeps_the_first_time() {
     let store = Store::in_memory().unwrap();
     let e = entry();
