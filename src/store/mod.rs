@@ -106,6 +106,16 @@ pub enum StoreError {
         /// The newest version this build knows.
         known: u32,
     },
+    /// An older database that cannot be upgraded, as it is open read-only.
+    #[error(
+        "the database has schema version {found} and needs upgrading to {known}, which read-only it cannot be"
+    )]
+    Outdated {
+        /// The database's version.
+        found: u32,
+        /// The version this build writes.
+        known: u32,
+    },
     /// The collection was opened read-only, so nothing can be saved.
     #[error("the collection is open read-only; it cannot be changed this session")]
     ReadOnly,
@@ -191,13 +201,15 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags)
             .map_err(|e| StoreError::classify(&path, StoreError::Sqlite(e)))?;
-        let found = schema::version(&conn)
-            .map_err(|e| StoreError::classify(&path, StoreError::Sqlite(e)))?;
-        if found != schema::VERSION {
-            return Err(StoreError::TooNew {
-                found,
-                known: schema::VERSION,
-            });
+        let classify = |e| StoreError::classify(&path, StoreError::Sqlite(e));
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(classify)?;
+        let found = schema::version(&conn).map_err(classify)?;
+        let known = schema::VERSION;
+        if found > known {
+            return Err(StoreError::TooNew { found, known });
+        }
+        if found < known {
+            return Err(StoreError::Outdated { found, known });
         }
         Ok(Store {
             conn,

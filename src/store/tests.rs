@@ -403,3 +403,19 @@ fn a_star_from_the_corpus_carries_the_corpus_wide_speaker() {
     assert!(StarredQuote::from_corpus(&corpus, 0, 2).is_none());
     assert!(StarredQuote::from_corpus(&corpus, 1, 0).is_none());
 }
+
+#[test]
+fn read_only_opening_wants_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    schema::migrate_to(&mut conn, 1).unwrap();
+    let err = Store::open_read_only(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Outdated { found: 1, .. }),
+        "{err}"
+    );
+    schema::migrate(&mut conn).unwrap();
+    let store = Store::open_read_only(dir.path()).unwrap();
+    assert_eq!(store.persistence(), Persistence::ReadOnly);
+    assert!(store.starred().unwrap().is_empty());
+}
