@@ -49,8 +49,9 @@ fn looks_like_path(id: &str) -> bool {
     if id == "-" || id.starts_with("-:") || id.contains(['/', '\\']) {
         return true;
     }
-    // A line number after the file name (`feed.jsonl:3`) does not make it an id.
-    let name = id.rsplit_once(':').map_or(id, |(name, line)| {
+    // A line number after the file name (`feed.jsonl:3`, `feed.jsonl#3`)
+    // does not make it an id.
+    let name = id.rsplit_once([':', '#']).map_or(id, |(name, line)| {
         if line.chars().all(|c| c.is_ascii_digit()) {
             name
         } else {
@@ -125,7 +126,13 @@ mod tests {
         a.id = "../elsewhere/today.txt".into();
         assert_eq!(article_key(&a), from_one_folder);
         assert!(from_one_folder.starts_with("fnv1a:"));
-        for path in ["-", "today.txt", "feed.jsonl:12", "C:\\news\\a.md"] {
+        for path in [
+            "-",
+            "today.txt",
+            "feed.jsonl:12",
+            "feed.jsonl#3",
+            "C:\\news\\a.md",
+        ] {
             a.id = path.into();
             assert_eq!(article_key(&a), from_one_folder, "{path}");
         }
