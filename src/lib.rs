@@ -6,6 +6,8 @@
 //! - [`article`]: the [`article::Article`] type and one loader per source format.
 //! - [`quote`]: finding quotations and naming their speakers, pure functions of `&str`.
 //! - [`corpus`]: the loaded articles with their quotes and the speaker index.
+//! - [`store`]: the collection that lasts: starred quotes and read state, in SQLite.
+//! - [`export`]: quotes as Markdown citations, CSV, JSON; selecting a speaker's quotes.
 //! - [`layout`]: an article wrapped to a width, row by row, with quote positions.
 //! - [`app`]: App state, the Action enum and `update`; no terminal in it.
 //! - [`keymap`]: (mode, key) -> Action, and the reverse map the help screen reads.
@@ -22,10 +24,12 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod quote;
 pub mod speakers;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,74 @@
+//! The database schema and its migrations, versioned by `PRAGMA user_version`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Migration `i` brings the schema from version `i` to `i + 1`.
+///
+/// Never edit a migration that has shipped: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: starred quotes, with a snapshot of where they came from so the
+    // collection reads well even when the article is not loaded.
+    "CREATE TABLE stars (
+        article_key TEXT NOT NULL,
+        quote_start INTEGER NOT NULL,
+        quote_end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        speaker TEXT,
+        headline TEXT NOT NULL,
+        source TEXT,
+        date TEXT,
+        url TEXT,
+        starred_at INTEGER NOT NULL,
+        PRIMARY KEY (article_key, quote_start, quote_end)
+    );",
+    // 2: read state per article; an article without a row is unread.
+    "CREATE TABLE read_articles (
+        article_key TEXT PRIMARY KEY NOT NULL,
+        read_at INTEGER NOT NULL
+    );
+    CREATE INDEX stars_by_time ON stars (starred_at);",
+];
+
+/// The schema version this build writes.
+pub const VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version of the database behind `conn`.
+pub fn version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the database up to [`VERSION`], each step in its own transaction.
+///
+/// The version is read again inside each write transaction, so two processes
+/// opening an old database at once do not run a step twice.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, VERSION)
+}
+
+/// Brings the database up to `target` (at most [`VERSION`]); tests use it to
+/// make databases of older versions.
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found > VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            known: VERSION,
+        });
+    }
+    let steps = (1..=VERSION).zip(MIGRATIONS);
+    for (next, sql) in steps
+        .skip(found as usize)
+        .take(target.saturating_sub(found) as usize)
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if version(&tx)? >= next {
+            continue; // another process got there first
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", next)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

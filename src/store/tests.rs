@@ -1,0 +1,421 @@
+use std::fs;
+
+use rusqlite::Connection;
+
+use super::*;
+use crate::article::{Article, Dateline};
+use crate::corpus::{Corpus, Entry};
+
+const TEXT: &str = "Harbour reopens\n\
+Port Vell, March 3 (Tidewire) – “We will not close the harbour again,” said Ona Brisk. \
+“Boats come first,” she added.";
+
+fn entry() -> Entry {
+    let body = TEXT.find('\n').unwrap_or(0) + 1;
+    let article = Article {
+        id: "harbour.txt".into(),
+        title: "Harbour reopens".into(),
+        text: TEXT.into(),
+        body: body..TEXT.len(),
+        dateline: Some(Dateline {
+            span: body..body + 31,
+            place: "Port Vell".into(),
+            date: Some("March 3".into()),
+            source: Some("Tidewire".into()),
+        }),
+        ..Article::default()
+    };
+    Entry::new(article)
+}
+
+fn star_of(entry: &Entry, quote: usize) -> StarredQuote {
+    StarredQuote::new(entry, &entry.quotes[quote], Some("Ona Brisk"))
+}
+
+#[test]
+fn a_star_keeps_its_snapshot_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = entry();
+    let star = star_of(&e, 0);
+    assert_eq!(star.quote, "“We will not close the harbour again,”");
+    assert_eq!(star.source.as_deref(), Some("Tidewire"));
+    assert_eq!(star.date.as_deref(), Some("March 3"));
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.star(&star).unwrap();
+        assert!(store.is_starred(&star.key()).unwrap());
+        assert!(!store.is_starred(&star_of(&e, 1).key()).unwrap());
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.starred().unwrap(), std::slice::from_ref(&star));
+    assert_eq!(store.starred_keys().unwrap(), HashSet::from([star.key()]));
+    assert!(store.unstar(&star.key()).unwrap());
+    assert!(!store.unstar(&star.key()).unwrap());
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.starred().unwrap().is_empty());
+    assert!(!store.is_starred(&star.key()).unwrap());
+}
+
+#[test]
+fn toggling_a_star_flips_it() {
+    let store = Store::in_memory().unwrap();
+    let star = star_of(&entry(), 0);
+    assert!(store.toggle_star(&star).unwrap());
+    assert!(store.is_starred(&star.key()).unwrap());
+    assert!(!store.toggle_star(&star).unwrap());
+    assert!(!store.is_starred(&star.key()).unwrap());
+    assert!(store.starred().unwrap().is_empty());
+}
+
+#[test]
+fn starring_again_refreshes_the_snapshot_but_keeps_the_first_time() {
+    let store = Store::in_memory().unwrap();
+    let e = entry();
+    let mut first = star_of(&e, 0);
+    first.starred_at = 100;
+    let mut second = star_of(&e, 1);
+    second.starred_at = 50;
+    store.star(&first).unwrap();
+    store.star(&second).unwrap();
+    let mut again = first.clone();
+    again.starred_at = 300;
+    again.headline = "Harbour reopens, updated".into();
+    store.star(&again).unwrap();
+    let starred = store.starred().unwrap();
+    assert_eq!(starred.len(), 2);
+    assert_eq!(starred[0], second, "oldest star first");
+    assert_eq!(starred[1].headline, "Harbour reopens, updated");
+    assert_eq!(starred[1].starred_at, 100);
+}
+
+#[test]
+fn read_state_round_trips_and_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert!(!store.is_read("id:a").unwrap());
+        store.set_read("id:a", true).unwrap();
+        store.set_read("id:a", true).unwrap();
+        store.set_read("id:b", true).unwrap();
+        store.set_read("id:b", false).unwrap();
+        store.set_read("id:c", false).unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.is_read("id:a").unwrap());
+    assert!(!store.is_read("id:b").unwrap());
+    assert_eq!(store.read_keys().unwrap(), HashSet::from(["id:a".into()]));
+}
+
+#[test]
+fn the_database_uses_write_ahead_logging() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(store.persistence(), Persistence::Disk);
+    assert_eq!(store.path(), Some(dir.path().join(DB_FILE).as_path()));
+}
+
+#[test]
+fn an_empty_file_is_migrated_to_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(DB_FILE), b"").unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema::version(&store.conn).unwrap(), schema::VERSION);
+    store.set_read("id:a", true).unwrap();
+}
+
+#[test]
+fn a_version_one_database_keeps_its_stars_when_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let star = star_of(&entry(), 0);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 1).unwrap();
+        assert_eq!(schema::version(&conn).unwrap(), 1);
+        let no_read_table = conn.execute("DELETE FROM read_articles", []);
+        assert!(no_read_table.is_err(), "version 1 has no read state");
+        conn.execute(
+            "INSERT INTO stars VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                star.article_key,
+                star.start,
+                star.end,
+                star.quote,
+                star.speaker,
+                star.headline,
+                star.source,
+                star.date,
+                star.url,
+                star.starred_at
+            ],
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema::version(&store.conn).unwrap(), schema::VERSION);
+    assert_eq!(store.starred().unwrap(), [star]);
+    store.set_read("id:a", true).unwrap();
+    assert!(store.is_read("id:a").unwrap());
+}
+
+#[test]
+fn a_database_from_a_newer_hearsay_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", schema::VERSION + 1)
+        .unwrap();
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    let (store, message) = Store::open_or_recover(dir.path());
+    assert_eq!(store.persistence(), Persistence::Memory);
+    assert!(message.unwrap().contains("schema version"));
+    let version: u32 = Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema::VERSION + 1, "the file is untouched");
+}
+
+fn backups(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("hearsay.db.corrupt-") && !n.ends_with("-wal"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_garbage_file_is_reported_backed_up_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7 + 13) as u8).collect();
+    fs::write(dir.path().join(DB_FILE), &garbage).unwrap();
+
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+
+    let (store, message) = Store::open_or_recover(dir.path());
+    let message = message.expect("the user is told");
+    let backups = backups(dir.path());
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert_eq!(
+        fs::read(&backups[0]).unwrap(),
+        garbage,
+        "backup kept as it was"
+    );
+    let backup_name = backups[0].file_name().unwrap().to_str().unwrap();
+    assert!(message.contains(backup_name), "{message}");
+    assert!(message.contains("damaged"), "{message}");
+
+    assert_eq!(store.persistence(), Persistence::Disk);
+    let star = star_of(&entry(), 1);
+    store.star(&star).unwrap();
+    drop(store);
+    let (store, message) = Store::open_or_recover(dir.path());
+    assert_eq!(message, None);
+    assert_eq!(store.starred().unwrap(), [star]);
+}
+
+#[test]
+fn damage_inside_a_valid_database_is_caught_on_opening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let e = entry();
+        for i in 0..200 {
+            let mut star = star_of(&e, 0);
+            star.article_key = format!("id:{i}");
+            star.headline = "x".repeat(200);
+            store.star(&star).unwrap();
+        }
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+    }
+    let path = dir.path().join(DB_FILE);
+    let mut bytes = fs::read(&path).unwrap();
+    assert!(bytes.len() > 4 * 4096, "several pages: {}", bytes.len());
+    // Leave page 1 (the header and schema) whole; scramble the table's pages.
+    for b in &mut bytes[4096 + 100..3 * 4096] {
+        *b = b.wrapping_mul(31).wrapping_add(7);
+    }
+    fs::write(&path, &bytes).unwrap();
+
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    let (store, message) = Store::open_or_recover(dir.path());
+    assert!(message.is_some());
+    assert_eq!(backups(dir.path()).len(), 1);
+    assert!(store.starred().unwrap().is_empty());
+}
+
+#[test]
+fn a_busy_writer_elsewhere_makes_a_star_fail_loudly_not_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let star = star_of(&entry(), 0);
+    let store = Store::open(dir.path()).unwrap();
+    store.star(&star).unwrap();
+    // Another hearsay in the middle of a long write.
+    let other = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    other.execute("DELETE FROM read_articles", []).unwrap();
+
+    let mut second = star.clone();
+    second.start += 1;
+    let err = store.star(&second).unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert_eq!(
+        store.starred().unwrap(),
+        std::slice::from_ref(&star),
+        "reads still work"
+    );
+    other.execute_batch("COMMIT").unwrap();
+    store.star(&second).unwrap();
+    assert_eq!(store.starred().unwrap().len(), 2);
+}
+
+/// A database in rollback-journal mode whose file another program has
+/// reserved for writing: it cannot be switched to WAL, but it can be read.
+#[test]
+fn a_locked_database_opens_read_only_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let star = star_of(&entry(), 0);
+    let path = dir.path().join(DB_FILE);
+    let mut other = Connection::open(&path).unwrap();
+    schema::migrate(&mut other).unwrap();
+    other
+        .execute(
+            "INSERT INTO stars VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                star.article_key,
+                star.start,
+                star.end,
+                star.quote,
+                star.speaker,
+                star.headline,
+                star.source,
+                star.date,
+                star.url,
+                star.starred_at
+            ],
+        )
+        .unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    other.execute("DELETE FROM read_articles", []).unwrap();
+
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    let (store, message) = Store::open_or_recover(dir.path());
+    let message = message.expect("the user is told");
+    assert!(message.contains("locked"), "{message}");
+    assert_eq!(store.persistence(), Persistence::ReadOnly, "{message}");
+    assert_eq!(store.starred().unwrap(), std::slice::from_ref(&star));
+    let mut second = star.clone();
+    second.start += 1;
+    assert!(matches!(store.star(&second), Err(StoreError::ReadOnly)));
+    assert!(matches!(
+        store.unstar(&star.key()),
+        Err(StoreError::ReadOnly)
+    ));
+    assert!(matches!(
+        store.set_read("id:a", true),
+        Err(StoreError::ReadOnly)
+    ));
+    other.execute_batch("COMMIT").unwrap();
+    assert!(backups(dir.path()).is_empty());
+}
+
+#[test]
+fn a_database_held_exclusively_falls_back_to_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path()).unwrap();
+    let other = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    other
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;")
+        .unwrap();
+    other.execute("DELETE FROM read_articles", []).unwrap();
+
+    let (store, message) = Store::open_or_recover(dir.path());
+    let message = message.expect("the user is told");
+    assert!(message.contains("locked"), "{message}");
+    assert!(message.contains("will not be kept"), "{message}");
+    assert_eq!(store.persistence(), Persistence::Memory);
+    assert!(
+        backups(dir.path()).is_empty(),
+        "a locked file is not damaged"
+    );
+    other.execute_batch("COMMIT").unwrap();
+}
+
+#[test]
+fn an_unusable_data_folder_falls_back_to_memory_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("file");
+    fs::write(&not_a_folder, b"x").unwrap();
+    let (store, message) = Store::open_or_recover(&not_a_folder);
+    let message = message.expect("the user is told");
+    assert!(message.contains("will not be kept"), "{message}");
+    assert_eq!(store.persistence(), Persistence::Memory);
+    assert_eq!(store.path(), None);
+    let star = star_of(&entry(), 0);
+    store.star(&star).unwrap();
+    assert_eq!(store.starred().unwrap(), [star]);
+}
+
+#[test]
+fn the_data_folder_flag_beats_the_environment_which_beats_the_platform() {
+    let flag = Path::new("/flag");
+    let env = Some(PathBuf::from("/env"));
+    assert_eq!(data_dir_from(Some(flag), env.clone()), flag);
+    assert_eq!(data_dir_from(None, env), Path::new("/env"));
+    let platform = data_dir_from(None, None);
+    assert_eq!(data_dir_from(None, Some(PathBuf::new())), platform);
+    let last = platform.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    assert!(last.ends_with("hearsay"), "{}", platform.display());
+}
+
+#[test]
+fn a_star_from_the_corpus_carries_the_corpus_wide_speaker() {
+    let mut e = entry();
+    e.quotes[0].speaker = Some("Ona Brisk".into());
+    e.quotes[1].speaker = Some("Ona B. Brisk".into());
+    let corpus = Corpus::from_entries(vec![e]);
+    let star = StarredQuote::from_corpus(&corpus, 0, 1).unwrap();
+    assert_eq!(star.quote, "“Boats come first,”");
+    assert_eq!(
+        star.speaker.as_deref(),
+        Some(corpus.speakers[0].name.as_str())
+    );
+    assert!(StarredQuote::from_corpus(&corpus, 0, 2).is_none());
+    assert!(StarredQuote::from_corpus(&corpus, 1, 0).is_none());
+}
+
+#[test]
+fn read_only_opening_wants_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    schema::migrate_to(&mut conn, 1).unwrap();
+    let err = Store::open_read_only(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Outdated { found: 1, .. }),
+        "{err}"
+    );
+    schema::migrate(&mut conn).unwrap();
+    let store = Store::open_read_only(dir.path()).unwrap();
+    assert_eq!(store.persistence(), Persistence::ReadOnly);
+    assert!(store.starred().unwrap().is_empty());
+}
