@@ -66,6 +66,77 @@ fn possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
 
+/// Words that cannot end a noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "at"
+            | "from"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "than"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "if"
+            | "because"
+            | "so"
+            | "ago"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "time"
+            | "times"
+            | "statement"
+            | "interview"
+            | "speech"
+            | "post"
+            | "tweet"
+            | "letter"
+            | "email"
+            | "op-ed"
+            | "release"
+            | "conference"
+            | "rally"
+            | "event"
+            | "appearance"
+            | "briefing"
+            | "reporters"
+            | "recently"
+            | "however"
+            | "then"
+            | "this"
+            | "which"
+            | "what"
+            | "who"
+            | "where"
+            | "there"
+            | "here"
+    )
+}
+
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
@@ -175,6 +246,15 @@ impl<'a> Ctx<'a> {
                 }
                 first -= 1;
             }
+            // `Chairman G.K. Butterfield of North Carolina`
+            if first >= lo + 2
+                && self.word(first - 1) == Some("of")
+                && let Some(mut np) = self.np_left(first - 2, lo)
+                && np.kind == NpKind::Name
+            {
+                np.last = end;
+                return Some(np);
+            }
             return Some(self.named(first, end));
         }
         self.description_left(end, lo)
@@ -183,9 +263,11 @@ impl<'a> Ctx<'a> {
     /// A run of capitalised tokens `first..=end` as a name (titles skipped)
     /// or, when it is all titles, a description.
     fn named(&self, first: usize, end: usize) -> Np {
+        // Everything up to the last title goes: `Vermont Sen. Bernie Sanders`.
         let name_first = (first..=end)
-            .find(|&k| self.word(k).is_some_and(|w| !is_title(w)))
-            .unwrap_or(end + 1);
+            .rev()
+            .find(|&k| self.word(k).is_some_and(is_title))
+            .map_or(first, |k| k + 1);
         let with_article = first > 0 && matches!(self.word(first - 1), Some("the" | "The"));
         let first = if with_article { first - 1 } else { first };
         if name_first > end {
@@ -206,7 +288,7 @@ impl<'a> Ctx<'a> {
 
     fn description_left(&self, end: usize, lo: usize) -> Option<Np> {
         let w = self.word(end)?;
-        if is_aux_or_adverb(w) || is_cue(w) || w == "that" {
+        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) {
             return None;
         }
         let mut k = end;
@@ -264,7 +346,10 @@ impl<'a> Ctx<'a> {
             if i < lo {
                 return None;
             }
-            if self.word(i).is_some_and(is_aux_or_adverb) {
+            if self
+                .word(i)
+                .is_some_and(|w| is_aux_or_adverb(w) || is_adverb_ly(w))
+            {
                 i = i.checked_sub(1)?;
             } else if self.is_punct(i, ')') {
                 let open = (i.saturating_sub(12).max(lo)..i)
@@ -287,7 +372,14 @@ impl<'a> Ctx<'a> {
             if !appositive || comma == 0 {
                 return None;
             }
-            let np = self.np_left(comma - 1, lo)?;
+            let mut end = comma - 1;
+            if self.is_punct(end, ')') {
+                let open = (end.saturating_sub(12).max(lo)..end)
+                    .rev()
+                    .find(|&k| self.is_punct(k, '('))?;
+                end = open.checked_sub(1)?;
+            }
+            let np = self.np_left(end, lo)?;
             return (np.kind != NpKind::Description).then_some(np);
         }
         self.np_left(i, lo)
@@ -311,35 +403,65 @@ impl<'a> Ctx<'a> {
             });
         }
         if capitalised(w) && (!is_capital_stopword(w) || w == "The") {
-            let mut last = start;
-            if w == "The" {
-                last += 1;
-                if !self.word(last).is_some_and(capitalised) {
-                    return self.description_right(start, hi);
-                }
+            let first = if w == "The" { start + 1 } else { start };
+            if !self.word(first).is_some_and(capitalised) {
+                return self.description_right(start, hi);
             }
-            while last + 1 < hi && last - start < 7 {
-                let Some(n) = self.word(last + 1) else { break };
-                if possessive(self.word(last).unwrap_or("")) {
-                    break;
-                }
-                let name_like = capitalised(n) && !is_capital_stopword(n);
-                let particle = is_particle(n) && self.word(last + 2).is_some_and(capitalised);
-                if !(name_like || particle) {
-                    break;
-                }
-                last += 1;
+            let last = self.run_right(first, hi);
+            // `Huckabee campaign spokesman Hogan Gidley`: the person named
+            // after a role.
+            if let Some((f2, l2)) = self.later_run(last, hi) {
+                let mut np = self.named(f2, l2);
+                np.first = start;
+                return Some(np);
             }
             if self.word(last).is_some_and(possessive) {
                 return self.description_right(start, hi);
             }
-            let first = if w == "The" { start + 1 } else { start };
             let mut np = self.named(first, last);
             np.first = start;
             return Some(np);
         }
-        if is_determiner(w) {
+        if is_determiner(w) && !matches!(w, "that" | "this" | "This") {
             return self.description_right(start, hi);
+        }
+        None
+    }
+
+    /// The last token of the run of capitalised words from `first`.
+    fn run_right(&self, first: usize, hi: usize) -> usize {
+        let mut last = first;
+        while last + 1 < hi && last - first < 7 {
+            let Some(n) = self.word(last + 1) else { break };
+            if possessive(self.word(last).unwrap_or("")) {
+                break;
+            }
+            let name_like = capitalised(n) && !is_capital_stopword(n);
+            let particle = is_particle(n) && self.word(last + 2).is_some_and(capitalised);
+            if !(name_like || particle) {
+                break;
+            }
+            last += 1;
+        }
+        last
+    }
+
+    /// After a run ending at `last`: up to three lowercase role words and
+    /// then another run of capitalised words.
+    fn later_run(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut k = last + 1;
+        while k < hi && k - last <= 4 {
+            let w = self.word(k)?;
+            if capitalised(w) {
+                if k == last + 1 || is_capital_stopword(w) {
+                    return None;
+                }
+                return Some((k, self.run_right(k, hi)));
+            }
+            if is_function_word(w) || is_cue(w) || is_aux_or_adverb(w) || is_pronoun(w) {
+                return None;
+            }
+            k += 1;
         }
         None
     }
@@ -381,9 +503,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// `“…,” Wi added` or `“…,” said Wi`: a cue right after the quote whose
-    /// last token is `qe`, within the sentence ending before `hi`.
-    pub fn trailing(&self, qe: usize, hi: usize) -> Option<Attr> {
+    /// `“…,” Wi added`, `“…,” said Wi`, `“…” would be fine, Wi said`: a cue
+    /// after the quote whose last token is `qe`, in the sentence ending
+    /// before `hi`.
+    pub fn trailing(&self, qe: usize, hi: usize, opens_sentence: bool) -> Option<Attr> {
         let mut i = qe + 1;
         if self.is_punct(i, ',') {
             i += 1;
@@ -391,45 +514,41 @@ impl<'a> Ctx<'a> {
         if i >= hi {
             return None;
         }
-        if let Some(cue_last) = self.cue_at(i) {
-            let w = self.word(i)?;
+        // After a quote closing a sentence, only a short attribution counts.
+        let closes_sentence = qe > 0
+            && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
+            && self.word(i).is_some_and(capitalised)
+            && hi - i > 8;
+        if closes_sentence {
+            return None;
+        }
+        let hi = hi.min(i + 24);
+        let mut k = i;
+        while k < hi {
+            let Some(cue_last) = self.cue_at(k) else {
+                k += 1;
+                continue;
+            };
+            let w = self.word(k)?;
             if is_participle(w) {
-                return None;
+                k += 1;
+                continue;
             }
-            let np = self.np_right(cue_last + 1, hi)?;
-            return Some(Attr {
-                cue: i,
+            let np = if k == i {
+                self.np_right(cue_last + 1, hi)
+            } else {
+                // The subject must follow the quote: `“…” would be fine, Wi
+                // said` only when the quote opens the sentence.
+                self.subject_left(k, i)
+                    .filter(|np| np.first <= i + 1 || opens_sentence)
+            };
+            return np.map(|np| Attr {
+                cue: k,
                 cue_last,
                 np,
             });
         }
-        let np = self.np_right(i, hi)?;
-        let mut j = np.last + 1;
-        for _ in 0..6 {
-            if j >= hi {
-                return None;
-            }
-            if self.is_punct(j, ',') {
-                let close = (j + 1..(j + 16).min(hi)).find(|&k| self.is_punct(k, ','))?;
-                j = close + 1;
-            } else if self.is_punct(j, '(') {
-                let close = (j + 1..(j + 12).min(hi)).find(|&k| self.is_punct(k, ')'))?;
-                j = close + 1;
-            } else if self.word(j).is_some_and(is_aux_or_adverb) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let cue_last = self.cue_at(j)?;
-        if is_participle(self.word(j)?) {
-            return None;
-        }
-        Some(Attr {
-            cue: j,
-            cue_last,
-            np,
-        })
+        None
     }
 
     /// A cue before the quote starting at token `qs`, in the sentence part
@@ -456,12 +575,11 @@ impl<'a> Ctx<'a> {
                 self.np_right(cue_last + 1, qs)
             } else if self.word(k + 1) == Some("by") {
                 self.np_right(k + 2, qs)
-            } else if is_participle(w) && !self.is_punct(k.saturating_sub(1), ',') {
-                self.subject_left(k, lo)
             } else if is_participle(w) {
                 None
             } else {
                 self.subject_left(k, lo)
+                    .or_else(|| self.np_right(cue_last + 1, qs))
             };
             if let Some(np) = np {
                 return Some(Attr {
@@ -473,7 +591,41 @@ impl<'a> Ctx<'a> {
         }
         // A participle cue with no subject found: the sentence's subject.
         let (cue, cue_last) = nearest?;
-        let np = self.np_right(lo, cue)?;
-        (np.kind != NpKind::Description).then_some(Attr { cue, cue_last, np })
+        let np = self.sentence_subject(lo, cue)?;
+        Some(Attr { cue, cue_last, np })
     }
+
+    /// The subject of the sentence starting at `lo`: the first name or
+    /// pronoun before `hi` followed by a lowercase word (its verb), after
+    /// any opening phrase.
+    pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let hi = hi.min(lo + 14);
+        let mut k = lo;
+        while k < hi {
+            if self.inq[k] != 0 {
+                return None;
+            }
+            if let Some(w) = self.word(k)
+                && (capitalised(w) || is_pronoun(w))
+                && !is_capital_stopword(w)
+                && let Some(np) = self.np_right(k, hi + 1)
+                && np.kind != NpKind::Description
+            {
+                let verb = self.word(np.last + 1).is_some_and(|v| {
+                    !capitalised(v) && !is_function_word(v) || is_aux_or_adverb(v)
+                });
+                if verb {
+                    return Some(np);
+                }
+                k = np.last + 1;
+                continue;
+            }
+            k += 1;
+        }
+        None
+    }
+}
+
+fn is_adverb_ly(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.as_bytes()[0].is_ascii_lowercase()
 }

@@ -64,8 +64,8 @@ impl NameIndex {
     fn push_part(&mut self, run: &[&str]) {
         let start = run
             .iter()
-            .position(|w| !is_capital_stopword(w) && !is_title(w))
-            .unwrap_or(run.len());
+            .rposition(|w| is_capital_stopword(w) || is_title(w))
+            .map_or(0, |k| k + 1);
         let run = &run[start..];
         if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
             return;

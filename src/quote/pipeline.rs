@@ -71,9 +71,22 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         let (qs, qe) = (tops[n].qs, tops[n].qe);
         let hi = ctx.sentence_end(qe);
         let lo = ctx.sentence_start(qs);
-        let mut attr = ctx.trailing(qe - 1, hi).or_else(|| ctx.leading(lo, qs));
+        let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
+        let mut attr = ctx
+            .trailing(qe - 1, hi, opens)
+            .or_else(|| ctx.leading(lo, qs));
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
+        let real_start = lo == 0 || ctx.is_boundary(lo - 1);
+        if attr.is_none() && qs > lo && real_start {
+            // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
+            // sentence's subject, with the mark before the quote as cue.
+            attr = ctx.sentence_subject(lo, qs).map(|np| Attr {
+                cue: qs - 1,
+                cue_last: qs - 1,
+                np,
+            });
+        }
         let kind = kind_of(ctx, range, at_start, attr.as_ref(), qs);
         if kind == QuoteKind::Term {
             attr = None;
@@ -88,11 +101,35 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
                 inherited = true;
             }
         }
+        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
+            // `Howard continued his remarks. “…”`: the previous sentence's cue.
+            attr = previous_sentence_cue(ctx, lo);
+        }
         let t = &mut tops[n];
         t.attr = attr;
         t.inherited = inherited;
         t.kind = kind;
     }
+}
+
+/// A cue with its subject in the sentence ending just before token `lo`,
+/// when that sentence holds no quote.
+fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
+    let mut end = lo;
+    while end > 0 && ctx.is_boundary(end - 1) {
+        end -= 1;
+        if lo - end > 3 {
+            return None;
+        }
+    }
+    if end == 0 || ctx.inq[end - 1] != 0 {
+        return None;
+    }
+    let start = ctx.sentence_start(end - 1);
+    if (start..end).any(|k| ctx.inq[k] != 0) {
+        return None;
+    }
+    ctx.leading(start, end)
 }
 
 /// Whether the token before a quote introduces a statement: `said:`.
@@ -127,9 +164,6 @@ fn kind_of(
         return QuoteKind::Term;
     }
     if short && term_marker(ctx, qs) {
-        return QuoteKind::Term;
-    }
-    if attr.is_none() && words.len() <= 3 && !at_start {
         return QuoteKind::Term;
     }
     let first_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
