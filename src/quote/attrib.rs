@@ -4,8 +4,8 @@
 //! number of tokens, so the work per quote does not grow with the article.
 
 use super::lexicon::{
-    is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_participle, is_pronoun,
-    is_title,
+    is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word, is_participle,
+    is_pronoun, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -140,7 +140,22 @@ fn is_function_word(w: &str) -> bool {
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "van" | "von" | "bin" | "al" | "la" | "del" | "da" | "di" | "le" | "der" | "den"
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "del"
+            | "da"
+            | "di"
+            | "le"
+            | "der"
+            | "den"
+            | "dos"
+            | "das"
+            | "du"
+            | "ibn"
+            | "el"
     )
 }
 
@@ -270,6 +285,16 @@ impl<'a> Ctx<'a> {
             .map_or(first, |k| k + 1);
         let with_article = first > 0 && matches!(self.word(first - 1), Some("the" | "The"));
         let first = if with_article { first - 1 } else { first };
+        let org = (first..=end).any(|k| self.word(k).is_some_and(is_org_word));
+        if name_first > end && org {
+            let name_first = if with_article { first + 1 } else { first };
+            return Np {
+                first,
+                last: end,
+                name_first,
+                kind: NpKind::Name,
+            };
+        }
         if name_first > end {
             return Np {
                 first,
@@ -425,6 +450,14 @@ impl<'a> Ctx<'a> {
         if is_determiner(w) && !matches!(w, "that" | "this" | "This") {
             return self.description_right(start, hi);
         }
+        // `said pollster Frank Luntz`, `former Florida governor Jeb Bush`
+        if start > 0
+            && let Some((f, l)) = self.later_run(start - 1, hi)
+        {
+            let mut np = self.named(f, l);
+            np.first = start;
+            return Some(np);
+        }
         None
     }
 
@@ -453,7 +486,11 @@ impl<'a> Ctx<'a> {
         while k < hi && k - last <= 4 {
             let w = self.word(k)?;
             if capitalised(w) {
-                if k == last + 1 || is_capital_stopword(w) {
+                if is_capital_stopword(w) {
+                    return None;
+                }
+                let last_is_name = self.word(last).is_some_and(capitalised);
+                if k == last + 1 && last_is_name {
                     return None;
                 }
                 return Some((k, self.run_right(k, hi)));
@@ -539,8 +576,15 @@ impl<'a> Ctx<'a> {
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
                 // said` only when the quote opens the sentence.
-                self.subject_left(k, i)
-                    .filter(|np| np.first <= i + 1 || opens_sentence)
+                let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
+                    .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
+                self.subject_left(k, i).filter(|np| {
+                    np.first <= i + 1
+                        || opens_sentence
+                        || (ends
+                            && np.kind != NpKind::Description
+                            && self.is_punct(np.first - 1, ','))
+                })
             };
             return np.map(|np| Attr {
                 cue: k,
@@ -576,10 +620,19 @@ impl<'a> Ctx<'a> {
             } else if self.word(k + 1) == Some("by") {
                 self.np_right(k + 2, qs)
             } else if is_participle(w) {
-                None
-            } else {
+                // `with Trump reportedly yelling`, not `…, saying`
                 self.subject_left(k, lo)
-                    .or_else(|| self.np_right(cue_last + 1, qs))
+                    .filter(|np| np.kind != NpKind::Description)
+            } else {
+                let before = k.checked_sub(1);
+                let inverted =
+                    k == lo || before.is_some_and(|b| self.inq[b] != 0 || self.is_punct(b, ','));
+                let coordinated = before
+                    .and_then(|b| self.word(b))
+                    .is_some_and(|w| matches!(w, "and" | "but" | "then"));
+                self.subject_left(k, lo)
+                    .or_else(|| inverted.then(|| self.np_right(cue_last + 1, qs)).flatten())
+                    .or_else(|| coordinated.then(|| self.sentence_subject(lo, k)).flatten())
             };
             if let Some(np) = np {
                 return Some(Attr {
@@ -593,6 +646,27 @@ impl<'a> Ctx<'a> {
         let (cue, cue_last) = nearest?;
         let np = self.sentence_subject(lo, cue)?;
         Some(Attr { cue, cue_last, np })
+    }
+
+    /// `Rep. Trey Gowdy (R-S.C.): “…”`: a name (or pronoun) right before the
+    /// colon at `colon`, the colon as cue.
+    pub fn colon_speaker(&self, colon: usize, lo: usize) -> Option<Attr> {
+        let mut end = colon.checked_sub(1)?;
+        if self.is_punct(end, ')') {
+            let open = (end.saturating_sub(12).max(lo)..end)
+                .rev()
+                .find(|&k| self.is_punct(k, '('))?;
+            end = open.checked_sub(1)?;
+        }
+        if end < lo {
+            return None;
+        }
+        let np = self.np_left(end, lo)?;
+        (np.kind == NpKind::Name).then_some(Attr {
+            cue: colon,
+            cue_last: colon,
+            np,
+        })
     }
 
     /// The subject of the sentence starting at `lo`: the first name or
@@ -611,7 +685,16 @@ impl<'a> Ctx<'a> {
                 && let Some(np) = self.np_right(k, hi + 1)
                 && np.kind != NpKind::Description
             {
-                let verb = self.word(np.last + 1).is_some_and(|v| {
+                let mut after = np.last + 1;
+                if self.is_punct(after, ',') {
+                    // `Mike Huckabee, the former governor, proposed`
+                    if let Some(c) =
+                        (after + 1..(after + 14).min(hi)).find(|&j| self.is_punct(j, ','))
+                    {
+                        after = c + 1;
+                    }
+                }
+                let verb = self.word(after).is_some_and(|v| {
                     !capitalised(v) && !is_function_word(v) || is_aux_or_adverb(v)
                 });
                 if verb {

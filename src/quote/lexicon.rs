@@ -316,7 +316,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verbs whose final consonant doubles: admitted, quipped.
 const DOUBLING: &[&str] = &[
-    "admit", "quip", "brag", "slam", "dub", "snap", "rebut", "concur", "label",
+    "admit", "quip", "brag", "slam", "dub", "snap", "rebut", "concur", "label", "refer",
 ];
 
 fn regular_forms(v: &str) -> Vec<String> {

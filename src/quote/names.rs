@@ -32,7 +32,9 @@ impl NameIndex {
         let mut idx = NameIndex::default();
         let mut run: Vec<&str> = Vec::new();
         let mut prev_end = 0usize;
-        for t in toks {
+        // The headline is in title case: its runs are not names.
+        let headline_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(0) as u32;
+        for t in toks.iter().skip_while(|t| t.start < headline_end) {
             let w = t.text(text);
             let adjacent =
                 t.start as usize == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' ');

@@ -77,6 +77,10 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             .or_else(|| ctx.leading(lo, qs));
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
+        if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
+            // `Rep. Trey Gowdy (R-S.C.): “…”`
+            attr = ctx.colon_speaker(qs - 1, lo);
+        }
         let real_start = lo == 0 || ctx.is_boundary(lo - 1);
         if attr.is_none() && qs > lo && real_start {
             // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
@@ -92,8 +96,11 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             attr = None;
         }
         let mut inherited = false;
-        if attr.is_none() && kind != QuoteKind::Term && n > 0 {
-            let prev = &tops[n - 1];
+        let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
+        if attr.is_none()
+            && kind != QuoteKind::Term
+            && let Some(prev) = prev
+        {
             let near = prev.paragraph == tops[n].paragraph
                 || (prev.paragraph + 2 >= tops[n].paragraph && at_start);
             if near && prev.attr.is_some() {
@@ -322,6 +329,19 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
         NpKind::Description => {
+            // `a Nevada Democrat`: a description made of a proper noun.
+            let proper: Vec<&str> = (np.first + 1..=np.last)
+                .filter_map(|k| ctx.word(k))
+                .collect();
+            if !proper.is_empty()
+                && proper.len() <= 4
+                && proper
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && ctx.word(np.first).is_some_and(lexicon::is_determiner)
+            {
+                return Some(proper.join(" "));
+            }
             let definite = matches!(ctx.word(np.first), Some("the" | "The"));
             let head = ctx.word(np.last)?;
             if definite && is_person_noun(head) {

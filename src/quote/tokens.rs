@@ -98,6 +98,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let mut i = start;
     let mut has_dot = false;
+    let mut segment = i;
     loop {
         // Fast path for ASCII letters and digits.
         while i < b.len() && b[i].is_ascii_alphanumeric() {
@@ -116,9 +117,12 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         if is_inner_joiner(ch) {
             let after = i + ch.len_utf8();
             let next = text[after..].chars().next();
-            if next.is_some_and(|n| n.is_alphanumeric()) {
+            // A period joins initials (`U.S`, `G.K`), not `said.Trump`.
+            let joins = ch != '.' || text[segment..i].chars().count() == 1;
+            if joins && next.is_some_and(|n| n.is_alphanumeric()) {
                 has_dot |= ch == '.';
                 i = after;
+                segment = after;
                 continue;
             }
         }
