@@ -4,9 +4,15 @@ use hearsay::cli::{Cli, Command};
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Quotes { .. }) | Some(Command::Eval { .. }) => {
-            anyhow::bail!("not yet built")
-        }
+        Some(Command::Eval {
+            gold,
+            show_errors,
+            predictions,
+        }) => Ok(hearsay::cli::eval::run(
+            &gold,
+            show_errors,
+            predictions.as_deref(),
+        )?),
         Some(Command::Speakers {
             paths,
             format,
@@ -21,6 +27,7 @@ fn main() -> anyhow::Result<()> {
             )?;
             std::process::exit(if ok { 0 } else { 1 })
         }
+        Some(Command::Quotes { .. }) => anyhow::bail!("not yet built"),
         None => {
             let loaded = hearsay::article::load_paths(&cli.paths);
             let corpus = hearsay::corpus::Corpus::from_articles(loaded.articles);

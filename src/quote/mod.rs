@@ -6,6 +6,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+mod attrib;
+mod lexicon;
+mod marks;
+mod names;
+mod pipeline;
+mod tokens;
+
 /// What a quoted span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -44,29 +51,8 @@ impl Quote {
     }
 }
 
-/// Finds every quotation in `text`, sorted by start offset.
+/// Finds every quotation in `text`, sorted by start offset (a nested quote
+/// comes right after its parent).
 pub fn extract(text: &str) -> Vec<Quote> {
-    // First version: spans between curly or straight double quotes.
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('“', _) => open = Some(i),
-            ('”', Some(s)) | ('"', Some(s)) => {
-                out.push(Quote {
-                    span: s..i + c.len_utf8(),
-                    kind: QuoteKind::Direct,
-                    speaker: None,
-                    mention: None,
-                    cue: None,
-                    parent: None,
-                });
-                open = None;
-            }
-            ('"', None) => open = Some(i),
-            ('\n', _) => open = None,
-            _ => {}
-        }
-    }
-    out
+    pipeline::run(text)
 }

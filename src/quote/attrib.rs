@@ -1,0 +1,714 @@
+//! Finding the speech cue and its subject around a quote, over tokens.
+//!
+//! Every search is bounded by the sentence around the quote and a fixed
+//! number of tokens, so the work per quote does not grow with the article.
+
+use super::lexicon::{
+    is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word, is_participle,
+    is_pronoun, is_title,
+};
+use super::tokens::{Kind, Tok};
+
+/// How far (in tokens) a sentence is searched on either side of a quote.
+pub const WINDOW: usize = 70;
+
+/// What a subject is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    /// he, she, they, we, I, it.
+    Pronoun,
+    /// A proper name (person or organisation).
+    Name,
+    /// A description: the adviser, a spokesman for the ministry.
+    Description,
+}
+
+/// A subject noun phrase, as token indices (inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    /// First token of the mention.
+    pub first: usize,
+    /// Last token of the mention.
+    pub last: usize,
+    /// First token of the name proper, titles skipped.
+    pub name_first: usize,
+    /// What it is.
+    pub kind: NpKind,
+}
+
+/// A cue and its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attr {
+    /// The cue token (first token of `according to`).
+    pub cue: usize,
+    /// Last token of the cue.
+    pub cue_last: usize,
+    /// The subject.
+    pub np: Np,
+}
+
+/// The tokens of a text, with which ones lie inside quotes and where
+/// sentences end.
+pub struct Ctx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Tok],
+    /// Per token: 1 + index of the top-level quote it lies in, or 0.
+    pub inq: &'a [u32],
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+}
+
+/// Words that cannot end a noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "for"
+            | "with"
+            | "at"
+            | "from"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "than"
+            | "about"
+            | "into"
+            | "over"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "if"
+            | "because"
+            | "so"
+            | "ago"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "time"
+            | "times"
+            | "statement"
+            | "interview"
+            | "speech"
+            | "post"
+            | "tweet"
+            | "letter"
+            | "email"
+            | "op-ed"
+            | "release"
+            | "conference"
+            | "rally"
+            | "event"
+            | "appearance"
+            | "briefing"
+            | "reporters"
+            | "recently"
+            | "however"
+            | "then"
+            | "this"
+            | "which"
+            | "what"
+            | "who"
+            | "where"
+            | "there"
+            | "here"
+    )
+}
+
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "del"
+            | "da"
+            | "di"
+            | "le"
+            | "der"
+            | "den"
+            | "dos"
+            | "das"
+            | "du"
+            | "ibn"
+            | "el"
+    )
+}
+
+impl<'a> Ctx<'a> {
+    /// The word at token `i`, if it is one.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.toks.get(i)?;
+        t.is_word().then(|| t.text(self.text))
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+
+    /// Whether token `i` ends a sentence (outside quotes).
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return true;
+        };
+        match t.kind {
+            Kind::Break => true,
+            Kind::Punct('.' | '!' | '?' | ';') => self.inq.get(i).is_some_and(|&q| q == 0),
+            _ => false,
+        }
+    }
+
+    /// A cue at token `i`: its last token.
+    pub fn cue_at(&self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        if w == "according" || w == "According" {
+            return (self.word(i + 1) == Some("to")).then_some(i + 1);
+        }
+        if w == "pointed" {
+            return (self.word(i + 1) == Some("out")).then_some(i + 1);
+        }
+        is_cue(w).then_some(i)
+    }
+
+    /// The first token of the sentence holding token `i` (bounded, stopping
+    /// at other quotes).
+    pub fn sentence_start(&self, i: usize) -> usize {
+        let lo = i.saturating_sub(WINDOW);
+        let mut j = i;
+        while j > lo {
+            if self.is_boundary(j - 1) || self.inq[j - 1] != 0 && self.inq[j - 1] != self.inq[i] {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// One past the last token of the sentence holding token `i` (bounded,
+    /// stopping at other quotes).
+    pub fn sentence_end(&self, i: usize) -> usize {
+        if i >= self.toks.len() {
+            return self.toks.len();
+        }
+        let hi = (i + WINDOW).min(self.toks.len());
+        let mut j = i;
+        while j < hi {
+            if self.is_boundary(j) || self.inq[j] != 0 && self.inq[j] != self.inq[i] {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// One past the last token of the sentence holding token `i`, quotes
+    /// inside it included (bounded).
+    pub fn sentence_end_any(&self, i: usize) -> usize {
+        let hi = (i + WINDOW).min(self.toks.len());
+        (i..hi).find(|&j| self.is_boundary(j)).unwrap_or(hi)
+    }
+
+    /// A noun phrase ending at token `end`, not starting before `lo`.
+    pub fn np_left(&self, end: usize, lo: usize) -> Option<Np> {
+        let w = self.word(end)?;
+        if self.inq[end] != 0 {
+            return None;
+        }
+        if is_pronoun(w) {
+            return Some(Np {
+                first: end,
+                last: end,
+                name_first: end,
+                kind: NpKind::Pronoun,
+            });
+        }
+        if capitalised(w) {
+            if is_capital_stopword(w) || possessive(w) {
+                return None;
+            }
+            let mut first = end;
+            while first > lo && end - first < 6 {
+                let Some(p) = self.word(first - 1) else { break };
+                let name_like = capitalised(p) && !is_capital_stopword(p) && !possessive(p);
+                let particle =
+                    is_particle(p) && first >= 2 && self.word(first - 2).is_some_and(capitalised);
+                if !(name_like || particle) {
+                    break;
+                }
+                first -= 1;
+            }
+            // `Chairman G.K. Butterfield of North Carolina`
+            if first >= lo + 2
+                && self.word(first - 1) == Some("of")
+                && let Some(mut np) = self.np_left(first - 2, lo)
+                && np.kind == NpKind::Name
+            {
+                np.last = end;
+                return Some(np);
+            }
+            return Some(self.named(first, end));
+        }
+        self.description_left(end, lo)
+    }
+
+    /// A run of capitalised tokens `first..=end` as a name (titles skipped)
+    /// or, when it is all titles, a description.
+    fn named(&self, first: usize, end: usize) -> Np {
+        // Everything up to the last title goes: `Vermont Sen. Bernie Sanders`.
+        let name_first = (first..=end)
+            .rev()
+            .find(|&k| self.word(k).is_some_and(is_title))
+            .map_or(first, |k| k + 1);
+        let with_article = first > 0 && matches!(self.word(first - 1), Some("the" | "The"));
+        let first = if with_article { first - 1 } else { first };
+        let org = (first..=end).any(|k| self.word(k).is_some_and(is_org_word));
+        if name_first > end && org {
+            let name_first = if with_article { first + 1 } else { first };
+            return Np {
+                first,
+                last: end,
+                name_first,
+                kind: NpKind::Name,
+            };
+        }
+        if name_first > end {
+            return Np {
+                first,
+                last: end,
+                name_first: first,
+                kind: NpKind::Description,
+            };
+        }
+        Np {
+            first,
+            last: end,
+            name_first,
+            kind: NpKind::Name,
+        }
+    }
+
+    fn description_left(&self, end: usize, lo: usize) -> Option<Np> {
+        let w = self.word(end)?;
+        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) {
+            return None;
+        }
+        let mut k = end;
+        let floor = lo.max(end.saturating_sub(6));
+        while k > floor {
+            k -= 1;
+            let p = self.word(k)?;
+            if is_determiner(p) {
+                let mut first = k;
+                // `a spokesman for the ministry`
+                if k >= 2
+                    && matches!(
+                        self.word(k - 1),
+                        Some("for" | "of" | "at" | "from" | "with")
+                    )
+                    && let Some(inner) = self.description_left(k - 2, lo)
+                {
+                    first = inner.first;
+                }
+                return Some(Np {
+                    first,
+                    last: end,
+                    name_first: first,
+                    kind: NpKind::Description,
+                });
+            }
+            if is_cue(p) || is_aux_or_adverb(p) || p == "that" || p == "and" {
+                break;
+            }
+        }
+        // Bare plurals: `officials said`, `Clinton aides said`.
+        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            let mut first = end;
+            while first > lo && end - first < 2 {
+                match self.word(first - 1) {
+                    Some(p) if capitalised(p) && !is_capital_stopword(p) => first -= 1,
+                    _ => break,
+                }
+            }
+            return Some(Np {
+                first,
+                last: end,
+                name_first: first,
+                kind: NpKind::Description,
+            });
+        }
+        None
+    }
+
+    /// The subject of the cue at `cue`, looking left (not before `lo`):
+    /// skips auxiliaries, adverbs, a parenthesis and an apposition.
+    pub fn subject_left(&self, cue: usize, lo: usize) -> Option<Np> {
+        let mut i = cue.checked_sub(1)?;
+        for _ in 0..6 {
+            if i < lo {
+                return None;
+            }
+            if self
+                .word(i)
+                .is_some_and(|w| is_aux_or_adverb(w) || is_adverb_ly(w))
+            {
+                i = i.checked_sub(1)?;
+            } else if self.is_punct(i, ')') {
+                let open = (i.saturating_sub(12).max(lo)..i)
+                    .rev()
+                    .find(|&k| self.is_punct(k, '('))?;
+                i = open.checked_sub(1)?;
+            } else {
+                break;
+            }
+        }
+        if i < lo {
+            return None;
+        }
+        if self.is_punct(i, ',') {
+            // `Flynn, a top Trump surrogate, said`
+            let floor = i.saturating_sub(16).max(lo);
+            let comma = (floor..i).rev().find(|&k| self.is_punct(k, ','))?;
+            let inner = self.word(comma + 1)?;
+            let appositive = !capitalised(inner) || is_determiner(inner) || is_title(inner);
+            if !appositive || comma == 0 {
+                return None;
+            }
+            let mut end = comma - 1;
+            if self.is_punct(end, ')') {
+                let open = (end.saturating_sub(12).max(lo)..end)
+                    .rev()
+                    .find(|&k| self.is_punct(k, '('))?;
+                end = open.checked_sub(1)?;
+            }
+            let np = self.np_left(end, lo)?;
+            return (np.kind != NpKind::Description).then_some(np);
+        }
+        self.np_left(i, lo)
+    }
+
+    /// A noun phrase starting at token `start`, not reaching `hi`.
+    pub fn np_right(&self, start: usize, hi: usize) -> Option<Np> {
+        if start >= hi {
+            return None;
+        }
+        let w = self.word(start)?;
+        if self.inq[start] != 0 {
+            return None;
+        }
+        if is_pronoun(w) {
+            return Some(Np {
+                first: start,
+                last: start,
+                name_first: start,
+                kind: NpKind::Pronoun,
+            });
+        }
+        if capitalised(w) && (!is_capital_stopword(w) || w == "The") {
+            let first = if w == "The" { start + 1 } else { start };
+            if !self.word(first).is_some_and(capitalised) {
+                return self.description_right(start, hi);
+            }
+            let last = self.run_right(first, hi);
+            // `Huckabee campaign spokesman Hogan Gidley`: the person named
+            // after a role.
+            if let Some((f2, l2)) = self.later_run(last, hi) {
+                let mut np = self.named(f2, l2);
+                np.first = start;
+                return Some(np);
+            }
+            if self.word(last).is_some_and(possessive) {
+                return self.description_right(start, hi);
+            }
+            let mut np = self.named(first, last);
+            np.first = start;
+            return Some(np);
+        }
+        if is_determiner(w) && !matches!(w, "that" | "this" | "This") {
+            return self.description_right(start, hi);
+        }
+        // `said pollster Frank Luntz`, `former Florida governor Jeb Bush`
+        if start > 0
+            && let Some((f, l)) = self.later_run(start - 1, hi)
+        {
+            let mut np = self.named(f, l);
+            np.first = start;
+            return Some(np);
+        }
+        None
+    }
+
+    /// The last token of the run of capitalised words from `first`.
+    fn run_right(&self, first: usize, hi: usize) -> usize {
+        let mut last = first;
+        while last + 1 < hi && last - first < 7 {
+            let Some(n) = self.word(last + 1) else { break };
+            if possessive(self.word(last).unwrap_or("")) {
+                break;
+            }
+            let name_like = capitalised(n) && !is_capital_stopword(n);
+            let particle = is_particle(n) && self.word(last + 2).is_some_and(capitalised);
+            if !(name_like || particle) {
+                break;
+            }
+            last += 1;
+        }
+        last
+    }
+
+    /// After a run ending at `last`: up to three lowercase role words and
+    /// then another run of capitalised words.
+    fn later_run(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+        let mut k = last + 1;
+        while k < hi && k - last <= 4 {
+            let w = self.word(k)?;
+            if capitalised(w) {
+                if is_capital_stopword(w) {
+                    return None;
+                }
+                let last_is_name = self.word(last).is_some_and(capitalised);
+                if k == last + 1 && last_is_name {
+                    return None;
+                }
+                return Some((k, self.run_right(k, hi)));
+            }
+            if is_function_word(w) || is_cue(w) || is_aux_or_adverb(w) || is_pronoun(w) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn description_right(&self, start: usize, hi: usize) -> Option<Np> {
+        let mut last = start;
+        while last + 1 < hi && last - start < 8 {
+            let Some(n) = self.word(last + 1) else { break };
+            if matches!(
+                n,
+                "who"
+                    | "that"
+                    | "which"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "as"
+                    | "to"
+                    | "because"
+                    | "and"
+                    | "but"
+                    | "told"
+            ) || is_cue(n)
+            {
+                break;
+            }
+            last += 1;
+        }
+        (last > start).then_some(Np {
+            first: start,
+            last,
+            name_first: start,
+            kind: NpKind::Description,
+        })
+    }
+
+    /// `“…,” Wi added`, `“…,” said Wi`, `“…” would be fine, Wi said`: a cue
+    /// after the quote whose last token is `qe`, in the sentence ending
+    /// before `hi`.
+    pub fn trailing(&self, qe: usize, hi: usize, opens_sentence: bool) -> Option<Attr> {
+        let mut i = qe + 1;
+        if self.is_punct(i, ',') {
+            i += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        // After a quote closing a sentence, only a short attribution counts.
+        let closes_sentence = qe > 0
+            && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
+            && self.word(i).is_some_and(capitalised)
+            && hi - i > 8;
+        if closes_sentence {
+            return None;
+        }
+        let hi = hi.min(i + 24);
+        let mut k = i;
+        while k < hi {
+            let Some(cue_last) = self.cue_at(k) else {
+                k += 1;
+                continue;
+            };
+            let w = self.word(k)?;
+            if is_participle(w) {
+                k += 1;
+                continue;
+            }
+            let np = if k == i {
+                self.np_right(cue_last + 1, hi)
+            } else {
+                // The subject must follow the quote: `“…” would be fine, Wi
+                // said` only when the quote opens the sentence.
+                let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
+                    .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
+                self.subject_left(k, i).filter(|np| {
+                    np.first <= i + 1
+                        || opens_sentence
+                        || (ends
+                            && np.kind != NpKind::Description
+                            && self.is_punct(np.first - 1, ','))
+                })
+            };
+            return np.map(|np| Attr {
+                cue: k,
+                cue_last,
+                np,
+            });
+        }
+        None
+    }
+
+    /// A cue before the quote starting at token `qs`, in the sentence part
+    /// `lo..qs`: the nearest one whose subject can be found.
+    pub fn leading(&self, lo: usize, qs: usize) -> Option<Attr> {
+        let mut nearest: Option<(usize, usize)> = None;
+        let mut k = qs;
+        while k > lo {
+            k -= 1;
+            if self.inq[k] != 0 {
+                continue;
+            }
+            let Some(cue_last) = self.cue_at(k) else {
+                continue;
+            };
+            if cue_last >= qs {
+                continue;
+            }
+            let (cue, last) = nearest.unwrap_or((k, cue_last));
+            nearest.get_or_insert((k, cue_last));
+            let w = self.word(k)?;
+            let np = if cue_last > k {
+                // according to
+                self.np_right(cue_last + 1, qs)
+            } else if self.word(k + 1) == Some("by") {
+                self.np_right(k + 2, qs)
+            } else if is_participle(w) {
+                // `with Trump reportedly yelling`, not `…, saying`
+                self.subject_left(k, lo)
+                    .filter(|np| np.kind != NpKind::Description)
+            } else {
+                let before = k.checked_sub(1);
+                let inverted =
+                    k == lo || before.is_some_and(|b| self.inq[b] != 0 || self.is_punct(b, ','));
+                let coordinated = before
+                    .and_then(|b| self.word(b))
+                    .is_some_and(|w| matches!(w, "and" | "but" | "then"));
+                self.subject_left(k, lo)
+                    .or_else(|| inverted.then(|| self.np_right(cue_last + 1, qs)).flatten())
+                    .or_else(|| coordinated.then(|| self.sentence_subject(lo, k)).flatten())
+            };
+            if let Some(np) = np {
+                return Some(Attr {
+                    cue,
+                    cue_last: last,
+                    np,
+                });
+            }
+        }
+        // A participle cue with no subject found: the sentence's subject.
+        let (cue, cue_last) = nearest?;
+        let np = self.sentence_subject(lo, cue)?;
+        Some(Attr { cue, cue_last, np })
+    }
+
+    /// `Rep. Trey Gowdy (R-S.C.): “…”`: a name (or pronoun) right before the
+    /// colon at `colon`, the colon as cue.
+    pub fn colon_speaker(&self, colon: usize, lo: usize) -> Option<Attr> {
+        let mut end = colon.checked_sub(1)?;
+        if self.is_punct(end, ')') {
+            let open = (end.saturating_sub(12).max(lo)..end)
+                .rev()
+                .find(|&k| self.is_punct(k, '('))?;
+            end = open.checked_sub(1)?;
+        }
+        if end < lo {
+            return None;
+        }
+        let np = self.np_left(end, lo)?;
+        (np.kind == NpKind::Name).then_some(Attr {
+            cue: colon,
+            cue_last: colon,
+            np,
+        })
+    }
+
+    /// The subject of the sentence starting at `lo`: the first name or
+    /// pronoun before `hi` followed by a lowercase word (its verb), after
+    /// any opening phrase.
+    pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+        let hi = hi.min(lo + 14);
+        let mut k = lo;
+        while k < hi {
+            if self.inq[k] != 0 {
+                return None;
+            }
+            if let Some(w) = self.word(k)
+                && (capitalised(w) || is_pronoun(w))
+                && !is_capital_stopword(w)
+                && let Some(np) = self.np_right(k, hi + 1)
+                && np.kind != NpKind::Description
+            {
+                let mut after = np.last + 1;
+                if self.is_punct(after, ',') {
+                    // `Mike Huckabee, the former governor, proposed`
+                    if let Some(c) =
+                        (after + 1..(after + 14).min(hi)).find(|&j| self.is_punct(j, ','))
+                    {
+                        after = c + 1;
+                    }
+                }
+                let verb = self.word(after).is_some_and(|v| {
+                    !capitalised(v) && !is_function_word(v) || is_aux_or_adverb(v)
+                });
+                if verb {
+                    return Some(np);
+                }
+                k = np.last + 1;
+                continue;
+            }
+            k += 1;
+        }
+        None
+    }
+}
+
+fn is_adverb_ly(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.as_bytes()[0].is_ascii_lowercase()
+}

@@ -1,0 +1,1169 @@
+//! Word lists: speech cues, titles, pronouns, organisation words.
+//!
+//! Lists are general English newswriting vocabulary, not names from any data.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Verbs whose every inflection is a speech cue.
+const CUE_VERBS: &[&str] = &[
+    "add",
+    "explain",
+    "ask",
+    "note",
+    "warn",
+    "insist",
+    "caution",
+    "admit",
+    "tweet",
+    "declare",
+    "reply",
+    "respond",
+    "conclude",
+    "argue",
+    "continue",
+    "describe",
+    "claim",
+    "remark",
+    "recall",
+    "acknowledge",
+    "announce",
+    "promise",
+    "pledge",
+    "vow",
+    "assure",
+    "suggest",
+    "urge",
+    "blast",
+    "blame",
+    "accuse",
+    "complain",
+    "joke",
+    "quip",
+    "shout",
+    "chant",
+    "yell",
+    "scream",
+    "boast",
+    "brag",
+    "predict",
+    "concede",
+    "contend",
+    "observe",
+    "emphasize",
+    "emphasise",
+    "stress",
+    "repeat",
+    "reiterate",
+    "maintain",
+    "confirm",
+    "deny",
+    "criticize",
+    "criticise",
+    "mock",
+    "slam",
+    "praise",
+    "testify",
+    "mutter",
+    "muse",
+    "proclaim",
+    "apologize",
+    "lament",
+    "allege",
+    "retort",
+    "interject",
+    "plead",
+    "exclaim",
+    "whisper",
+    "recount",
+    "assert",
+    "affirm",
+    "elaborate",
+    "clarify",
+    "comment",
+    "gush",
+    "fume",
+    "scoff",
+    "chide",
+    "scold",
+    "threaten",
+    "dismiss",
+    "characterize",
+    "cite",
+    "write",
+    "say",
+    "tell",
+    "call",
+    "dub",
+    "brand",
+    "nickname",
+    "label",
+    "argue",
+    "thunder",
+    "sneer",
+    "rail",
+    "lash",
+    "warn",
+    "muse",
+    "opine",
+    "posit",
+    "reason",
+    "tout",
+    "hail",
+    "decry",
+    "lambast",
+    "lambaste",
+    "deride",
+    "ridicule",
+    "condemn",
+    "denounce",
+    "insult",
+    "cry",
+    "holler",
+    "bellow",
+    "rant",
+    "rave",
+    "blurt",
+    "grumble",
+    "marvel",
+    "concur",
+    "agree",
+    "disagree",
+    "answer",
+    "query",
+    "wonder",
+    "demand",
+    "inform",
+    "advise",
+    "predict",
+    "speculate",
+    "guess",
+    "figure",
+    "surmise",
+    "acknowledge",
+    "caution",
+    "signal",
+    "vent",
+    "reveal",
+    "disclose",
+    "divulge",
+    "recall",
+    "reminisce",
+    "summarize",
+    "summarise",
+    "counter",
+    "charge",
+    "question",
+    "post",
+    "report",
+    "state",
+    "point",
+    "term",
+    "refer",
+    "read",
+    "pronounce",
+    "swear",
+    "chuckle",
+    "laugh",
+    "sigh",
+    "snap",
+    "rebut",
+    "fire",
+    "shoot",
+    "hit",
+];
+
+/// Inflections that are too often nouns or other words to count as cues.
+const NOT_CUES: &[&str] = &[
+    "call",
+    "calls",
+    "post",
+    "posts",
+    "state",
+    "states",
+    "report",
+    "reports",
+    "point",
+    "points",
+    "term",
+    "terms",
+    "charge",
+    "charges",
+    "question",
+    "questions",
+    "answer",
+    "answers",
+    "counter",
+    "read",
+    "reading",
+    "figure",
+    "figures",
+    "reason",
+    "reasons",
+    "fire",
+    "fires",
+    "shoot",
+    "shoots",
+    "hit",
+    "hits",
+    "firing",
+    "shooting",
+    "hitting",
+    "signal",
+    "signals",
+    "cry",
+    "cries",
+    "rant",
+    "rants",
+    "label",
+    "labels",
+    "brand",
+    "brands",
+    "demand",
+    "demands",
+    "guess",
+    "query",
+    "vent",
+    "vents",
+    "laugh",
+    "laughs",
+    "sigh",
+    "rail",
+    "rails",
+    "tout",
+    "hail",
+    "lash",
+    "refer",
+    "refers",
+    "referring",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "joke",
+    "jokes",
+    "comment",
+    "comments",
+    "tweet",
+    "tweets",
+    "stress",
+    "reply",
+    "replies",
+    "snap",
+    "snaps",
+    "dub",
+    "nickname",
+    "nicknames",
+    "cite",
+    "praise",
+    "blame",
+    "deny",
+    "insult",
+    "insults",
+    "claim",
+    "claims",
+    "boast",
+    "boasts",
+    "chant",
+    "chants",
+    "shout",
+    "shouts",
+    "muse",
+    "warn",
+    "caution",
+    "reports",
+    "wonder",
+    "wonders",
+    "whisper",
+    "whispers",
+    "quip",
+    "quips",
+    "rave",
+    "raves",
+    "hits",
+    "statement",
+    "fired",
+    "shot",
+    "hit",
+    "reading",
+    "cited",
+    "citing",
+    "posted",
+    "posting",
+    "figured",
+    "reasoned",
+    "signaled",
+    "signalled",
+    "stated",
+    "laughed",
+    "pointing",
+    "termed",
+];
+
+/// Irregular forms of [`CUE_VERBS`].
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["said", "says", "saying", "say"]),
+    ("tell", &["told", "tells", "telling", "tell"]),
+    ("write", &["wrote", "writes", "writing", "written", "write"]),
+    ("read", &["reads", "read"]),
+    ("swear", &["swore", "sworn", "swears", "swearing"]),
+    ("shoot", &["shot"]),
+    ("fire", &["fired"]),
+    ("hit", &["hit"]),
+];
+
+/// Verbs whose final consonant doubles: admitted, quipped.
+const DOUBLING: &[&str] = &[
+    "admit", "quip", "brag", "slam", "dub", "snap", "rebut", "concur", "label", "refer",
+];
+
+fn regular_forms(v: &str) -> Vec<String> {
+    let mut out = vec![v.to_string()];
+    let bytes = v.as_bytes();
+    let last = *bytes.last().unwrap_or(&b'a');
+    let before_last = bytes.len().checked_sub(2).map(|i| bytes[i]).unwrap_or(b'a');
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let stem = &v[..v.len() - 1];
+    if v.ends_with('s') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('x') {
+        out.push(format!("{v}es"));
+    } else if last == b'y' && !vowel(before_last) {
+        out.push(format!("{stem}ies"));
+    } else {
+        out.push(format!("{v}s"));
+    }
+    if DOUBLING.contains(&v) {
+        let c = last as char;
+        out.push(format!("{v}{c}ed"));
+        out.push(format!("{v}{c}ing"));
+        out.push(format!("{v}ed"));
+        out.push(format!("{v}ing"));
+    } else if last == b'e' {
+        out.push(format!("{v}d"));
+        out.push(format!("{stem}ing"));
+    } else if last == b'y' && !vowel(before_last) {
+        out.push(format!("{stem}ied"));
+        out.push(format!("{v}ing"));
+    } else {
+        out.push(format!("{v}ed"));
+        out.push(format!("{v}ing"));
+    }
+    out
+}
+
+fn cue_set() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let irregular: HashMap<&str, &[&str]> = IRREGULAR.iter().copied().collect();
+        let mut set = HashSet::new();
+        for v in CUE_VERBS {
+            if let Some(forms) = irregular.get(v) {
+                set.extend(forms.iter().map(|f| f.to_string()));
+                if matches!(*v, "read" | "shoot" | "fire" | "hit" | "swear") {
+                    continue;
+                }
+                if matches!(*v, "say" | "tell" | "write") {
+                    continue;
+                }
+            }
+            set.extend(regular_forms(v));
+        }
+        for w in NOT_CUES {
+            set.remove(*w);
+        }
+        // Back in as cues: forms that are clearly verbs.
+        for w in ["reads", "read", "pointed"] {
+            set.insert(w.to_string());
+        }
+        set
+    })
+}
+
+/// Lowercases an ASCII-capitalised word into `buf` (for sentence-initial words).
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (i, c) in b.iter().enumerate() {
+        buf[i] = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// Whether `w` (as written) is a speech cue verb form.
+pub fn is_cue(w: &str) -> bool {
+    let n = w.len();
+    if !(3..=14).contains(&n) {
+        return false;
+    }
+    let b = w.as_bytes();
+    if !b[1].is_ascii_lowercase() {
+        return false;
+    }
+    if b[0].is_ascii_lowercase() {
+        return cue_set().contains(w);
+    }
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| cue_set().contains(l))
+}
+
+/// Cues that introduce a name or label rather than a statement: `calling it`.
+pub fn is_naming_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "dubbed"
+            | "dubbing"
+            | "dubs"
+            | "labeled"
+            | "labelled"
+            | "labeling"
+            | "labelling"
+            | "branded"
+            | "branding"
+            | "nicknamed"
+            | "described"
+            | "describing"
+            | "describes"
+            | "termed"
+            | "referred"
+            | "referring"
+    )
+}
+
+/// Whether `w` is a participle cue, whose subject is the clause's subject.
+pub fn is_participle(w: &str) -> bool {
+    w.ends_with("ing")
+}
+
+/// Role words written before a name like titles: `Comedian Sarah Silverman`.
+#[rustfmt::skip]
+const ROLE_TITLES: &[&str] = &[
+    "comedian", "journalist", "hacker", "wife", "husband", "actor", "actress", "singer",
+    "rapper", "author", "writer", "activist", "lawyer", "businessman", "businesswoman",
+    "billionaire", "mogul", "pundit", "blogger", "reporter", "economist", "historian",
+    "scientist", "researcher", "expert", "coach", "lawmaker", "legislator", "son", "daughter",
+    "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter",
+    "widow", "star", "producer", "filmmaker", "musician", "comic", "novelist", "poet",
+    "moderator", "panelist", "co-host", "cohost", "entrepreneur", "investor", "donor",
+    "volunteer", "organizer", "protester", "supporter", "critic", "veteran", "trooper",
+    "constable", "marshal", "physician", "nurse", "doctor", "teacher", "student", "cfo", "coo",
+    "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
+];
+
+fn title_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [
+            "president",
+            "vice",
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "sen",
+            "sens",
+            "senator",
+            "rep",
+            "reps",
+            "representative",
+            "gov",
+            "governor",
+            "lt",
+            "gen",
+            "general",
+            "col",
+            "colonel",
+            "maj",
+            "major",
+            "capt",
+            "captain",
+            "adm",
+            "admiral",
+            "sgt",
+            "sergeant",
+            "secretary",
+            "speaker",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "minister",
+            "prime",
+            "foreign",
+            "defense",
+            "defence",
+            "national",
+            "security",
+            "adviser",
+            "advisor",
+            "ambassador",
+            "judge",
+            "justice",
+            "attorney",
+            "mayor",
+            "former",
+            "rev",
+            "reverend",
+            "pastor",
+            "pope",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "sir",
+            "lord",
+            "dame",
+            "chief",
+            "director",
+            "commissioner",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "press",
+            "professor",
+            "prof",
+            "deputy",
+            "assistant",
+            "senior",
+            "state",
+            "majority",
+            "minority",
+            "leader",
+            "whip",
+            "gop",
+            "democratic",
+            "republican",
+            "democrat",
+            "candidate",
+            "nominee",
+            "presidential",
+            "first",
+            "lady",
+            "congressman",
+            "congresswoman",
+            "councilman",
+            "councilwoman",
+            "sheriff",
+            "officer",
+            "detective",
+            "agent",
+            "dean",
+            "chancellor",
+            "superintendent",
+            "executive",
+            "ceo",
+            "founder",
+            "host",
+            "anchor",
+            "correspondent",
+            "editor",
+            "columnist",
+            "commentator",
+            "analyst",
+            "strategist",
+            "pollster",
+            "manager",
+            "lieutenant",
+            "commander",
+            "surgeon",
+            "u.s.",
+            "then",
+            "acting",
+            "interim",
+            "incoming",
+            "outgoing",
+            "late",
+            "rabbi",
+            "father",
+            "sister",
+            "brother",
+            "bishop",
+            "cardinal",
+            "imam",
+            "sheikh",
+            "gens",
+            "mrs.",
+            "homeland",
+            "treasury",
+            "energy",
+            "labor",
+            "commerce",
+            "interior",
+            "house",
+            "senate",
+            "federal",
+            "reserve",
+            "fbi",
+            "cia",
+            "nsa",
+            "white",
+            "campaign",
+            "deputy",
+            "communications",
+            "policy",
+            "political",
+            "economic",
+            "adviser",
+            "aide",
+            "counsel",
+            "general",
+            "special",
+            "independent",
+            "libertarian",
+            "green",
+            "party",
+            "chairs",
+            "co-founder",
+            "cofounder",
+            "vice-president",
+            "representatives",
+            "delegate",
+            "pres",
+            "supt",
+            "insp",
+            "inspector",
+            "staff",
+            "army",
+            "navy",
+            "marine",
+        ]
+        .into_iter()
+        .chain(ROLE_TITLES.iter().copied())
+        .collect()
+    })
+}
+
+/// Whether `w` is a title or role word stripped from a name: `Sen.`, `President`.
+pub fn is_title(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| title_set().contains(l))
+}
+
+/// Whether `w` is an abbreviation whose period does not end a sentence.
+pub fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Sens"
+            | "Rep"
+            | "Reps"
+            | "Gov"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Maj"
+            | "Capt"
+            | "Adm"
+            | "Sgt"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Rev"
+            | "Prof"
+            | "Pres"
+            | "Gens"
+            | "Cmdr"
+            | "Supt"
+            | "Insp"
+            | "No"
+            | "Nos"
+            | "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "vs"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Calif"
+            | "Fla"
+            | "Mass"
+            | "Ariz"
+            | "Ill"
+            | "Penn"
+            | "Conn"
+            | "Tenn"
+            | "Wash"
+            | "Mich"
+            | "Minn"
+            | "Wis"
+            | "Ky"
+            | "Ga"
+            | "Va"
+            | "Md"
+            | "Mo"
+            | "Ala"
+            | "Okla"
+            | "Nev"
+            | "Colo"
+            | "Ore"
+            | "Tex"
+            | "Ind"
+            | "Kan"
+            | "Neb"
+            | "Del"
+            | "Miss"
+            | "etc"
+            | "approx"
+            | "Ft"
+            | "Mt"
+    )
+}
+
+/// Personal pronouns that can be a speaker.
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "He" | "she" | "She" | "they" | "They" | "we" | "We" | "I" | "it" | "It"
+    )
+}
+
+/// Pronouns that stand for a person.
+pub fn is_person_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "He" | "she" | "She" | "I")
+}
+
+/// Words that start a description: `the adviser`, `a spokesman`.
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+            | "their"
+            | "Their"
+            | "its"
+            | "Its"
+            | "this"
+            | "This"
+            | "that"
+            | "one"
+            | "One"
+            | "another"
+            | "Another"
+            | "some"
+            | "Some"
+            | "several"
+            | "Several"
+            | "many"
+            | "Many"
+            | "other"
+            | "both"
+            | "Both"
+            | "our"
+            | "Our"
+            | "my"
+            | "My"
+            | "two"
+            | "three"
+            | "Two"
+            | "Three"
+            | "most"
+            | "Most"
+    )
+}
+
+/// Words between a subject and its cue: `has long criticized`, `also said`.
+pub fn is_aux_or_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "once"
+            | "recently"
+            | "previously"
+            | "repeatedly"
+            | "frequently"
+            | "often"
+            | "never"
+            | "long"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "been"
+            | "again"
+            | "just"
+            | "quickly"
+            | "publicly"
+            | "privately"
+            | "flatly"
+            | "simply"
+            | "reportedly"
+            | "initially"
+            | "earlier"
+            | "further"
+            | "first"
+            | "finally"
+            | "even"
+            | "still"
+            | "only"
+            | "already"
+            | "ultimately"
+            | "subsequently"
+            | "famously"
+            | "openly"
+            | "bluntly"
+            | "angrily"
+            | "tersely"
+            | "candidly"
+            | "jokingly"
+            | "emphatically"
+            | "proudly"
+            | "since"
+            | "always"
+            | "may"
+            | "might"
+            | "could"
+            | "should"
+            | "can"
+            | "must"
+            | "not"
+            | "sarcastically"
+            | "immediately"
+            | "confidently"
+            | "defiantly"
+            | "loudly"
+            | "quietly"
+            | "softly"
+            | "succinctly"
+            | "memorably"
+            | "boldly"
+            | "curtly"
+            | "directly"
+            | "explicitly"
+            | "essentially"
+            | "basically"
+            | "specifically"
+            | "correctly"
+            | "wrongly"
+            | "falsely"
+            | "accurately"
+            | "twice"
+            | "now"
+            | "herself"
+            | "himself"
+            | "themselves"
+    )
+}
+
+/// Words that mark a name as an organisation or place, not a person.
+pub fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "House"
+            | "Department"
+            | "Ministry"
+            | "Committee"
+            | "Campaign"
+            | "Party"
+            | "Council"
+            | "Agency"
+            | "Administration"
+            | "Office"
+            | "Bureau"
+            | "Commission"
+            | "Court"
+            | "Congress"
+            | "Senate"
+            | "Foundation"
+            | "Institute"
+            | "University"
+            | "Association"
+            | "Center"
+            | "Centre"
+            | "Group"
+            | "Post"
+            | "Times"
+            | "News"
+            | "Journal"
+            | "Network"
+            | "Fund"
+            | "Bank"
+            | "Corp."
+            | "Inc."
+            | "Company"
+            | "Organization"
+            | "Organisation"
+            | "Coalition"
+            | "Union"
+            | "Board"
+            | "Service"
+            | "Police"
+            | "Army"
+            | "Navy"
+            | "Force"
+            | "Forces"
+            | "Guard"
+            | "PAC"
+            | "Review"
+            | "Press"
+            | "Media"
+            | "Channel"
+            | "Magazine"
+            | "Gazette"
+            | "Tribune"
+            | "Herald"
+            | "Reuters"
+            | "Tower"
+            | "Street"
+            | "Avenue"
+            | "County"
+            | "City"
+            | "State"
+            | "States"
+            | "Republic"
+            | "Kingdom"
+            | "Club"
+            | "Society"
+            | "Council."
+            | "Authority"
+            | "Project"
+            | "Alliance"
+            | "Federation"
+            | "Caucus"
+            | "Republicans"
+            | "Democrats"
+            | "Daily"
+            | "Report"
+            | "Weekly"
+            | "Standard"
+            | "Monitor"
+            | "Blaze"
+            | "Beast"
+            | "Hill"
+            | "Pentagon"
+            | "Kremlin"
+            | "Twitter"
+            | "Facebook"
+            | "Instagram"
+            | "Street."
+            | "Airport"
+            | "School"
+            | "College"
+            | "Hall"
+            | "Church"
+            | "Hospital"
+            | "Convention"
+            | "Conference"
+            | "Summit"
+    )
+}
+
+/// Capitalised words that start sentences or name days and months, never
+/// part of a person's name.
+pub fn is_capital_stopword(w: &str) -> bool {
+    is_quantifier(w)
+        || matches!(
+            w,
+            "The"
+                | "But"
+                | "And"
+                | "In"
+                | "On"
+                | "At"
+                | "When"
+                | "If"
+                | "As"
+                | "After"
+                | "Before"
+                | "While"
+                | "So"
+                | "Yet"
+                | "Or"
+                | "For"
+                | "With"
+                | "Without"
+                | "By"
+                | "From"
+                | "To"
+                | "Of"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "It"
+                | "He"
+                | "She"
+                | "They"
+                | "We"
+                | "I"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Our"
+                | "Its"
+                | "A"
+                | "An"
+                | "Then"
+                | "Now"
+                | "Still"
+                | "Also"
+                | "Even"
+                | "Last"
+                | "Next"
+                | "Since"
+                | "Because"
+                | "Although"
+                | "Though"
+                | "Meanwhile"
+                | "However"
+                | "Moreover"
+                | "Later"
+                | "Earlier"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "January"
+                | "February"
+                | "March"
+                | "April"
+                | "May"
+                | "June"
+                | "July"
+                | "August"
+                | "September"
+                | "October"
+                | "November"
+                | "December"
+                | "Democrats"
+                | "Republicans"
+                | "American"
+                | "Americans"
+                | "Asked"
+                | "Speaking"
+                | "According"
+                | "Here"
+                | "There"
+                | "What"
+                | "Who"
+                | "Why"
+                | "How"
+                | "Where"
+                | "Not"
+                | "No"
+                | "Yes"
+                | "Like"
+                | "Unlike"
+                | "During"
+                | "Under"
+                | "Over"
+                | "Until"
+                | "Despite"
+                | "Instead"
+                | "Indeed"
+                | "Told"
+                | "Said"
+                | "Writing"
+                | "Today"
+                | "Tonight"
+                | "Yesterday"
+                | "Tomorrow"
+        )
+}
+
+/// Capitalised quantifiers and imperatives opening a sentence: `Another`, `Do`.
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Another"
+            | "One"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Each"
+            | "Every"
+            | "All"
+            | "Few"
+            | "Several"
+            | "Other"
+            | "Others"
+            | "Do"
+            | "Don’t"
+            | "Don't"
+            | "Let"
+            | "Please"
+            | "Just"
+            | "Only"
+    )
+}
+
+/// Head nouns of descriptions that stand for a person: `the adviser`.
+pub fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "adviser"
+            | "advisor"
+            | "official"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "minister"
+            | "president"
+            | "senator"
+            | "candidate"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "mayor"
+            | "secretary"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "ambassador"
+            | "diplomat"
+            | "aide"
+            | "nominee"
+            | "businessman"
+            | "billionaire"
+            | "lawmaker"
+            | "man"
+            | "woman"
+            | "frontrunner"
+            | "front-runner"
+            | "strategist"
+            | "general"
+            | "director"
+            | "judge"
+            | "host"
+            | "author"
+            | "former"
+    )
+}

@@ -1,0 +1,146 @@
+//! Canonical names: the fullest form of a name written in the article.
+
+use std::collections::HashMap;
+
+use super::lexicon::{is_capital_stopword, is_org_word, is_title};
+use super::tokens::Tok;
+
+/// Every multi-word name written in one article, by first and last word.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    names: Vec<String>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suffix in ["’s", "'s"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            return (s, true);
+        }
+    }
+    (w, false)
+}
+
+impl NameIndex {
+    /// Collects the runs of two to four capitalised words of `text`.
+    pub fn new(text: &str, toks: &[Tok]) -> Self {
+        let mut idx = NameIndex::default();
+        let mut run: Vec<&str> = Vec::new();
+        let mut prev_end = 0usize;
+        // The headline is in title case: its runs are not names.
+        let headline_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(0) as u32;
+        for t in toks.iter().skip_while(|t| t.start < headline_end) {
+            let w = t.text(text);
+            let adjacent =
+                t.start as usize == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' ');
+            prev_end = t.end as usize;
+            if !(t.is_word() && capitalised(w)) || (!run.is_empty() && !adjacent) {
+                idx.push_run(&run);
+                run.clear();
+                if !(t.is_word() && capitalised(w)) {
+                    continue;
+                }
+            }
+            let (w, poss) = strip_possessive(w);
+            run.push(w);
+            if poss {
+                idx.push_run(&run);
+                run.clear();
+            }
+        }
+        idx.push_run(&run);
+        idx
+    }
+
+    fn push_run(&mut self, run: &[&str]) {
+        for part in run.split(|w| is_capital_stopword(w)) {
+            self.push_part(part);
+        }
+    }
+
+    fn push_part(&mut self, run: &[&str]) {
+        let start = run
+            .iter()
+            .rposition(|w| is_capital_stopword(w) || is_title(w))
+            .map_or(0, |k| k + 1);
+        let run = &run[start..];
+        if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
+            return;
+        }
+        if run
+            .iter()
+            .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()))
+        {
+            return;
+        }
+        let name = run.join(" ");
+        if self.names.contains(&name) {
+            return;
+        }
+        let i = self.names.len();
+        self.by_last
+            .entry(run[run.len() - 1].to_string())
+            .or_default()
+            .push(i);
+        self.by_first.entry(run[0].to_string()).or_default().push(i);
+        self.names.push(name);
+    }
+
+    /// The fullest unambiguous form of `name` in the article, or `name`.
+    pub fn canonical(&self, name: &str) -> String {
+        let mut words = name.split_whitespace();
+        let (Some(only), None) = (words.next(), words.next()) else {
+            return name.to_string();
+        };
+        for map in [&self.by_last, &self.by_first] {
+            if let Some(found) = map.get(only) {
+                if let Some(best) = self.fullest(found) {
+                    return best;
+                }
+                return name.to_string();
+            }
+        }
+        name.to_string()
+    }
+
+    /// The one candidate every other candidate is part of, if there is one.
+    fn fullest(&self, found: &[usize]) -> Option<String> {
+        let tokens = |i: usize| -> Vec<&str> { self.names[i].split(' ').collect() };
+        let best = *found
+            .iter()
+            .max_by_key(|&&i| (tokens(i).len(), self.names[i].len()))?;
+        let best_tokens = tokens(best);
+        found
+            .iter()
+            .all(|&i| tokens(i).iter().all(|t| best_tokens.contains(t)))
+            .then(|| self.names[best].clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::tokens::tokenize;
+
+    fn canon(text: &str, name: &str) -> String {
+        NameIndex::new(text, &tokenize(text)).canonical(name)
+    }
+
+    #[test]
+    fn expands_surnames_and_first_names() {
+        let t = "Adviser Wi Sung‑lac spoke. Wi left. Senator James E. Clyburn came.";
+        assert_eq!(canon(t, "Wi"), "Wi Sung‑lac");
+        assert_eq!(canon(t, "Clyburn"), "James E. Clyburn");
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_short() {
+        let t = "Ana Ruiz met Luis Ruiz. Ruiz said no.";
+        assert_eq!(canon(t, "Ruiz"), "Ruiz");
+    }
+}

@@ -1,0 +1,481 @@
+//! The steps of [`super::extract`]: marks, tokens, cues, kinds, names.
+
+use std::ops::Range;
+
+use super::attrib::{Attr, Ctx, NpKind};
+use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
+use super::marks::{self, Family, Span};
+use super::names::NameIndex;
+use super::tokens::{self, Tok};
+use super::{Quote, QuoteKind};
+
+/// A top-level quote while it is being attributed.
+struct Top {
+    /// Index into the marks' spans.
+    span: usize,
+    /// Its tokens, `qs..qe` (exclusive).
+    qs: usize,
+    qe: usize,
+    attr: Option<Attr>,
+    /// The attribution came from an earlier quote.
+    inherited: bool,
+    kind: QuoteKind,
+    paragraph: usize,
+}
+
+/// Runs every step over `text`.
+pub fn run(text: &str) -> Vec<Quote> {
+    let spans = marks::scan(text);
+    let toks = tokens::tokenize(text);
+    let mut inq = vec![0u32; toks.len()];
+    let mut tops = Vec::new();
+    let mut paragraph = 0;
+    let mut last_end = 0;
+    for (si, sp) in spans.iter().enumerate() {
+        if sp.parent.is_some() || sp.family == Family::Single {
+            continue;
+        }
+        let qs = toks.partition_point(|t| (t.start as usize) < sp.range.start);
+        let qe = toks.partition_point(|t| (t.end as usize) <= sp.range.end);
+        if qe <= qs {
+            continue;
+        }
+        paragraph += memchr::memchr_iter(b'\n', &text.as_bytes()[last_end..sp.range.start]).count();
+        last_end = sp.range.start;
+        let n = tops.len() as u32 + 1;
+        inq[qs..qe].iter_mut().for_each(|q| *q = n);
+        tops.push(Top {
+            span: si,
+            qs,
+            qe,
+            attr: None,
+            inherited: false,
+            kind: QuoteKind::Direct,
+            paragraph,
+        });
+    }
+    let ctx = Ctx {
+        text,
+        toks: &toks,
+        inq: &inq,
+    };
+    attribute(&ctx, &spans, &mut tops);
+    let reported = reported(&ctx, &tops);
+    let names = NameIndex::new(text, &toks);
+    build(&ctx, &spans, &tops, &reported, &names)
+}
+
+/// Finds each top-level quote's cue and subject, and its kind.
+fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
+    for n in 0..tops.len() {
+        let (qs, qe) = (tops[n].qs, tops[n].qe);
+        let hi = ctx.sentence_end(qe);
+        let lo = ctx.sentence_start(qs);
+        let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
+        let mut attr = ctx
+            .trailing(qe - 1, hi, opens)
+            .or_else(|| ctx.leading(lo, qs));
+        let range = spans[tops[n].span].range.clone();
+        let at_start = lo == qs || is_intro(ctx, qs);
+        if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
+            // `Rep. Trey Gowdy (R-S.C.): “…”`
+            attr = ctx.colon_speaker(qs - 1, lo);
+        }
+        let real_start = lo == 0 || ctx.is_boundary(lo - 1);
+        if attr.is_none() && qs > lo && real_start {
+            // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
+            // sentence's subject, with the mark before the quote as cue.
+            attr = ctx.sentence_subject(lo, qs).map(|np| Attr {
+                cue: qs - 1,
+                cue_last: qs - 1,
+                np,
+            });
+        }
+        let kind = kind_of(ctx, range, at_start, attr.as_ref(), qs);
+        if kind == QuoteKind::Term {
+            attr = None;
+        }
+        let mut inherited = false;
+        let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
+        if attr.is_none()
+            && kind != QuoteKind::Term
+            && let Some(prev) = prev
+        {
+            let near = prev.paragraph == tops[n].paragraph
+                || (prev.paragraph + 2 >= tops[n].paragraph && at_start);
+            if near && prev.attr.is_some() {
+                attr = prev.attr;
+                inherited = true;
+            }
+        }
+        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
+            // `Howard continued his remarks. “…”`: the previous sentence's cue.
+            attr = previous_sentence_cue(ctx, lo);
+        }
+        let t = &mut tops[n];
+        t.attr = attr;
+        t.inherited = inherited;
+        t.kind = kind;
+    }
+}
+
+/// A cue with its subject in the sentence ending just before token `lo`,
+/// when that sentence holds no quote.
+fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
+    let mut end = lo;
+    while end > 0 && ctx.is_boundary(end - 1) {
+        end -= 1;
+        if lo - end > 3 {
+            return None;
+        }
+    }
+    if end == 0 || ctx.inq[end - 1] != 0 {
+        return None;
+    }
+    let start = ctx.sentence_start(end - 1);
+    if (start..end).any(|k| ctx.inq[k] != 0) {
+        return None;
+    }
+    ctx.leading(start, end)
+}
+
+/// Whether the token before a quote introduces a statement: `said:`.
+fn is_intro(ctx: &Ctx, qs: usize) -> bool {
+    qs > 0 && matches!(ctx.toks[qs - 1].kind, tokens::Kind::Punct(':' | ',' | '—'))
+}
+
+/// Direct, embedded or a term (scare quote, title, name, markup value).
+fn kind_of(
+    ctx: &Ctx,
+    range: Range<usize>,
+    at_start: bool,
+    attr: Option<&Attr>,
+    qs: usize,
+) -> QuoteKind {
+    let text = ctx.text;
+    let before = text[..range.start].trim_end_matches([' ', '\u{a0}']);
+    if before.ends_with('=') || inside_tag(before) {
+        return QuoteKind::Term;
+    }
+    let inner = text[range.clone()]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let words: Vec<&str> = inner.split_whitespace().take(8).collect();
+    let short = words.len() <= 4;
+    let named_by_cue =
+        attr.is_some_and(|a| a.cue + 4 >= qs && ctx.word(a.cue).is_some_and(is_naming_cue));
+    let title_case = words.first().is_some_and(|w| starts_upper(w))
+        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
+        && !inner.contains(['.', '!', '?']);
+    if short && title_case && !named_by_cue && !at_start {
+        return QuoteKind::Term;
+    }
+    if short && term_marker(ctx, qs) {
+        return QuoteKind::Term;
+    }
+    let first_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
+    if (at_start && (first_upper || words.len() > 4)) || (first_upper && words.len() > 6) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Embedded
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// Whether `before` ends inside a markup tag: `<tweet id=`.
+fn inside_tag(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(300);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    match (tail.rfind('<'), tail.rfind('>')) {
+        (Some(lt), Some(gt)) => lt > gt,
+        (Some(_), None) => !tail.contains('\n'),
+        _ => false,
+    }
+}
+
+/// `so-called “…”`, `the term “…”`, `titled “…”`.
+fn term_marker(ctx: &Ctx, qs: usize) -> bool {
+    (qs.saturating_sub(2)..qs).any(|k| {
+        ctx.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "so-called"
+                    | "so‑called"
+                    | "titled"
+                    | "entitled"
+                    | "term"
+                    | "phrase"
+                    | "word"
+                    | "words"
+                    | "slogan"
+                    | "hashtag"
+                    | "motto"
+                    | "label"
+                    | "nicknamed"
+                    | "headlined"
+                    | "dubbed"
+            )
+        })
+    })
+}
+
+/// A reported statement: its clause's byte range and attribution.
+struct Reported {
+    range: Range<usize>,
+    attr: Attr,
+}
+
+/// `Wi told reporters that …`: cues followed by a `that` clause, in
+/// sentences with no attributed quote.
+fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
+    let mut used = vec![false; 0];
+    used.resize(ctx.toks.len(), false);
+    for t in tops {
+        if let Some(a) = &t.attr
+            && !t.inherited
+        {
+            used[a.cue] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        if ctx.inq[k] != 0 || used[k] {
+            k += 1;
+            continue;
+        }
+        let Some(cue_last) = ctx.cue_at(k) else {
+            k += 1;
+            continue;
+        };
+        let Some(that) = (cue_last + 1..(cue_last + 5).min(ctx.toks.len()))
+            .find(|&j| ctx.word(j) == Some("that"))
+        else {
+            k += 1;
+            continue;
+        };
+        if (cue_last + 1..that).any(|j| !ctx.toks[j].is_word() || ctx.inq[j] != 0) {
+            k += 1;
+            continue;
+        }
+        let lo = ctx.sentence_start(k);
+        let end = ctx.sentence_end_any(that + 1);
+        let attributed_quote = (that + 1..end)
+            .any(|j| ctx.inq[j] != 0 && tops[ctx.inq[j] as usize - 1].kind != QuoteKind::Term);
+        if let (Some(np), false) = (ctx.subject_left(k, lo), attributed_quote)
+            && end > that + 1
+        {
+            let range = ctx.toks[that + 1].start as usize..ctx.toks[end - 1].end as usize;
+            out.push(Reported {
+                range,
+                attr: Attr {
+                    cue: k,
+                    cue_last,
+                    np,
+                },
+            });
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Who was last named, for resolving pronouns and descriptions.
+#[derive(Default)]
+struct Recent {
+    person: Option<String>,
+    org: Option<String>,
+}
+
+/// Names the speaker of one attribution, updating `recent`.
+fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
+    let np = attr.np;
+    let toks: &[Tok] = ctx.toks;
+    match np.kind {
+        NpKind::Name => {
+            let raw = ctx
+                .text
+                .get(toks[np.name_first].start as usize..toks[np.last].end as usize)?;
+            let raw = raw
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .trim_end_matches(['.', ',']);
+            let name = names.canonical(raw);
+            let org = raw.split_whitespace().any(lexicon::is_org_word)
+                || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
+            if org {
+                recent.org = Some(name.clone());
+            } else {
+                recent.person = Some(name.clone());
+            }
+            Some(name)
+        }
+        NpKind::Pronoun => {
+            let w = ctx.word(np.first)?;
+            if is_person_pronoun(w) {
+                recent.person.clone()
+            } else {
+                recent.org.clone()
+            }
+        }
+        NpKind::Description => {
+            // `a Nevada Democrat`: a description made of a proper noun.
+            let proper: Vec<&str> = (np.first + 1..=np.last)
+                .filter_map(|k| ctx.word(k))
+                .collect();
+            if !proper.is_empty()
+                && proper.len() <= 4
+                && proper
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && ctx.word(np.first).is_some_and(lexicon::is_determiner)
+            {
+                return Some(proper.join(" "));
+            }
+            let definite = matches!(ctx.word(np.first), Some("the" | "The"));
+            let head = ctx.word(np.last)?;
+            if definite && is_person_noun(head) {
+                recent.person.clone()
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn byte_range(toks: &[Tok], first: usize, last: usize) -> Range<usize> {
+    toks[first].start as usize..toks[last].end as usize
+}
+
+/// Turns spans and attributions into quotes, naming speakers in text order.
+fn build(
+    ctx: &Ctx,
+    spans: &[Span],
+    tops: &[Top],
+    reported: &[Reported],
+    names: &NameIndex,
+) -> Vec<Quote> {
+    let toks = ctx.toks;
+    let mut out: Vec<Quote> = Vec::with_capacity(spans.len() + reported.len());
+    let mut recent = Recent::default();
+    let mut ri = 0;
+    let mut top_of_span = vec![usize::MAX; spans.len()];
+    for (n, t) in tops.iter().enumerate() {
+        top_of_span[t.span] = n;
+    }
+    let mut last_speaker: Option<String> = None;
+    for (si, sp) in spans.iter().enumerate() {
+        while ri < reported.len() && reported[ri].range.start < sp.range.start {
+            let r = &reported[ri];
+            let speaker = speaker(ctx, &r.attr, names, &mut recent);
+            out.push(Quote {
+                span: r.range.clone(),
+                kind: QuoteKind::Reported,
+                speaker,
+                mention: Some(byte_range(toks, r.attr.np.first, r.attr.np.last)),
+                cue: Some(byte_range(toks, r.attr.cue, r.attr.cue_last)),
+                parent: None,
+            });
+            ri += 1;
+        }
+        let n = top_of_span[si];
+        let (kind, speaker, mention, cue) = if n == usize::MAX {
+            (QuoteKind::Embedded, None, None, None)
+        } else {
+            let t = &tops[n];
+            match &t.attr {
+                Some(a) if t.inherited => (
+                    t.kind,
+                    last_speaker.clone(),
+                    mention_of(toks, a),
+                    cue_of(toks, a),
+                ),
+                Some(a) => {
+                    let s = speaker(ctx, a, names, &mut recent);
+                    last_speaker = s.clone();
+                    (t.kind, s, mention_of(toks, a), cue_of(toks, a))
+                }
+                None => (t.kind, None, None, None),
+            }
+        };
+        out.push(Quote {
+            span: sp.range.clone(),
+            kind,
+            speaker,
+            mention,
+            cue,
+            parent: None,
+        });
+    }
+    for r in &reported[ri..] {
+        let speaker = speaker(ctx, &r.attr, names, &mut recent);
+        out.push(Quote {
+            span: r.range.clone(),
+            kind: QuoteKind::Reported,
+            speaker,
+            mention: Some(byte_range(toks, r.attr.np.first, r.attr.np.last)),
+            cue: Some(byte_range(toks, r.attr.cue, r.attr.cue_last)),
+            parent: None,
+        });
+    }
+    nest(&mut out);
+    out
+}
+
+fn mention_of(toks: &[Tok], a: &Attr) -> Option<Range<usize>> {
+    Some(byte_range(toks, a.np.first, a.np.last))
+}
+
+fn cue_of(toks: &[Tok], a: &Attr) -> Option<Range<usize>> {
+    Some(byte_range(toks, a.cue, a.cue_last))
+}
+
+/// Sorts quotes by start (parents first) and sets each one's parent to the
+/// innermost quote containing it; a quote that crosses another's end is
+/// dropped so that spans never partly overlap.
+fn nest(out: &mut Vec<Quote>) {
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut kept: Vec<Quote> = Vec::with_capacity(out.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for mut q in out.drain(..) {
+        while let Some(&top) = stack.last() {
+            if kept[top].span.end <= q.span.start {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(&top) = stack.last() {
+            if kept[top].span.end < q.span.end {
+                if q.kind == QuoteKind::Reported || kept[top].kind != QuoteKind::Reported {
+                    continue;
+                }
+                // A reported clause grows to hold the marked quote it cuts.
+                for &k in &stack {
+                    if kept[k].span.end < q.span.end {
+                        kept[k].span.end = q.span.end;
+                    }
+                }
+            }
+            q.parent = Some(top);
+        }
+        stack.push(kept.len());
+        kept.push(q);
+    }
+    *out = kept;
+}

@@ -1,0 +1,170 @@
+//! A small tokenizer: words (with their abbreviation periods), single
+//! punctuation marks and line breaks, as byte ranges.
+
+use super::lexicon;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits, with inner apostrophes, hyphens and periods.
+    Word,
+    /// One punctuation or symbol char.
+    Punct(char),
+    /// A line break (paragraph end).
+    Break,
+}
+
+/// One token: a byte range and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    /// Start byte.
+    pub start: u32,
+    /// End byte (exclusive).
+    pub end: u32,
+    /// What it is.
+    pub kind: Kind,
+}
+
+impl Tok {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Whether it is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Whether it is the punctuation `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑' | '.' | '&')
+}
+
+/// Splits `text` into tokens. Whitespace other than line breaks is skipped.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\n' {
+            out.push(tok(i, i + 1, Kind::Break));
+            i += 1;
+            continue;
+        }
+        if c == b' ' || c == b'\t' || c == b'\r' {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            i = word(text, i, &mut out);
+            continue;
+        }
+        if c < 0x80 {
+            out.push(tok(i, i + 1, Kind::Punct(c as char)));
+            i += 1;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        if ch.is_alphanumeric() {
+            i = word(text, i, &mut out);
+        } else {
+            if !ch.is_whitespace() {
+                out.push(tok(i, i + ch.len_utf8(), Kind::Punct(ch)));
+            }
+            i += ch.len_utf8().max(1);
+        }
+    }
+    out
+}
+
+fn tok(s: usize, e: usize, kind: Kind) -> Tok {
+    Tok {
+        start: s as u32,
+        end: e as u32,
+        kind,
+    }
+}
+
+/// Reads one word from `start`, pushes it and returns where it ends.
+fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut has_dot = false;
+    let mut segment = i;
+    loop {
+        // Fast path for ASCII letters and digits.
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        if ch.is_alphanumeric() {
+            i += ch.len_utf8();
+            continue;
+        }
+        if is_inner_joiner(ch) {
+            let after = i + ch.len_utf8();
+            let next = text[after..].chars().next();
+            // A period joins initials (`U.S`, `G.K`), not `said.Trump`.
+            let joins = ch != '.' || text[segment..i].chars().count() == 1;
+            if joins && next.is_some_and(|n| n.is_alphanumeric()) {
+                has_dot |= ch == '.';
+                i = after;
+                segment = after;
+                continue;
+            }
+        }
+        break;
+    }
+    // Keep the period of abbreviations and initials: `Mr.`, `E.`, `U.S.`.
+    if b.get(i) == Some(&b'.') {
+        let w = &text[start..i];
+        let single_cap = w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
+        if has_dot || single_cap || lexicon::is_abbreviation(w) {
+            i += 1;
+        }
+    }
+    out.push(tok(start, i, Kind::Word));
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_abbreviations() {
+        let t = "Mr. Wi Sung‑lac’s U.S. talks, he said.\nE. Lee";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            words,
+            [
+                "Mr.",
+                "Wi",
+                "Sung‑lac’s",
+                "U.S.",
+                "talks",
+                ",",
+                "he",
+                "said",
+                ".",
+                "\n",
+                "E.",
+                "Lee"
+            ]
+        );
+    }
+}
