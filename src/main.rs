@@ -4,7 +4,11 @@ use hearsay::cli::{Cli, Command};
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Quotes { .. }) | Some(Command::Eval { .. }) => {
+        Some(Command::Quotes { paths, format }) => {
+            hearsay::cli::quotes::run_stdio(&paths, format)?;
+            Ok(())
+        }
+        Some(Command::Eval { .. }) => {
             anyhow::bail!("not yet built")
         }
         None => {
