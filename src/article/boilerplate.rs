@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::text::{paragraphs, trim_range};
+use super::text::{is_blank, paragraphs, trim_range};
 
 /// Openings of trailing paragraphs that are the site talking, not the story.
 const OPENINGS: [&str; 22] = [
@@ -46,8 +46,13 @@ const MAX_LEN: usize = 600;
 /// Where `body` should end so that trailing boilerplate is left out. At least
 /// the first paragraph always stays.
 pub(crate) fn body_end(text: &str, body: Range<usize>) -> usize {
+    let mut body = trim_range(text, body);
+    // Some wires sign off twice.
+    while let Some(end) = wire_sign_off(text, body.clone()) {
+        body.end = end;
+    }
     let paras = paragraphs(text, body.clone());
-    let mut end = trim_range(text, body.clone()).end;
+    let mut end = body.end;
     for para in paras.iter().skip(1).rev() {
         if !is_boilerplate(&text[para.clone()]) {
             break;
@@ -55,6 +60,28 @@ pub(crate) fn body_end(text: &str, body: Range<usize>) -> usize {
         end = trim_range(text, body.start..para.start).end;
     }
     end
+}
+
+/// Where `body` ends without a wire's closing `Reuter` and end-of-text mark,
+/// which may share the last line with the story.
+fn wire_sign_off(text: &str, body: Range<usize>) -> Option<usize> {
+    let slice = &text[body.clone()];
+    let lower = slice.to_ascii_lowercase();
+    let before = ["&#3;", "reuters", "reuter"].iter().find_map(|mark| {
+        let before = lower.strip_suffix(mark)?;
+        let kept = before.trim_end_matches(is_blank);
+        let gap = &before[kept.len()..];
+        // `Reuter` signs off on its own line or after padding, not mid-sentence.
+        let after_sentence = kept.ends_with(['.', '!', '?', ')', '"']);
+        let shouted = *mark == "reuter" && slice.ends_with("REUTER");
+        let set_apart = *mark == "&#3;"
+            || gap.contains('\n')
+            || gap.chars().count() >= 2
+            || after_sentence
+            || shouted;
+        (set_apart && !kept.is_empty()).then_some(kept.len())
+    })?;
+    Some(body.start + before)
 }
 
 fn is_boilerplate(para: &str) -> bool {
@@ -94,6 +121,15 @@ mod tests {
     fn reuters_sign_off_is_cut_raw_or_escaped() {
         assert_eq!(body_after("Prices rose.\n Reuter\n&#3;"), "Prices rose.");
         assert_eq!(body_after("Prices rose.\n REUTER\u{3}"), "Prices rose.");
+        assert_eq!(
+            body_after("Total 55.8 (33.7).        REUTER\n&#3;"),
+            "Total 55.8 (33.7)."
+        );
+        assert_eq!(body_after("Quoted by Reuters"), "Quoted by Reuters");
+        assert_eq!(
+            body_after("Note: year ended.\nREUTER\n Reuter\n&#3;"),
+            "Note: year ended."
+        );
     }
 
     #[test]

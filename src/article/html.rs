@@ -116,27 +116,35 @@ pub(crate) fn page(html: &str) -> Page {
         .or_else(|| element(html, "h1").map(|(_, inner)| to_text(inner)))
         .map(|t| decode_entities(t.trim()));
     let url = meta(html, "og:url");
-    let article = element(html, "article").map(|(_, inner)| inner);
-    let scope = article.unwrap_or(html);
-    let min = if article.is_some() { 1 } else { MIN_PARAGRAPH };
-    let mut paragraphs = Vec::new();
-    let mut rest = scope;
-    while let Some((_, inner)) = element(rest, "p") {
-        let text = to_text(inner);
-        if text.chars().count() >= min {
-            paragraphs.push(text.replace("\n\n", " "));
-        }
-        let consumed = rest.len() - after_element(rest, "p").len();
-        rest = &rest[consumed.max(1).min(rest.len())..];
-        if consumed == 0 {
-            break;
-        }
-    }
+    let from_article = element(html, "article").map(|(_, inner)| paragraphs(inner, 1));
+    // Some pages keep the story outside their `<article>`.
+    let paragraphs = match from_article {
+        Some(found) if !found.is_empty() => found,
+        _ => paragraphs(html, MIN_PARAGRAPH),
+    };
     Page {
         title,
         url,
         body: paragraphs.join("\n\n"),
     }
+}
+
+/// The text of every `<p>` in `scope` at least `min` chars long.
+fn paragraphs(scope: &str, min: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = scope;
+    while let Some((_, inner)) = element(rest, "p") {
+        let text = to_text(inner);
+        if text.chars().count() >= min {
+            found.push(text.replace("\n\n", " "));
+        }
+        let consumed = rest.len() - after_element(rest, "p").len();
+        if consumed == 0 {
+            break;
+        }
+        rest = &rest[consumed..];
+    }
+    found
 }
 
 /// The `content` of `<meta property="NAME" content="…">`.

@@ -139,6 +139,13 @@ fn load_reader(
         Format::Json => whole_json(&report, &name, text, each),
         Format::Html => {
             let page = html::page(&text);
+            if page.body.is_empty() {
+                return Ok(each(report.problem(
+                    None,
+                    "no story text found in this page",
+                    true,
+                )));
+            }
             let mut article = Article {
                 id: name,
                 text: page.body,
@@ -289,8 +296,8 @@ fn whole_json(
         let item = match result {
             Ok(article) => Item::Article(article),
             Err(refusal) => {
-                let at = index.map(|i| format!("item {i}: ")).unwrap_or_default();
-                report.problem(None, format!("skipped {at}{refusal}"), true)
+                let at = index.map(|i| format!(" item {i}")).unwrap_or_default();
+                report.problem(None, format!("skipped{at}: {refusal}"), true)
             }
         };
         each(item)?;
@@ -298,10 +305,9 @@ fn whole_json(
     ControlFlow::Continue(())
 }
 
+/// Two lines that each hold a whole object, `{` at the start of the line and
+/// `}` at its end; pretty-printed JSON indents its inner objects.
 fn looks_like_json_lines(text: &str) -> bool {
-    text.lines()
-        .filter(|l| l.trim_start().starts_with('{'))
-        .take(2)
-        .count()
-        == 2
+    let whole_object = |l: &&str| l.starts_with('{') && l.trim_end().ends_with('}');
+    text.lines().filter(whole_object).take(2).count() == 2
 }
