@@ -67,20 +67,22 @@ pub(crate) fn body_end(text: &str, body: Range<usize>) -> usize {
 fn wire_sign_off(text: &str, body: Range<usize>) -> Option<usize> {
     let slice = &text[body.clone()];
     let lower = slice.to_ascii_lowercase();
-    let before = ["&#3;", "reuters", "reuter"].iter().find_map(|mark| {
-        let before = lower.strip_suffix(mark)?;
-        let kept = before.trim_end_matches(is_blank);
-        let gap = &before[kept.len()..];
-        // `Reuter` signs off on its own line or after padding, not mid-sentence.
-        let after_sentence = kept.ends_with(['.', '!', '?', ')', '"']);
-        let shouted = *mark == "reuter" && slice.ends_with("REUTER");
-        let set_apart = *mark == "&#3;"
-            || gap.contains('\n')
-            || gap.chars().count() >= 2
-            || after_sentence
-            || shouted;
-        (set_apart && !kept.is_empty()).then_some(kept.len())
-    })?;
+    let before = ["&#3;", "reuters", "reuter", "reuter^m"]
+        .iter()
+        .find_map(|mark| {
+            let before = lower.strip_suffix(mark)?;
+            let kept = before.trim_end_matches(is_blank);
+            let gap = &before[kept.len()..];
+            // `Reuter` signs off on its own line or after padding, not mid-sentence.
+            let after_sentence = kept.ends_with(['.', '!', '?', ')', '"']);
+            let shouted = *mark == "reuter" && slice.ends_with("REUTER");
+            let set_apart = *mark == "&#3;"
+                || gap.contains('\n')
+                || gap.chars().count() >= 2
+                || after_sentence
+                || shouted;
+            (set_apart && !kept.is_empty()).then_some(kept.len())
+        })?;
     Some(body.start + before)
 }
 
@@ -94,7 +96,7 @@ fn is_boilerplate(para: &str) -> bool {
     // end-of-text mark, raw or as `&#3;`.
     if matches!(
         bare,
-        "reuter" | "reuters" | "more" | "&#3;" | "reuter\n&#3;"
+        "reuter" | "reuters" | "reuter^m" | "more" | "&#3;" | "reuter\n&#3;"
     ) {
         return true;
     }

@@ -30,6 +30,22 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Capitalised labels that open stories the way a place does.
+const NOT_PLACES: [&str; 12] = [
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "NEW",
+    "CORRECTION",
+    "VIDEO",
+];
+
 /// The parts of a dateline, before its position is known.
 struct Parts {
     place: String,
@@ -142,7 +158,9 @@ fn parse_prefix(prefix: &str) -> Option<Parts> {
     }
     // A capitalised phrase before a dash is often just the story's first words;
     // only a date, a source or a place in capitals makes it a dateline.
-    let shouting = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
+    let shouting = place.chars().any(char::is_alphabetic)
+        && !place.chars().any(char::is_lowercase)
+        && !NOT_PLACES.contains(&place.as_str());
     (date.is_some() || source.is_some() || shouting).then_some(Parts {
         place,
         date,
@@ -243,6 +261,7 @@ mod tests {
         assert!(parts("Net profit rose 12-15 pct").is_none());
         assert!(parts("The long-awaited report was published").is_none());
         assert!(parts("").is_none());
+        assert!(parts("BREAKING - Polls have closed").is_none());
     }
 
     #[test]

@@ -53,6 +53,26 @@ pub fn load_paths_each(paths: &[PathBuf], mut each: impl FnMut(Item) -> ControlF
     }
 }
 
+/// Loads the articles in `bytes` as if read from a file at `path` (whose
+/// extension is the format's second clue), all at once.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut each = |item| {
+        match item {
+            Item::Article(a) => loaded.articles.push(a),
+            Item::Problem(p) => loaded.problems.push(p),
+        }
+        ControlFlow::Continue(())
+    };
+    let reader: Box<dyn Read + '_> = Box::new(bytes);
+    if let Err(e) = load_reader(path, reader, &mut each) {
+        // Reading from memory does not fail; keep the error visible if it ever does.
+        let problem = Reporter { path }.problem(None, io_message(&e), true);
+        let _ = each(problem);
+    }
+    loaded
+}
+
 /// A problem with an input, built at the place it is met.
 struct Reporter<'a> {
     path: &'a Path,
@@ -96,7 +116,7 @@ fn io_message(e: &io::Error) -> String {
 /// is reported through `each`.
 fn load_reader(
     path: &Path,
-    reader: Box<dyn Read>,
+    reader: Box<dyn Read + '_>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);

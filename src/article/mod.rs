@@ -1,4 +1,23 @@
 //! Articles and their loaders: one loader per source format, no terminal types.
+//!
+//! [`load_paths`] reads files, folders (recursively, sorted, hidden files
+//! skipped) and `-` for standard input; [`load_paths_each`] does the same
+//! article by article. The format is told by content first, extension
+//! second: plain text (headline line, then paragraphs, hard-wrapped or not),
+//! JSON, JSONL, JSON Feed, RSS/Atom and web pages. Nothing here panics on
+//! bad input: what cannot be read becomes a [`Problem`].
+//!
+//! ```
+//! use hearsay::article::load_bytes;
+//! use std::path::Path;
+//!
+//! let text = "Ferry fares frozen\n\nPORTO AZUL, Nov 14 (Wire) - Fares stay flat.\nStay informed: follow us on social media.\n";
+//! let loaded = load_bytes(Path::new("story.txt"), text.as_bytes());
+//! let article = &loaded.articles[0];
+//! assert_eq!(article.title, "Ferry fares frozen");
+//! assert_eq!(article.dateline.as_ref().map(|d| d.place.as_str()), Some("PORTO AZUL"));
+//! assert!(article.text[article.body.clone()].ends_with("Fares stay flat."));
+//! ```
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -14,7 +33,7 @@ pub mod samples;
 mod text;
 mod walk;
 
-pub use load::{Item, load_paths, load_paths_each};
+pub use load::{Item, load_bytes, load_paths, load_paths_each};
 pub use text::decode_entities;
 
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.

@@ -12,6 +12,9 @@ use std::ops::Range;
 /// A line this long (in chars) was not hard-wrapped by a terminal-width wrapper.
 const LONG_LINE: usize = 90;
 
+/// The narrowest wrap width assumed for hard-wrapped text.
+const MIN_WRAP: usize = 60;
+
 /// One line of the body, without its line break.
 struct Line {
     /// Byte range of the line's content with leading and trailing whitespace trimmed.
@@ -85,12 +88,15 @@ pub(crate) fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let long = present.iter().filter(|l| l.width > LONG_LINE).count();
     // Mostly long lines: nothing was hard-wrapped, so every line is a paragraph.
     let wrapped = long * 5 < present.len();
+    // The wrap width is the longest line, but a few short lines say little
+    // about it and wires are not wrapped narrower than this.
     let width = present
         .iter()
         .map(|l| l.width)
         .filter(|&w| w <= LONG_LINE)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(MIN_WRAP);
 
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut prev: Option<&Line> = None;
@@ -100,12 +106,7 @@ pub(crate) fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             continue;
         };
         let joins = match prev {
-            // The body's first line may be short only because a dateline was
-            // cut from it; only an indent or a list item ends it.
-            Some(_) if wrapped && i == 1 => {
-                line.indent == 0 && !starts_list_item(&text[line.content.clone()])
-            }
-            Some(p) if wrapped => continues(text, p, line, width),
+            Some(p) if wrapped => continues(text, p, line, width, i == 1),
             _ => false,
         };
         match out.last_mut() {
@@ -118,7 +119,9 @@ pub(crate) fn paragraphs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Whether `next` continues the hard-wrapped paragraph that `prev` belongs to.
-fn continues(text: &str, prev: &Line, next: &Line, width: usize) -> bool {
+/// `after_first` says `prev` is the body's first line, which may be short only
+/// because a dateline was cut from it.
+fn continues(text: &str, prev: &Line, next: &Line, width: usize, after_first: bool) -> bool {
     if prev.width > LONG_LINE || next.width > LONG_LINE {
         return false;
     }
@@ -126,17 +129,23 @@ fn continues(text: &str, prev: &Line, next: &Line, width: usize) -> bool {
         return false;
     }
     // A greedy wrapper breaks a line only when the next word does not fit, so
-    // a line that ended early ended its paragraph. Real wires wrap loosely
-    // (and a removed dateline shortens a first line), so the line must also
-    // end a sentence, or be less than half full.
+    // a line that ended early ended its paragraph. Real wires wrap loosely,
+    // so the line must also end a sentence, or be less than half full.
     let next_word = text[next.content.clone()]
         .split(char::is_whitespace)
         .next()
         .map_or(0, |w| w.chars().count());
     let fits = prev.width + 1 + next_word <= width;
-    let sentence_end =
-        text[prev.content.clone()].ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
-    !(fits && (sentence_end || prev.width * 2 <= width))
+    let sentence_end = ends_sentence(&text[prev.content.clone()]);
+    let short = prev.width * 2 <= width && !after_first;
+    !(fits && (sentence_end || short))
+}
+
+/// Whether `line` ends with a sentence's end, not an abbreviation like `U.S.`.
+fn ends_sentence(line: &str) -> bool {
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    let bare = last.trim_end_matches(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
+    last.len() > bare.len() && !(last.ends_with('.') && bare.contains('.'))
 }
 
 fn starts_list_item(line: &str) -> bool {
@@ -276,6 +285,14 @@ mod tests {
                 "Revs 10 mln"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert!(ends_sentence("prices rose."));
+        assert!(ends_sentence("he said: \"yes.\""));
+        assert!(!ends_sentence("entered the U.S."));
+        assert!(!ends_sentence("the market rose"));
     }
 
     #[test]
