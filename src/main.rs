@@ -27,7 +27,10 @@ fn main() -> anyhow::Result<()> {
             )?;
             std::process::exit(if ok { 0 } else { 1 })
         }
-        Some(Command::Quotes { .. }) => anyhow::bail!("not yet built"),
+        Some(Command::Quotes { paths, format }) => {
+            hearsay::cli::quotes::run_stdio(&paths, format)?;
+            Ok(())
+        }
         None => {
             let loaded = hearsay::article::load_paths(&cli.paths);
             let corpus = hearsay::corpus::Corpus::from_articles(loaded.articles);

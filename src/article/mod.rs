@@ -1,9 +1,40 @@
 //! Articles and their loaders: one loader per source format, no terminal types.
+//!
+//! [`load_paths`] reads files, folders (recursively, sorted, hidden files
+//! skipped) and `-` for standard input; [`load_paths_each`] does the same
+//! article by article. The format is told by content first, extension
+//! second: plain text (headline line, then paragraphs, hard-wrapped or not),
+//! JSON, JSONL, JSON Feed, RSS/Atom and web pages. Nothing here panics on
+//! bad input: what cannot be read becomes a [`Problem`].
+//!
+//! ```
+//! use hearsay::article::load_bytes;
+//! use std::path::Path;
+//!
+//! let text = "Ferry fares frozen\n\nPORTO AZUL, Nov 14 (Wire) - Fares stay flat.\nStay informed: follow us on social media.\n";
+//! let loaded = load_bytes(Path::new("story.txt"), text.as_bytes());
+//! let article = &loaded.articles[0];
+//! assert_eq!(article.title, "Ferry fares frozen");
+//! assert_eq!(article.dateline.as_ref().map(|d| d.place.as_str()), Some("PORTO AZUL"));
+//! assert!(article.text[article.body.clone()].ends_with("Fares stay flat."));
+//! ```
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+mod boilerplate;
+mod dateline;
+mod detect;
+mod feed;
+mod html;
+mod json;
+mod load;
 pub mod samples;
+mod text;
+mod walk;
+
+pub use load::{Item, load_bytes, load_paths, load_paths_each};
+pub use text::decode_entities;
 
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,22 +74,39 @@ pub struct Article {
 }
 
 impl Article {
-    /// The body's paragraphs as byte ranges of [`Article::text`], in order.
+    /// The body's paragraphs as byte ranges of [`Article::text`], in order,
+    /// trimmed. A hard-wrapped paragraph is one range: its line breaks are
+    /// inside it and read as spaces.
     pub fn paragraphs(&self) -> Vec<Range<usize>> {
-        let body = &self.text[self.body.clone()];
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, _) in body.match_indices('\n') {
-            if !body[start..i].trim().is_empty() {
-                out.push(self.body.start + start..self.body.start + i);
-            }
-            start = i + 1;
-        }
-        if !body[start..].trim().is_empty() {
-            out.push(self.body.start + start..self.body.end);
-        }
-        out
+        text::paragraphs(&self.text, self.body.clone())
     }
+
+    /// An article from plain text whose first non-blank line is the headline.
+    pub fn from_text(id: impl Into<String>, text: String) -> Self {
+        let mut article = Article {
+            id: id.into(),
+            text,
+            ..Article::default()
+        };
+        match text::headline(&article.text) {
+            Some((title, body_start)) => {
+                article.title = text::one_line(&article.text[title]);
+                finish_body(&mut article, body_start);
+            }
+            None => article.body = 0..0,
+        }
+        article
+    }
+}
+
+/// Sets the body to the text from `start`, trimmed, without trailing
+/// boilerplate, and finds a dateline opening it.
+fn finish_body(article: &mut Article, start: usize) {
+    let text = &article.text;
+    let body = text::trim_range(text, text::clamp_range(text, start..text.len()));
+    let end = boilerplate::body_end(text, body.clone());
+    article.body = body.start..end;
+    article.dateline = dateline::find(text, body.start);
 }
 
 /// Something wrong with one input: a file that could not be read or parsed,
@@ -85,42 +133,10 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// Loads files, folders (recursively) and `-` (standard input).
-pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let mut loaded = Loaded::default();
-    for path in paths {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                loaded.articles.push(from_plain_text(path, text));
-            }
-            Err(e) => loaded.problems.push(Problem {
-                path: path.clone(),
-                line: None,
-                message: e.to_string(),
-                fatal: true,
-            }),
-        }
-    }
-    loaded
-}
-
 /// The sample articles bundled in `assets/`.
 pub fn samples() -> Vec<Article> {
     samples::sample_texts()
         .iter()
-        .map(|(name, text)| from_plain_text(Path::new(name), (*text).to_string()))
+        .map(|(name, text)| Article::from_text(*name, (*text).to_string()))
         .collect()
-}
-
-fn from_plain_text(path: &Path, text: String) -> Article {
-    let first = text.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-    let end = text[first..].find('\n').map_or(text.len(), |e| first + e);
-    Article {
-        id: path.display().to_string(),
-        title: text[first..end].trim().to_string(),
-        body: end..text.len(),
-        text,
-        ..Article::default()
-    }
 }

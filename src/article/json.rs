@@ -1,0 +1,314 @@
+//! JSON articles: one object, an array of objects, one object per line, or a JSON Feed.
+//!
+//! Fields: `id`, `title`, `body` or `text`, and optionally `source`, `url`,
+//! `published` or `date`, `byline` or `author`, `dateline`. Unknown fields are
+//! ignored; a missing title is the text's first line.
+
+use serde_json::{Map, Value};
+
+use super::{Article, dateline, finish_body, text};
+
+/// Why one JSON value is not an article.
+pub(crate) type Refusal = String;
+
+/// Where a JSON value came from, for its default id.
+pub(crate) struct Origin<'a> {
+    /// The input's name.
+    pub name: &'a str,
+    /// The value's 1-based line (JSONL) or 0-based index (array), for the id.
+    pub position: Option<usize>,
+}
+
+impl Origin<'_> {
+    fn default_id(&self) -> String {
+        match self.position {
+            Some(p) => format!("{}:{p}", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+/// The articles in one parsed JSON document, or why each could not be read.
+/// The `usize` is the array index (0-based) for arrays.
+pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<Article, Refusal>)> {
+    match value {
+        Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                (
+                    Some(i),
+                    article(
+                        v,
+                        &Origin {
+                            name,
+                            position: Some(i),
+                        },
+                    ),
+                )
+            })
+            .collect(),
+        Value::Object(map) if is_json_feed(&map) => feed_items(map, name),
+        other => vec![(
+            None,
+            article(
+                other,
+                &Origin {
+                    name,
+                    position: None,
+                },
+            ),
+        )],
+    }
+}
+
+/// One JSON value as an article.
+pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refusal> {
+    let Value::Object(mut map) = value else {
+        return Err(format!(
+            "expected a JSON object, found {}",
+            type_name(&value)
+        ));
+    };
+    let body = take_string(&mut map, &["body", "text", "content"])?
+        .ok_or_else(|| "no `body` or `text` field".to_string())?;
+    let id = match map.remove("id") {
+        None | Some(Value::Null) => origin.default_id(),
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => {
+            return Err(format!(
+                "field `id` should be a string or number, found {}",
+                type_name(&other)
+            ));
+        }
+    };
+    let title = take_string(&mut map, &["title", "headline"])?;
+    let mut article = Article {
+        id,
+        text: body,
+        source: take_string(&mut map, &["source", "publisher"])?,
+        url: take_string(&mut map, &["url", "link"])?,
+        published: take_string(&mut map, &["published", "date", "date_published"])?,
+        byline: take_string(&mut map, &["byline", "author"])?,
+        ..Article::default()
+    };
+    let dateline_field = take_string(&mut map, &["dateline"])?;
+    fill_title_and_body(&mut article, title.as_deref());
+    if article.dateline.is_none() {
+        article.dateline =
+            dateline_field.and_then(|d| dateline::parse_field(&d, article.body.start));
+    }
+    Ok(article)
+}
+
+/// Sets the title and body of an article whose `text` is a story body, and
+/// finds its dateline and trailing boilerplate.
+pub(crate) fn fill_title_and_body(article: &mut Article, title: Option<&str>) {
+    let whole = text::trim_range(&article.text, 0..article.text.len());
+    let given = title.map(text::one_line).filter(|t| !t.is_empty());
+    let start = match given {
+        Some(t) => {
+            article.title = t;
+            whole.start
+        }
+        None => match text::headline(&article.text) {
+            // With only one paragraph, the headline is a shortened first line
+            // and the body keeps all of it.
+            Some((line, after))
+                if !article.text[after..]
+                    .trim_matches(text::is_blank)
+                    .is_empty() =>
+            {
+                article.title = text::one_line(&article.text[line]);
+                after
+            }
+            Some((line, _)) => {
+                article.title = shorten(&text::one_line(&article.text[line]), 80);
+                whole.start
+            }
+            None => whole.start,
+        },
+    };
+    finish_body(article, start);
+}
+
+fn shorten(line: &str, max_chars: usize) -> String {
+    if line.chars().count() <= max_chars {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(max_chars).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > max_chars / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
+/// The first of `names` present with a string value; `null` counts as absent,
+/// other types are an error naming the field.
+fn take_string(map: &mut Map<String, Value>, names: &[&str]) -> Result<Option<String>, Refusal> {
+    for name in names {
+        match map.remove(*name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => return Ok(Some(s)),
+            // Authors often come as `{"name": …}` or a list of those.
+            Some(Value::Object(o)) if *name == "author" => {
+                return Ok(author_name(&Value::Object(o)));
+            }
+            Some(Value::Array(a)) if *name == "author" => return Ok(authors(&a)),
+            Some(other) => {
+                return Err(format!(
+                    "field `{name}` should be a string, found {}",
+                    type_name(&other)
+                ));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn author_name(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+}
+
+fn authors(list: &[Value]) -> Option<String> {
+    let names: Vec<String> = list.iter().filter_map(author_name).collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn is_json_feed(map: &Map<String, Value>) -> bool {
+    map.get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.contains("jsonfeed.org"))
+        && map.get("items").is_some_and(Value::is_array)
+}
+
+/// The items of a JSON Feed (<https://jsonfeed.org>), HTML content made plain.
+fn feed_items(
+    mut map: Map<String, Value>,
+    name: &str,
+) -> Vec<(Option<usize>, Result<Article, Refusal>)> {
+    let source = map
+        .remove("title")
+        .and_then(|t| t.as_str().map(text::one_line));
+    let Some(Value::Array(items)) = map.remove("items") else {
+        return Vec::new();
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| (Some(i), feed_item(item, name, i, source.as_deref())))
+        .collect()
+}
+
+fn feed_item(
+    item: Value,
+    name: &str,
+    index: usize,
+    source: Option<&str>,
+) -> Result<Article, Refusal> {
+    let Value::Object(mut map) = item else {
+        return Err(format!(
+            "feed item should be an object, found {}",
+            type_name(&item)
+        ));
+    };
+    let body = match take_string(&mut map, &["content_text"])? {
+        Some(t) => t,
+        None => {
+            let html = take_string(&mut map, &["content_html", "summary"])?;
+            html.map(|h| super::html::to_text(&h))
+                .ok_or("feed item has no content")?
+        }
+    };
+    map.insert("body".into(), Value::String(body));
+    map.remove("text");
+    map.remove("content");
+    if !map.contains_key("published") {
+        if let Some(d) = map.remove("date_published") {
+            map.insert("published".into(), d);
+        }
+    }
+    if let Some(a) = map.remove("authors") {
+        map.insert("author".into(), a);
+    }
+    let mut article = article(
+        Value::Object(map),
+        &Origin {
+            name,
+            position: Some(index),
+        },
+    )?;
+    article.source = article.source.or_else(|| source.map(str::to_string));
+    Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(json: &str) -> Result<Article, Refusal> {
+        let v: Value = serde_json::from_str(json).expect("test JSON parses");
+        article(
+            v,
+            &Origin {
+                name: "t.json",
+                position: Some(3),
+            },
+        )
+    }
+
+    #[test]
+    fn fields_and_exact_text() {
+        let a = one(r#"{"id": 7, "title": "A &lt;B>\n title", "text": "Body “q”.\n", "date": "2020", "extra": [1]}"#)
+            .expect("loads");
+        assert_eq!((a.id.as_str(), a.title.as_str()), ("7", "A <B> title"));
+        assert_eq!(a.text, "Body “q”.\n");
+        assert_eq!(&a.text[a.body.clone()], "Body “q”.");
+        assert_eq!(a.published.as_deref(), Some("2020"));
+    }
+
+    #[test]
+    fn missing_title_is_the_first_line() {
+        let a = one(r#"{"body": "Headline\n\nFirst para.\nSecond."}"#).expect("loads");
+        assert_eq!(a.title, "Headline");
+        assert_eq!(&a.text[a.body.clone()], "First para.\nSecond.");
+        assert_eq!(a.id, "t.json:3");
+    }
+
+    #[test]
+    fn wrong_types_are_refused_with_the_field_name() {
+        let e = one(r#"{"title": 5, "body": "x"}"#).expect_err("refused");
+        assert!(e.contains("`title`") && e.contains("number"), "{e}");
+        assert!(one(r#"{"title": "t"}"#).is_err());
+        assert!(one("[1]").is_err());
+    }
+
+    #[test]
+    fn dateline_field_is_parsed() {
+        let a = one(r#"{"title": "T", "dateline": "SALVADOR, Feb 26 -", "body": "Showers fell."}"#)
+            .expect("loads");
+        let d = a.dateline.expect("dateline");
+        assert_eq!(
+            (d.place.as_str(), d.date.as_deref()),
+            ("SALVADOR", Some("Feb 26"))
+        );
+        assert!(d.span.is_empty());
+    }
+}

@@ -1,0 +1,205 @@
+//! `hearsay quotes` run as a program on our fixtures.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles")
+        .join(name)
+}
+
+fn hearsay(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(args)
+        .output()
+        .expect("hearsay runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("output is UTF-8")
+}
+
+fn jsonl(out: &Output) -> Vec<Value> {
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn char_slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+fn as_usize(v: &Value) -> usize {
+    let n = v.as_u64().expect("an offset is a number");
+    usize::try_from(n).expect("offsets fit")
+}
+
+#[test]
+fn jsonl_quotes_have_char_offsets_into_the_text() {
+    let path = fixture("seed_like.txt");
+    let text = std::fs::read_to_string(&path).expect("fixture reads");
+    let out = hearsay(&["quotes", path.to_str().expect("UTF-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 1);
+    let article = &lines[0];
+    assert_eq!(article["id"], path.display().to_string());
+    assert_eq!(
+        article["title"],
+        "Harbour city weighs ferry fare freeze ahead of winter: mayor"
+    );
+    let quotes = article["quotes"].as_array().expect("quotes is an array");
+    assert!(!quotes.is_empty(), "the fixture has curly-quoted speech");
+    for q in quotes {
+        let (start, end) = (as_usize(&q["start"]), as_usize(&q["end"]));
+        assert!(start < end);
+        assert_eq!(
+            char_slice(&text, start, end),
+            q["text"].as_str().expect("text is a string")
+        );
+        let kind = q["kind"].as_str().expect("kind is a string");
+        assert!(
+            ["direct", "embedded", "reported", "term"].contains(&kind),
+            "{kind}"
+        );
+        assert!(q["speaker"].is_null() || q["speaker"].is_string());
+        for key in ["speaker_mention", "cue"] {
+            let span = &q[key];
+            assert!(
+                span.is_null() || (span["start"].is_u64() && span["end"].is_u64()),
+                "{key}: {span}"
+            );
+        }
+    }
+    // Offsets are chars: this fixture has multi-byte characters before its quotes.
+    let first = &quotes[0];
+    assert_ne!(
+        as_usize(&first["start"]),
+        text.find('“').expect("a curly quote")
+    );
+}
+
+#[test]
+fn one_line_per_article_and_problems_on_stderr() {
+    let out = hearsay(&[
+        "quotes",
+        fixture("wire.jsonl").to_str().expect("UTF-8"),
+        fixture("articles.json").to_str().expect("UTF-8"),
+    ]);
+    assert!(out.status.success());
+    let ids: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(ids, ["w-1", "w-4", "a-1", "2"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(
+        err.contains("wire.jsonl:2: ") && err.contains("wire.jsonl:3: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_quote() {
+    let path = fixture("seed_like.txt");
+    let json = jsonl(&hearsay(&["quotes", path.to_str().expect("UTF-8")]));
+    let quotes = json[0]["quotes"].as_array().expect("quotes").len();
+    let out = hearsay(&["quotes", "--format", "csv", path.to_str().expect("UTF-8")]);
+    assert!(out.status.success());
+    let csv = stdout(&out);
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("id,title,start,end,kind,speaker,text"));
+    // No quote in this fixture spans a line break, so rows are lines.
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), quotes);
+    for row in rows {
+        assert!(row.starts_with(&path.display().to_string()), "{row}");
+        let kinds = [",direct,", ",embedded,", ",reported,", ",term,"];
+        assert!(
+            kinds.iter().any(|k| row.contains(k)),
+            "a kind column: {row}"
+        );
+    }
+}
+
+#[test]
+fn text_format_is_readable() {
+    let out = hearsay(&[
+        "quotes",
+        "--format",
+        "text",
+        fixture("bbc_like.txt").to_str().expect("UTF-8"),
+    ]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Library opening hours to grow in spring"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("hearsay starts");
+    let input = "{\"id\": \"s1\", \"title\": \"T\", \"body\": \"“Yes,” she said.\"}\n{\"id\": \"s2\", \"body\": \"B\\n\\nNo quotes.\"}\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("hearsay ends");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "s1");
+    assert_eq!(lines[1]["title"], "B");
+}
+
+#[test]
+fn no_path_asks_for_one() {
+    let out = hearsay(&["quotes"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard input"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn nothing_loaded_fails_but_some_loaded_succeeds() {
+    let out = hearsay(&["quotes", fixture("empty.txt").to_str().expect("UTF-8")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("empty.txt: ") && err.contains("no articles loaded"),
+        "{err}"
+    );
+
+    let out = hearsay(&[
+        "quotes",
+        fixture("empty.txt").to_str().expect("UTF-8"),
+        fixture("one.json").to_str().expect("UTF-8"),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(jsonl(&out).len(), 1);
+}
