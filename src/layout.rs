@@ -11,7 +11,7 @@
 //! break only at white space (never at a no-break space or hyphen), and a
 //! word wider than the row is broken between characters. Each quotation
 //! with a speaker is followed by a label, ` — Wi Sung‑lac`, placed like a
-//! word. Laying out is linear in the text and the quotes.
+//! word after the word where the quote ends. Laying out is linear in the text and the quotes.
 //!
 //! ```
 //! use hearsay::article::Article;
@@ -248,38 +248,46 @@ fn body(
     roles: &mut Cursor,
     labels: &mut Labels,
 ) {
-    let mut started = false;
-    for (i, para) in paras.iter().enumerate() {
-        let after = paras.get(i + 1).map_or(usize::MAX, |n| n.start);
-        let mut words = Words::new(text, para.clone()).peekable();
-        let mut prev_end = None;
-        while let Some(word) = words.next() {
-            if prev_end.is_none() && !b.is_empty() {
+    // (word, whether it opens a paragraph), across paragraphs, so that the
+    // next word is known for placing labels after a paragraph's last word.
+    let mut words = (paras.iter())
+        .flat_map(|p| {
+            Words::new(text, p.clone())
+                .enumerate()
+                .map(|(k, w)| (w, k == 0))
+        })
+        .peekable();
+    if let Some((first, _)) = words.peek() {
+        labels.skip_to(first.range.start);
+    }
+    let mut prev_end = None;
+    while let Some((word, opens)) = words.next() {
+        if opens {
+            prev_end = None;
+            if !b.is_empty() {
                 b.blank_row();
             }
-            if !started {
-                labels.skip_to(word.range.start);
-                started = true;
-            }
-            let sep = prev_end.map(|e: usize| match text.as_bytes().get(e) {
-                Some(c) if c.is_ascii() => Sep::Text(e),
-                _ => Sep::Space(e),
-            });
-            let w = if word.ascii {
-                word.range.len()
-            } else {
-                display_width(text.get(word.range.clone()).unwrap_or_default())
-            };
-            b.text_word(word.range.clone(), w, sep, roles);
-            let bound = words.peek().map_or(after, |n| n.range.start);
-            labels.place(b, bound);
-            prev_end = Some(word.range.end);
         }
+        let sep = prev_end.map(|e: usize| match text.as_bytes().get(e) {
+            Some(c) if c.is_ascii() => Sep::Text(e),
+            _ => Sep::Space(e),
+        });
+        let w = if word.ascii {
+            word.range.len()
+        } else {
+            display_width(text.get(word.range.clone()).unwrap_or_default())
+        };
+        b.text_word(word.range.clone(), w, sep, roles);
+        let bound = words.peek().map_or(usize::MAX, |(n, _)| n.range.start);
+        labels.place(b, &word.range, bound);
+        prev_end = Some(word.range.end);
     }
 }
 
-/// A speaker label: where its quote ends, the quote, the text and its width.
+/// A speaker label: where its quote starts and ends, the quote, the text
+/// and its width.
 struct Label {
+    start: usize,
     end: usize,
     quote: usize,
     text: String,
@@ -295,7 +303,7 @@ struct Labels {
 impl Labels {
     /// Labels for the quotations of `quotes` that have a speaker.
     fn new(quotes: &[Quote]) -> Self {
-        let mut order: Vec<(usize, Label)> = (quotes.iter().enumerate())
+        let mut order: Vec<Label> = (quotes.iter().enumerate())
             .filter(|(_, q)| q.kind != QuoteKind::Term)
             .filter_map(|(i, q)| {
                 let name = q
@@ -306,23 +314,19 @@ impl Labels {
                     .join(" ");
                 let text = format!("— {}", sanitize(&name));
                 let width = display_width(&text);
-                Some((
-                    q.span.start,
-                    Label {
-                        end: q.span.end,
-                        quote: i,
-                        text,
-                        width,
-                    },
-                ))
+                let (start, end) = (q.span.start, q.span.end);
+                Some(Label {
+                    start,
+                    end,
+                    quote: i,
+                    text,
+                    width,
+                })
             })
             .collect();
         // Of quotes ending together the inner one, which starts later, first.
-        order.sort_by_key(|(start, l)| (l.end, std::cmp::Reverse(*start), l.quote));
-        Self {
-            order: order.into_iter().map(|(_, l)| l).collect(),
-            next: 0,
-        }
+        order.sort_by_key(|l| (l.end, std::cmp::Reverse(l.start), l.quote));
+        Self { order, next: 0 }
     }
 
     /// Drops the labels of quotes that end by `offset`, before the body.
@@ -332,10 +336,13 @@ impl Labels {
         }
     }
 
-    /// Places the labels of quotes ending by `bound`, the next word's start.
-    fn place(&mut self, b: &mut Builder, bound: usize) {
+    /// After `word`, places the labels of quotes ending by `bound` (the
+    /// next word's start) that overlap the word: others show no text.
+    fn place(&mut self, b: &mut Builder, word: &Range<usize>, bound: usize) {
         while let Some(l) = self.order.get(self.next).filter(|l| l.end <= bound) {
-            b.owned_word(&l.text, l.width, Role::Speaker(l.quote));
+            if l.start < word.end && l.end > word.start {
+                b.owned_word(&l.text, l.width, Role::Speaker(l.quote));
+            }
             self.next += 1;
         }
     }

@@ -251,8 +251,27 @@ impl<'t> Builder<'t> {
     }
 
     /// Places generated text `s` (already sanitised), `w` columns wide, as one
-    /// word: after a space when it fits on the current row, else on a new row.
+    /// word: after a space when it fits on the current row, else on a new
+    /// row, and only when it is wider than a row, split at its spaces.
     pub(super) fn owned_word(&mut self, s: &str, w: usize, role: Role) {
+        if self.fits_after_sep(w) || w > self.width {
+            self.owned_text(s, role);
+            return;
+        }
+        self.break_row();
+        self.push(Source::Owned(s.to_string()), role);
+        self.used = w;
+    }
+
+    /// Places generated text (already sanitised) word by word, first fit.
+    pub(super) fn owned_text(&mut self, s: &str, role: Role) {
+        for word in s.split(is_break_space).filter(|w| !w.is_empty()) {
+            self.owned_part(word, display_width(word), role);
+        }
+    }
+
+    /// Places one word of generated text, broken when wider than a row.
+    fn owned_part(&mut self, s: &str, w: usize, role: Role) {
         if self.fits_after_sep(w) {
             self.push(Source::Owned(format!(" {s}")), role);
             self.used += 1 + w;
@@ -268,13 +287,6 @@ impl<'t> Builder<'t> {
                 role,
             );
             self.used = cw;
-        }
-    }
-
-    /// Places generated text (already sanitised) word by word.
-    pub(super) fn owned_text(&mut self, s: &str, role: Role) {
-        for word in s.split(is_break_space).filter(|w| !w.is_empty()) {
-            self.owned_word(word, display_width(word), role);
         }
     }
 
