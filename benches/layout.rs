@@ -12,9 +12,36 @@ use hearsay::layout::layout;
 use hearsay::quote::{Quote, QuoteKind};
 
 const WORDS: &[&str] = &[
-    "the", "minister", "said", "talks", "would", "continue", "after", "a", "long", "meeting", "in",
-    "Seoul", "on", "Tuesday", "while", "officials", "from", "both", "sides", "described", "progress",
-    "as", "slow", "but", "steady", "Wi", "Sung‑lac", "漢字", "naïve", "co‑operation",
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "would",
+    "continue",
+    "after",
+    "a",
+    "long",
+    "meeting",
+    "in",
+    "Seoul",
+    "on",
+    "Tuesday",
+    "while",
+    "officials",
+    "from",
+    "both",
+    "sides",
+    "described",
+    "progress",
+    "as",
+    "slow",
+    "but",
+    "steady",
+    "Wi",
+    "Sung‑lac",
+    "漢字",
+    "naïve",
+    "co‑operation",
 ];
 
 /// An article of about `bytes` bytes: paragraphs of five sentences, every
@@ -71,13 +98,18 @@ fn bench(c: &mut Criterion) {
     let big = article(4 << 20);
     let small = article(4 << 10);
     let rows = layout(&big, 80).rows.len();
-    eprintln!("4 MiB article: {} quotes, {rows} rows at width 80", big.quotes.len());
+    eprintln!(
+        "4 MiB article: {} quotes, {rows} rows at width 80",
+        big.quotes.len()
+    );
     let mut g = c.benchmark_group("layout");
     g.sample_size(10);
     g.bench_function("4MiB_width200", |b| b.iter(|| layout(black_box(&big), 200)));
     g.bench_function("4MiB_width80", |b| b.iter(|| layout(black_box(&big), 80)));
     g.finish();
-    c.bench_function("layout/4KiB_width80", |b| b.iter(|| layout(black_box(&small), 80)));
+    c.bench_function("layout/4KiB_width80", |b| {
+        b.iter(|| layout(black_box(&small), 80))
+    });
 }
 
 criterion_group!(benches, bench);

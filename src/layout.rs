@@ -248,39 +248,33 @@ fn body(
     roles: &mut Cursor,
     labels: &mut Labels,
 ) {
-    // (word, whether it opens a paragraph), across paragraphs, so that the
-    // next word is known for placing labels after a paragraph's last word.
-    let mut words = (paras.iter())
-        .flat_map(|p| {
-            Words::new(text, p.clone())
-                .enumerate()
-                .map(|(k, w)| (w, k == 0))
-        })
-        .peekable();
-    if let Some((first, _)) = words.peek() {
-        labels.skip_to(first.range.start);
-    }
-    let mut prev_end = None;
-    while let Some((word, opens)) = words.next() {
-        if opens {
-            prev_end = None;
-            if !b.is_empty() {
+    // Labels after a word are placed once the next word's start is known.
+    let mut prev: Option<Range<usize>> = None;
+    for para in paras {
+        let mut sep = None;
+        for word in Words::new(text, para.clone()) {
+            match &prev {
+                Some(p) => labels.place(b, p, word.range.start),
+                None => labels.skip_to(word.range.start),
+            }
+            if sep.is_none() && !b.is_empty() {
                 b.blank_row();
             }
+            let w = if word.ascii {
+                word.range.len()
+            } else {
+                display_width(text.get(word.range.clone()).unwrap_or_default())
+            };
+            b.text_word(word.range.clone(), w, sep, roles);
+            sep = Some(match text.as_bytes().get(word.range.end) {
+                Some(c) if c.is_ascii() => Sep::Text(word.range.end),
+                _ => Sep::Space(word.range.end),
+            });
+            prev = Some(word.range);
         }
-        let sep = prev_end.map(|e: usize| match text.as_bytes().get(e) {
-            Some(c) if c.is_ascii() => Sep::Text(e),
-            _ => Sep::Space(e),
-        });
-        let w = if word.ascii {
-            word.range.len()
-        } else {
-            display_width(text.get(word.range.clone()).unwrap_or_default())
-        };
-        b.text_word(word.range.clone(), w, sep, roles);
-        let bound = words.peek().map_or(usize::MAX, |(n, _)| n.range.start);
-        labels.place(b, &word.range, bound);
-        prev_end = Some(word.range.end);
+    }
+    if let Some(p) = prev {
+        labels.place(b, &p, usize::MAX);
     }
 }
 

@@ -40,38 +40,68 @@ impl<'t> Words<'t> {
         }
     }
 
-    /// The char at `i` and whether it breaks words (`None` at the end).
-    fn char_at(&self, i: usize) -> Option<(usize, bool, bool)> {
-        if i >= self.end {
-            return None;
+    /// The length of the char at `i` if it is a [`is_break_space`].
+    fn break_space_at(&self, i: usize) -> Option<usize> {
+        match CLASS.get(usize::from(*self.text.as_bytes().get(i)?))? {
+            Class::Word => None,
+            Class::Space => Some(1),
+            Class::MaybeSpace => {
+                let c = self.text.get(i..)?.chars().next()?;
+                is_break_space(c).then_some(c.len_utf8())
+            }
         }
-        let b = *self.text.as_bytes().get(i)?;
-        if b < 0x80 {
-            return Some((1, matches!(b, b' ' | b'\t'..=b'\r'), true));
-        }
-        let c = self.text.get(i..)?.chars().next()?;
-        Some((c.len_utf8(), is_break_space(c), false))
     }
 }
+
+/// What a byte tells about white space, without decoding.
+#[derive(Clone, Copy)]
+enum Class {
+    /// Part of a word: other ASCII, and continuation or lead bytes that
+    /// start no white space.
+    Word,
+    /// ASCII white space.
+    Space,
+    /// A lead byte of some non-ASCII white space (U+0085, U+00A0, U+1680,
+    /// U+2000–U+205F, U+3000): decode to know.
+    MaybeSpace,
+}
+
+const CLASS: [Class; 256] = {
+    let mut t = [Class::Word; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b {
+            0x09..=0x0d | 0x20 => Class::Space,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => Class::MaybeSpace,
+            _ => Class::Word,
+        };
+        b += 1;
+    }
+    t
+};
 
 impl Iterator for Words<'_> {
     type Item = Word;
 
     fn next(&mut self) -> Option<Word> {
         let mut i = self.pos;
-        while let Some((len, true, _)) = self.char_at(i) {
-            i += len;
+        while i < self.end {
+            match self.break_space_at(i) {
+                Some(len) => i += len,
+                None => break,
+            }
         }
         let start = i;
-        let mut ascii = true;
-        while let Some((len, false, is_ascii)) = self.char_at(i) {
-            ascii &= is_ascii;
-            i += len;
+        let mut high = 0u8;
+        // Byte by byte: continuation bytes never look like white space.
+        while i < self.end && self.break_space_at(i).is_none() {
+            high |= self.text.as_bytes().get(i).copied().unwrap_or_default();
+            i += 1;
         }
         self.pos = i;
         (i > start).then_some(Word {
             range: start..i,
-            ascii,
+            ascii: high < 0x80,
         })
     }
 }
