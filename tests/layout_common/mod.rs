@@ -111,6 +111,9 @@ pub fn next_word_start(
     shown.iter().map(|s| s.0).find(|&b| b >= ws)
 }
 
+/// The role a byte of an entry's text is expected to show with.
+pub type RoleOf = dyn Fn(&Entry, usize) -> Role;
+
 /// Lays out `e` at `width` and checks it: rows fit (unless one cluster),
 /// show no control, every non-space byte of the body is shown once and in
 /// order, on the row `row_of_offset` says, with the role `role_of` expects
@@ -118,7 +121,7 @@ pub fn next_word_start(
 pub fn check(
     e: &Entry,
     width: u16,
-    role_of: Option<&dyn Fn(&Entry, usize) -> Role>,
+    role_of: Option<&RoleOf>,
 ) -> Result<ArticleLayout, TestCaseError> {
     let lay = layout(e, width);
     let text = &e.article.text;
