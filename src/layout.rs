@@ -2,11 +2,56 @@
 //! quote starts. Built once per (article, width) and cached by the app, so a
 //! frame renders only the visible rows and `n`/`N` is a lookup.
 //!
-//! No ratatui here: `ui::reader` turns [`Row`]s into styled lines.
+//! No ratatui here: `ui::reader` turns [`Row`]s into styled lines, taking
+//! each segment's display text from [`Seg::text`], which sanitises it.
+//!
+//! Rows are the headline, a meta line (dateline, source, date, byline), a
+//! blank row, then the body's paragraphs with a blank row between them.
+//! Inside a paragraph every run of white space shows as one space; words
+//! break only at white space (never at a no-break space or hyphen), and a
+//! word wider than the row is broken between characters. Each quotation
+//! with a speaker is followed by a label, ` — Wi Sung‑lac`, placed like a
+//! word after the word where the quote ends. Laying out is linear in the text and the quotes.
+//!
+//! ```
+//! use hearsay::article::Article;
+//! use hearsay::corpus::Entry;
+//! use hearsay::layout::{layout, Role};
+//! use hearsay::quote::{Quote, QuoteKind};
+//!
+//! let text = "“We will win,” Ana Ruiz said.".to_string();
+//! let quote = Quote {
+//!     span: 0..text.find(',').unwrap() + 4,
+//!     kind: QuoteKind::Direct,
+//!     speaker: Some("Ana Ruiz".into()),
+//!     mention: text.find("Ana").map(|a| a..a + 8),
+//!     cue: None,
+//!     parent: None,
+//! };
+//! let body = 0..text.len();
+//! let article = Article { title: "Match".into(), text, body, ..Article::default() };
+//! let entry = Entry { article, quotes: vec![quote] };
+//! let lay = layout(&entry, 30);
+//! let rows: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, &entry.article.text)).collect();
+//! assert_eq!(rows, ["Match", "", "“We will win,” — Ana Ruiz Ana", "Ruiz said."]);
+//! assert_eq!(lay.quote_rows, [2]);
+//! let roles: Vec<Role> = lay.rows[2].segs.iter().map(|s| s.role).collect();
+//! assert_eq!(roles, [Role::Quote(0), Role::Speaker(0), Role::Body, Role::Mention(0)]);
+//! ```
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::article::Article;
 use crate::corpus::Entry;
+use crate::quote::{Quote, QuoteKind};
+use crate::text::{display_width, sanitize};
+
+mod roles;
+mod wrap;
+
+use roles::Cursor;
+use wrap::{Builder, Sep, Words};
 
 /// What a segment of a row is, which decides its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,12 +74,27 @@ pub enum Role {
     Speaker(usize),
 }
 
+impl Role {
+    /// The index of the quote this role belongs to, if any.
+    pub fn quote(self) -> Option<usize> {
+        match self {
+            Role::Quote(n)
+            | Role::Unattributed(n)
+            | Role::Reported(n)
+            | Role::Mention(n)
+            | Role::Speaker(n) => Some(n),
+            Role::Headline | Role::Meta | Role::Body => None,
+        }
+    }
+}
+
 /// Where a segment's text comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// A byte range of the article's text (untrusted: sanitise before display).
     Text(Range<usize>),
-    /// Text made by hearsay (a speaker label, the headline, a meta line).
+    /// Text made by hearsay (a speaker label, the headline, a meta line),
+    /// already sanitised.
     Owned(String),
 }
 
@@ -45,6 +105,19 @@ pub struct Seg {
     pub source: Source,
     /// How it is shown.
     pub role: Role,
+}
+
+impl Seg {
+    /// The text to show for this segment, sanitised (see [`sanitize`]):
+    /// `article_text` is the text of the article the layout was made from.
+    /// A text segment may hold one white-space byte between words (a tab or
+    /// newline included), which shows as a space.
+    pub fn text<'a>(&'a self, article_text: &'a str) -> Cow<'a, str> {
+        match &self.source {
+            Source::Text(r) => sanitize(article_text.get(r.clone()).unwrap_or_default()),
+            Source::Owned(s) => Cow::Borrowed(s),
+        }
+    }
 }
 
 /// One screen row.
@@ -63,13 +136,211 @@ pub struct ArticleLayout {
     pub rows: Vec<Row>,
     /// For each quote of the entry (same index), the row where it starts.
     pub quote_rows: Vec<usize>,
+    /// For each row, the offset in the article's text of its first byte of
+    /// text; rows without any (headline, meta, blank, label-only rows) take
+    /// the offset of the next row that has some, or `usize::MAX` at the end.
+    /// Non-decreasing, so [`ArticleLayout::row_of_offset`] can bisect it.
+    pub row_starts: Vec<usize>,
 }
 
-/// Lays out `entry` at `width` columns.
-pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
-    let _ = entry;
-    ArticleLayout {
-        width,
-        ..ArticleLayout::default()
+impl ArticleLayout {
+    /// The rows from `top` on, at most `height` of them (empty past the end).
+    pub fn visible(&self, top: usize, height: usize) -> &[Row] {
+        let start = top.min(self.rows.len());
+        let end = top.saturating_add(height).min(self.rows.len());
+        &self.rows[start..end]
+    }
+
+    /// The row showing byte `offset` of the article's text: for white space,
+    /// the row of the word before it; before the body, the body's first row;
+    /// 0 when there is no body.
+    pub fn row_of_offset(&self, offset: usize) -> usize {
+        let Some(&first) = self.row_starts.first() else {
+            return 0;
+        };
+        let at = offset.max(first);
+        self.row_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1)
+    }
+
+    /// The text shown on row `row`, sanitised (empty past the end).
+    pub fn row_text(&self, row: usize, article_text: &str) -> String {
+        let Some(r) = self.rows.get(row) else {
+            return String::new();
+        };
+        r.segs.iter().map(|s| s.text(article_text)).collect()
     }
 }
+
+/// Lays out `entry` at `width` columns (0 is taken as 1).
+///
+/// A row is at most `width` columns wide, measured with `unicode-width` on
+/// its sanitised text, unless it holds a single character wider than that.
+pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
+    let article = &entry.article;
+    let text = article.text.as_str();
+    let mut b = Builder::new(text, usize::from(width));
+    header(&mut b, article);
+    let dateline = article.dateline.as_ref().map(|d| &d.span);
+    let spans = roles::role_spans(text, &entry.quotes, dateline);
+    let mut labels = Labels::new(&entry.quotes);
+    let paras = paragraphs(article);
+    body(&mut b, text, &paras, &mut Cursor::new(&spans), &mut labels);
+    let (rows, row_starts) = b.finish();
+    let mut out = ArticleLayout {
+        width,
+        rows,
+        quote_rows: Vec::new(),
+        row_starts,
+    };
+    out.quote_rows = (entry.quotes.iter())
+        .map(|q| out.row_of_offset(roles::clamp(text, &q.span).start))
+        .collect();
+    out
+}
+
+/// The headline and the meta line, each wrapped.
+fn header(b: &mut Builder, article: &Article) {
+    b.owned_text(&sanitize(&article.title), Role::Headline);
+    b.break_row();
+    b.owned_text(&sanitize(&meta_line(article)), Role::Meta);
+    b.break_row();
+}
+
+/// Dateline place, date and source, the publisher, date and byline, each
+/// once, joined by a dot that stays on the row of the item before it.
+fn meta_line(a: &Article) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(d) = &a.dateline {
+        parts.push(&d.place);
+        parts.extend(d.date.as_deref());
+        parts.extend(d.source.as_deref());
+    }
+    parts.extend(a.source.as_deref());
+    parts.extend(a.published.as_deref());
+    parts.extend(a.byline.as_deref());
+    let mut seen: Vec<&str> = Vec::new();
+    for p in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        if !seen.contains(&p) {
+            seen.push(p);
+        }
+    }
+    seen.join("\u{a0}· ")
+}
+
+/// The body's paragraphs, limited to the text: none when the body range is
+/// not a valid range of the text, rather than a panic.
+fn paragraphs(a: &Article) -> Vec<Range<usize>> {
+    if a.text.get(a.body.clone()).is_none() {
+        return Vec::new();
+    }
+    let mut paras = a.paragraphs();
+    paras.retain(|p| a.text.get(p.clone()).is_some());
+    paras
+}
+
+/// Lays out the paragraphs, with a blank row before each unless it is first.
+fn body(
+    b: &mut Builder,
+    text: &str,
+    paras: &[Range<usize>],
+    roles: &mut Cursor,
+    labels: &mut Labels,
+) {
+    // Labels after a word are placed once the next word's start is known.
+    let mut prev: Option<Range<usize>> = None;
+    for para in paras {
+        let mut sep = None;
+        for word in Words::new(text, para.clone()) {
+            match &prev {
+                Some(p) => labels.place(b, p, word.range.start),
+                None => labels.skip_to(word.range.start),
+            }
+            if sep.is_none() && !b.is_empty() {
+                b.blank_row();
+            }
+            let w = if word.ascii {
+                word.range.len()
+            } else {
+                display_width(text.get(word.range.clone()).unwrap_or_default())
+            };
+            b.text_word(word.range.clone(), w, sep, roles);
+            sep = Some(match text.as_bytes().get(word.range.end) {
+                Some(c) if c.is_ascii() => Sep::Text(word.range.end),
+                _ => Sep::Space(word.range.end),
+            });
+            prev = Some(word.range);
+        }
+    }
+    if let Some(p) = prev {
+        labels.place(b, &p, usize::MAX);
+    }
+}
+
+/// A speaker label: where its quote starts and ends, the quote, the text
+/// and its width.
+struct Label {
+    start: usize,
+    end: usize,
+    quote: usize,
+    text: String,
+    width: usize,
+}
+
+/// The speaker labels, handed out in order of the ends of their quotes.
+struct Labels {
+    order: Vec<Label>,
+    next: usize,
+}
+
+impl Labels {
+    /// Labels for the quotations of `quotes` that have a speaker.
+    fn new(quotes: &[Quote]) -> Self {
+        let mut order: Vec<Label> = (quotes.iter().enumerate())
+            .filter(|(_, q)| q.kind != QuoteKind::Term)
+            .filter_map(|(i, q)| {
+                let name = q
+                    .speaker
+                    .as_deref()?
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let text = format!("— {}", sanitize(&name));
+                let width = display_width(&text);
+                let (start, end) = (q.span.start, q.span.end);
+                Some(Label {
+                    start,
+                    end,
+                    quote: i,
+                    text,
+                    width,
+                })
+            })
+            .collect();
+        // Of quotes ending together the inner one, which starts later, first.
+        order.sort_by_key(|l| (l.end, std::cmp::Reverse(l.start), l.quote));
+        Self { order, next: 0 }
+    }
+
+    /// Drops the labels of quotes that end by `offset`, before the body.
+    fn skip_to(&mut self, offset: usize) {
+        while self.order.get(self.next).is_some_and(|l| l.end <= offset) {
+            self.next += 1;
+        }
+    }
+
+    /// After `word`, places the labels of quotes ending by `bound` (the
+    /// next word's start) that overlap the word: others show no text.
+    fn place(&mut self, b: &mut Builder, word: &Range<usize>, bound: usize) {
+        while let Some(l) = self.order.get(self.next).filter(|l| l.end <= bound) {
+            if l.start < word.end && l.end > word.start {
+                b.owned_word(&l.text, l.width, Role::Speaker(l.quote));
+            }
+            self.next += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
