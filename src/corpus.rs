@@ -61,7 +61,11 @@ impl Corpus {
         }
         let mut speakers: Vec<Speaker> = counts
             .into_iter()
-            .map(|(n, (q, a))| Speaker { name: n.to_string(), quotes: q, articles: a })
+            .map(|(n, (q, a))| Speaker {
+                name: n.to_string(),
+                quotes: q,
+                articles: a,
+            })
             .collect();
         speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
         Self { entries, speakers }

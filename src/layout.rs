@@ -68,5 +68,8 @@ pub struct ArticleLayout {
 /// Lays out `entry` at `width` columns.
 pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
     let _ = entry;
-    ArticleLayout { width, ..ArticleLayout::default() }
+    ArticleLayout {
+        width,
+        ..ArticleLayout::default()
+    }
 }

@@ -13,7 +13,11 @@ pub struct CharCounter<'a> {
 impl<'a> CharCounter<'a> {
     /// A counter over `text`, starting at offset zero.
     pub fn new(text: &'a str) -> Self {
-        Self { text, byte: 0, chars: 0 }
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// The char offset of byte offset `byte` (clamped to the text's length

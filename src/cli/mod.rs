@@ -9,7 +9,12 @@ pub mod quotes;
 
 /// Who said what, in your terminal.
 #[derive(Debug, Parser)]
-#[command(name = "hearsay", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "hearsay",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Files and folders of articles to read, `-` for standard input.
     /// Without any, the bundled sample articles open.
