@@ -107,7 +107,7 @@ mod tests {
                 },
                 Hit {
                     entry: 0,
-                    at: Some(19)
+                    at: Some(18)
                 }
             ]
         );
