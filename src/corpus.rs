@@ -45,7 +45,11 @@ pub struct Corpus {
 impl Corpus {
     /// Builds a corpus from articles, extracting quotes and indexing speakers.
     pub fn from_articles(articles: Vec<Article>) -> Self {
-        let entries: Vec<Entry> = articles.into_iter().map(Entry::new).collect();
+        Self::from_entries(articles.into_iter().map(Entry::new).collect())
+    }
+
+    /// Builds the speaker index over entries whose quotes are already found.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         for e in &entries {
             let mut seen = std::collections::HashSet::new();

@@ -171,7 +171,7 @@ impl App {
             Action::NextQuote => self.next_quote(true),
             Action::PrevQuote => self.next_quote(false),
             Action::OpenSpeakers => {
-                self.picker = Picker::new(&self.corpus.speakers);
+                self.picker = Picker::new(self.corpus.speakers.len());
                 self.mode = Mode::Speakers;
             }
             Action::ClearFilter => self.clear_filter(),
@@ -346,7 +346,8 @@ impl App {
         match self.mode {
             Mode::Speakers => {
                 change(&mut self.picker.query);
-                self.picker.refilter(&self.corpus.speakers);
+                self.picker
+                    .refilter(self.corpus.speakers.iter().map(|s| s.name.as_str()));
             }
             Mode::Search => change(&mut self.search.input),
             Mode::Browse | Mode::Help => {}

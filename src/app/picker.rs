@@ -3,8 +3,6 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
-use crate::corpus::Speaker;
-
 /// What the picker shows: the typed query and the speakers matching it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
@@ -17,28 +15,28 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// A picker listing every speaker, most quoted first.
-    pub fn new(speakers: &[Speaker]) -> Picker {
+    /// A picker listing all `count` speakers in corpus order.
+    pub fn new(count: usize) -> Picker {
         Picker {
             query: String::new(),
-            matches: (0..speakers.len()).collect(),
+            matches: (0..count).collect(),
             selected: 0,
         }
     }
 
-    /// Re-filters after the query changed; an empty query keeps every speaker
-    /// in corpus order, otherwise best fuzzy match first.
-    pub fn refilter(&mut self, speakers: &[Speaker]) {
+    /// Re-filters the speakers `names` after the query changed: an empty
+    /// query keeps them all in order, otherwise best fuzzy match first.
+    pub fn refilter<'a>(&mut self, names: impl ExactSizeIterator<Item = &'a str>) {
         self.selected = 0;
         if self.query.is_empty() {
-            self.matches = (0..speakers.len()).collect();
+            self.matches = (0..names.len()).collect();
             return;
         }
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let names = speakers.iter().enumerate().map(|(i, s)| Named(i, &s.name));
+        let named = names.enumerate().map(|(i, s)| Named(i, s));
         self.matches = pattern
-            .match_list(names, &mut matcher)
+            .match_list(named, &mut matcher)
             .into_iter()
             .map(|(n, _)| n.0)
             .collect();
@@ -69,34 +67,22 @@ impl AsRef<str> for Named<'_> {
 mod tests {
     use super::*;
 
-    fn speakers(names: &[&str]) -> Vec<Speaker> {
-        names
-            .iter()
-            .map(|n| Speaker {
-                name: (*n).to_string(),
-                quotes: 1,
-                articles: 1,
-            })
-            .collect()
-    }
-
     #[test]
     fn typing_narrows_to_fuzzy_matches() {
-        let all = speakers(&["Mara Okonkwo", "Teodor Wilk", "Harbour Authority"]);
-        let mut p = Picker::new(&all);
+        let all = ["Mara Okonkwo", "Teodor Wilk", "Harbour Authority"];
+        let mut p = Picker::new(all.len());
         assert_eq!(p.matches, vec![0, 1, 2]);
         p.query = "wlk".into();
-        p.refilter(&all);
+        p.refilter(all.into_iter());
         assert_eq!(p.chosen(), Some(1));
         p.query = "zzz".into();
-        p.refilter(&all);
+        p.refilter(all.into_iter());
         assert_eq!(p.chosen(), None);
     }
 
     #[test]
     fn step_stays_in_range() {
-        let all = speakers(&["A", "B"]);
-        let mut p = Picker::new(&all);
+        let mut p = Picker::new(2);
         p.step(5);
         assert_eq!(p.selected, 1);
         p.step(-9);
