@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState};
 
-use super::sanitize;
 use super::theme::Theme;
+use super::{plural, sanitize};
 use crate::app::geometry::ITEM_HEIGHT;
 use crate::app::{App, Summary};
 use crate::article::Article;
@@ -42,8 +42,7 @@ pub fn item<'a>(article: &'a Article, summary: &'a Summary, theme: &Theme) -> Li
     )];
     let quotes = match summary.quotes {
         0 => "no quotes".to_string(),
-        1 => "1 quote".to_string(),
-        n => format!("{n} quotes"),
+        n => plural(n, "quote"),
     };
     meta.push(Span::raw(format!(" · {quotes}")));
     for (i, name) in summary.speakers.iter().enumerate() {

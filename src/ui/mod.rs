@@ -59,6 +59,15 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// `1 quote`, `2 quotes`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Makes untrusted text inert for the terminal.
 // TODO: switch to `crate::text::sanitize` once the layout branch lands it.
 fn sanitize(s: &str) -> Cow<'_, str> {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
 
 use super::theme::Theme;
-use super::{centered, sanitize};
+use super::{centered, plural, sanitize};
 use crate::app::App;
 
 /// Draws the picker centred in `area`.
@@ -40,7 +40,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let top = picker.selected.saturating_sub(page - 1);
     let items = picker.matches.iter().skip(top).take(page).filter_map(|&i| {
         let s = speakers.get(i)?;
-        let counts = format!("  {} quotes · {} articles", s.quotes, s.articles);
+        let counts = format!(
+            "  {} · {}",
+            plural(s.quotes, "quote"),
+            plural(s.articles, "article")
+        );
         Some(ListItem::new(Line::from(vec![
             Span::styled(sanitize(&s.name), theme.speaker(&s.name)),
             Span::styled(counts, theme.meta),

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::sanitize;
 use super::theme::Theme;
+use super::{plural, sanitize};
 use crate::app::{Action, App, Mode};
 use crate::keymap::KeyMap;
 
@@ -24,8 +24,7 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
     )));
     match app.quote_position() {
         Some((Some(n), total)) => out.push(Span::raw(format!("  quote {n}/{total}"))),
-        Some((None, 1)) => out.push(Span::raw("  1 quote".to_string())),
-        Some((None, total)) => out.push(Span::raw(format!("  {total} quotes"))),
+        Some((None, total)) => out.push(Span::raw(format!("  {}", plural(total, "quote")))),
         None => {}
     }
     if let Some(s) = app.filter() {
@@ -40,8 +39,9 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
     out
 }
 
-/// Key hints for the current mode, built from the keymap.
-pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme) -> Vec<Span<'static>> {
+/// Key hints for the current mode, built from the keymap, as many as fit in
+/// `room` columns, most useful first.
+pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span<'static>> {
     let mode = app.mode();
     let actions: &[Action] = match mode {
         Mode::Browse if app.filter().is_some() => &[
@@ -57,30 +57,33 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme) -> Vec<Span<'static>> {
             Action::ToggleHelp,
             Action::Quit,
         ],
-        Mode::Speakers => &[Action::Confirm, Action::Cancel],
-        Mode::Search => &[Action::Confirm, Action::Cancel],
+        Mode::Speakers | Mode::Search => &[Action::Confirm, Action::Cancel],
         Mode::Help => &[Action::Cancel],
     };
     let mut out = Vec::new();
+    let mut used = 0;
     for &action in actions {
         let Some(key) = keymap.hint(mode, action) else {
             continue;
         };
+        let what = format!(" {}  ", action.describe());
+        used += key.chars().count() + what.chars().count();
+        if used > room {
+            break;
+        }
         out.push(Span::styled(key, theme.key));
-        out.push(Span::raw(format!(" {}  ", action.describe())));
+        out.push(Span::raw(what));
     }
     out
 }
 
-/// Draws the status bar: position on the left, hints on the right when they fit.
+/// Draws the status bar: position on the left, the hints that fit on the right.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, keymap: &KeyMap, theme: &Theme) {
     let left = Line::from(position(app));
-    let right = Line::from(hints(app, keymap, theme));
-    let fits = left.width() + right.width() < usize::from(area.width);
+    let room = usize::from(area.width).saturating_sub(left.width() + 2);
+    let right = Line::from(hints(app, keymap, theme, room));
     frame.render_widget(Paragraph::new(left).style(theme.status), area);
-    if fits {
-        frame.render_widget(Paragraph::new(right.right_aligned()), area);
-    }
+    frame.render_widget(Paragraph::new(right.right_aligned()), area);
 }
 
 /// Draws the message line.
