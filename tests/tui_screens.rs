@@ -197,3 +197,53 @@ fn a_signal_ends_the_loop() {
     );
     assert_eq!(exit.ok(), Some(Exit::Signal(15)));
 }
+
+#[test]
+fn the_current_search_match_is_marked_in_the_reader() {
+    let mut app = app(120, 40);
+    send(&mut app, &[Action::StartSearch]);
+    for c in "Bakery".chars() {
+        send(&mut app, &[Action::Input(c)]);
+    }
+    let typing = screen(&app);
+    assert!(
+        typing
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("/Bakery"),
+        "{typing}"
+    );
+    send(&mut app, &[Action::Confirm]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "bakery,").expect("match on screen");
+    assert_eq!(buffer[(x, y)].bg, Color::Yellow);
+    assert_eq!(buffer[(x + 5, y)].bg, Color::Yellow);
+    assert_ne!(
+        buffer[(x + 6, y)].bg,
+        Color::Yellow,
+        "only the match is marked"
+    );
+    let status = terminal.backend().to_string();
+    assert!(status.contains("/Bakery 1/1"), "{status}");
+}
+
+#[test]
+fn loading_problems_show_in_the_message_line() {
+    let problem = |name: &str| hearsay::article::Problem {
+        path: name.into(),
+        line: Some(3),
+        message: "not JSON".into(),
+        fatal: true,
+    };
+    let problems = vec![problem("feeds/a.jsonl"), problem("feeds/b.jsonl")];
+    let mut app = App::with_layout(tui_support::corpus(), problems, tui_support::plain_layout);
+    send(&mut app, &[Action::Resize(100, 20)]);
+    let shown = screen(&app);
+    let message = shown.lines().nth(18).unwrap_or_default();
+    assert!(
+        message.contains("feeds/a.jsonl:3: not JSON (+1 more"),
+        "{shown}"
+    );
+}

@@ -283,6 +283,13 @@ impl App {
         &self.search
     }
 
+    /// Byte range in the open article of the current search match.
+    pub fn search_mark(&self) -> Option<std::ops::Range<usize>> {
+        let hit = self.search.hits.get(self.search.current?)?;
+        let at = hit.at.filter(|_| Some(hit.entry) == self.reader.entry)?;
+        Some(at..at + self.search.query.as_ref()?.len())
+    }
+
     /// The terminal's columns and rows.
     pub fn size(&self) -> (u16, u16) {
         self.size

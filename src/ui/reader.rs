@@ -1,5 +1,7 @@
 //! The reading pane: the visible rows of the open article's layout, styled.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -22,27 +24,59 @@ pub struct QuoteLook<'a> {
     pub current: bool,
 }
 
+/// What to pick out in the open article beyond its roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights<'a> {
+    /// How each quote is shown, by index.
+    pub quotes: Vec<QuoteLook<'a>>,
+    /// Byte range of the current search match.
+    pub search: Option<Range<usize>>,
+}
+
 /// Turns layout rows into styled lines: quotes in their speaker's colour, the
-/// mention underlined in it, the speaker label bold. Article text is
-/// sanitised on the way, so no control character reaches the terminal.
+/// mention underlined in it, the speaker label bold, the search match marked.
+/// Article text is sanitised on the way, so no control character reaches the
+/// terminal.
 pub fn lines<'a>(
     text: &'a str,
     rows: &'a [Row],
-    looks: &[QuoteLook<'_>],
+    highlights: &Highlights<'_>,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     rows.iter()
         .map(|row| {
-            let spans = row.segs.iter().map(|seg| {
-                let content = match &seg.source {
-                    Source::Text(range) => sanitize(text.get(range.clone()).unwrap_or_default()),
-                    Source::Owned(s) => sanitize(s),
-                };
-                Span::styled(content, style(seg.role, looks, theme))
-            });
-            Line::from(spans.collect::<Vec<_>>())
+            let mut spans = Vec::with_capacity(row.segs.len());
+            for seg in &row.segs {
+                let style = style(seg.role, &highlights.quotes, theme);
+                match &seg.source {
+                    Source::Owned(s) => spans.push(Span::styled(sanitize(s), style)),
+                    Source::Text(range) => {
+                        for (piece, marked) in split(range.clone(), highlights.search.as_ref()) {
+                            let style = if marked {
+                                style.patch(theme.search)
+                            } else {
+                                style
+                            };
+                            let content = sanitize(text.get(piece).unwrap_or_default());
+                            spans.push(Span::styled(content, style));
+                        }
+                    }
+                }
+            }
+            Line::from(spans)
         })
         .collect()
+}
+
+/// `range` cut where it meets `mark`: the pieces in order, each with whether
+/// it is inside the mark.
+fn split(range: Range<usize>, mark: Option<&Range<usize>>) -> Vec<(Range<usize>, bool)> {
+    let Some(mark) = mark.filter(|m| m.start < range.end && range.start < m.end) else {
+        return vec![(range, false)];
+    };
+    let (a, b) = (mark.start.max(range.start), mark.end.min(range.end));
+    let pieces = [(range.start..a, false), (a..b, true), (b..range.end, false)];
+    pieces.into_iter().filter(|(r, _)| !r.is_empty()).collect()
 }
 
 fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
@@ -73,14 +107,14 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
     style
 }
 
-/// The looks of every quote of the open article.
-pub fn looks(app: &App) -> Vec<QuoteLook<'_>> {
+/// How the open article's quotes and search match are picked out.
+pub fn highlights(app: &App) -> Highlights<'_> {
     let (Some(e), Some(entry)) = (app.open_index(), app.open_entry()) else {
-        return Vec::new();
+        return Highlights::default();
     };
     let speakers = &app.corpus().speakers;
     let filter = app.filter().map(|s| s.name.as_str());
-    (0..entry.quotes.len())
+    let quotes = (0..entry.quotes.len())
         .map(|q| {
             let speaker = app
                 .speaker_of(e, q)
@@ -92,7 +126,11 @@ pub fn looks(app: &App) -> Vec<QuoteLook<'_>> {
                 current: app.reader().quote == Some(q),
             }
         })
-        .collect()
+        .collect();
+    Highlights {
+        quotes,
+        search: app.search_mark(),
+    }
 }
 
 /// Draws the reading pane into `area`, border included.
@@ -120,8 +158,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
     };
     let start = reader.scroll.min(rows.len());
     let end = (start + usize::from(inner.height)).min(rows.len());
-    let looks = looks(app);
-    let text = lines(&entry.article.text, &rows[start..end], &looks, theme);
+    let highlights = highlights(app);
+    let text = lines(&entry.article.text, &rows[start..end], &highlights, theme);
     frame.render_widget(Paragraph::new(text), inner);
 }
 
@@ -147,12 +185,15 @@ mod tests {
             ],
         };
         let theme = Theme::default();
-        let looks = [QuoteLook {
-            speaker: Some("Ana Ruiz"),
-            ..QuoteLook::default()
-        }];
+        let highlights = Highlights {
+            quotes: vec![QuoteLook {
+                speaker: Some("Ana Ruiz"),
+                ..QuoteLook::default()
+            }],
+            search: None,
+        };
         let rows = [row];
-        let line = &lines(text, &rows, &looks, &theme)[0];
+        let line = &lines(text, &rows, &highlights, &theme)[0];
         let colour = Some(theme.speaker("Ana Ruiz"));
         assert_eq!(line.spans[0].content, "“Go,”");
         assert_eq!(line.spans[0].style.fg, colour);
@@ -193,7 +234,7 @@ mod tests {
         let rows = [Row {
             segs: vec![seg(Source::Text(0..text.len()), Role::Body)],
         }];
-        let line = &lines(text, &rows, &[], &Theme::default())[0];
+        let line = &lines(text, &rows, &Highlights::default(), &Theme::default())[0];
         assert!(!line.spans[0].content.contains('\u{1b}'));
     }
 
@@ -202,7 +243,21 @@ mod tests {
         let rows = [Row {
             segs: vec![seg(Source::Text(2..99), Role::Quote(7))],
         }];
-        let line = &lines("é", &rows, &[], &Theme::default())[0];
+        let line = &lines("é", &rows, &Highlights::default(), &Theme::default())[0];
         assert_eq!(line.spans[0].content, "");
+    }
+
+    #[test]
+    fn the_search_match_is_cut_out_of_its_segment() {
+        assert_eq!(split(0..10, None), vec![(0..10, false)]);
+        assert_eq!(split(0..10, Some(&(12..14))), vec![(0..10, false)]);
+        assert_eq!(
+            split(0..10, Some(&(3..5))),
+            vec![(0..3, false), (3..5, true), (5..10, false)]
+        );
+        assert_eq!(
+            split(4..10, Some(&(0..6))),
+            vec![(4..6, true), (6..10, false)]
+        );
     }
 }

@@ -13,7 +13,9 @@ use crate::app::App;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let picker = app.picker();
     let speakers = &app.corpus().speakers;
-    let popup = centered(area, 60, 20);
+    // Tall enough for every speaker, up to a screenful; fixed while typing.
+    let rows = u16::try_from(speakers.len()).unwrap_or(u16::MAX);
+    let popup = centered(area, 60, rows.saturating_add(3).min(20));
     let title = format!(" Speakers {}/{} ", picker.matches.len(), speakers.len());
     let block = Block::bordered()
         .border_style(theme.focused_border)

@@ -18,6 +18,8 @@ pub struct Theme {
     pub dimmed: Style,
     /// Added to the current quote (the one `n` went to).
     pub current: Style,
+    /// The current search match.
+    pub search: Style,
     /// The selected headline.
     pub selected: Style,
     /// The border of the focused pane.
@@ -47,6 +49,7 @@ impl Default for Theme {
             unattributed: Style::new().add_modifier(Modifier::ITALIC),
             dimmed: Style::new().fg(Color::DarkGray),
             current: Style::new().add_modifier(Modifier::REVERSED),
+            search: Style::new().fg(Color::Black).bg(Color::Yellow),
             selected: Style::new()
                 .bg(Color::Indexed(237))
                 .add_modifier(Modifier::BOLD),
