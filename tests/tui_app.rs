@@ -313,3 +313,30 @@ fn help_opens_and_closes() {
     send(&mut app, &[Action::Quit]);
     assert!(app.should_quit());
 }
+
+#[test]
+fn switching_focus_does_not_undo_scrolling_away_from_the_quote() {
+    let mut app = app(60, 10);
+    send(&mut app, &[Action::Open, Action::NextQuote, Action::Top]);
+    assert_eq!(app.reader().scroll, 0);
+    send(&mut app, &[Action::ToggleFocus, Action::ToggleFocus]);
+    assert_eq!(app.reader().scroll, 0);
+}
+
+#[test]
+fn resize_keeps_the_current_quote_in_view() {
+    let mut app = app(120, 12);
+    send(
+        &mut app,
+        &[Action::NextQuote, Action::NextQuote, Action::NextQuote],
+    );
+    send(&mut app, &[Action::Resize(84, 9)]);
+    let q = app.reader().quote.unwrap_or_default();
+    let row = app.reader().layout.quote_rows[q];
+    let height = usize::from(app.screen().reader.map_or(0, |a| a.height - 2));
+    let top = app.reader().scroll;
+    assert!(
+        (top..top + height).contains(&row),
+        "quote row {row} not in {top}+{height}"
+    );
+}

@@ -417,8 +417,7 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
-        self.relayout();
-        self.keep_in_view();
+        self.resize_reader();
     }
 }
 

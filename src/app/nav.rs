@@ -66,13 +66,6 @@ impl App {
             self.list_top = self.selected + 1 - page;
         }
         self.list_top = self.list_top.min(self.shown.len().saturating_sub(page));
-        if let Some(row) = self
-            .reader
-            .quote
-            .and_then(|q| self.reader.layout.quote_rows.get(q))
-        {
-            self.scroll_to_row(*row);
-        }
         self.reader.scroll = self.reader.scroll.min(self.max_scroll());
     }
 
@@ -228,6 +221,35 @@ impl App {
             Some(row) => self.scroll_to_row(row),
             None => self.reader.scroll = 0,
         }
+    }
+
+    /// Lays the article out for a new size, keeping the current quote in
+    /// view, or else the text that was at the top.
+    pub(super) fn resize_reader(&mut self) {
+        let top = self
+            .reader
+            .layout
+            .rows
+            .get(self.reader.scroll)
+            .and_then(|row| {
+                row.segs.iter().find_map(|s| match &s.source {
+                    Source::Text(r) => Some(r.start),
+                    Source::Owned(_) => None,
+                })
+            });
+        let at_top = self.reader.scroll == 0;
+        self.relayout();
+        let quote_row = self
+            .reader
+            .quote
+            .and_then(|q| self.reader.layout.quote_rows.get(q));
+        if let Some(&row) = quote_row {
+            self.reader.scroll = row;
+            self.scroll_to_row(row);
+        } else if let Some(row) = top.filter(|_| !at_top).and_then(|at| self.row_of(at)) {
+            self.reader.scroll = row;
+        }
+        self.keep_in_view();
     }
 
     /// The first row showing text at or after byte `at` of the article.
