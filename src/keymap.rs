@@ -1,1 +1,282 @@
-//! TODO: keymap
+//! Which key does what in which mode: one table, read forwards by the event
+//! loop and backwards by the help screen and the footer, so they cannot drift.
+//!
+//! ```
+//! use hearsay::app::{Action, Mode};
+//! use hearsay::keymap::{Key, KeyMap};
+//!
+//! let keymap = KeyMap::default();
+//! assert_eq!(keymap.lookup(Mode::Browse, Key::Char('n')), Some(Action::NextQuote));
+//! assert_eq!(keymap.hint(Mode::Browse, Action::NextQuote).as_deref(), Some("n"));
+//! ```
+
+use std::fmt;
+
+use crate::app::{Action, Mode};
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character (shifted letters arrive upper-case).
+    Char(char),
+    /// A character with Control held.
+    Ctrl(char),
+    /// Enter.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Backspace.
+    Backspace,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Char(' ') => f.write_str("Space"),
+            Key::Char(c) => write!(f, "{c}"),
+            Key::Ctrl(c) => write!(f, "Ctrl-{c}"),
+            Key::Enter => f.write_str("Enter"),
+            Key::Esc => f.write_str("Esc"),
+            Key::Tab => f.write_str("Tab"),
+            Key::BackTab => f.write_str("S-Tab"),
+            Key::Backspace => f.write_str("Bksp"),
+            Key::Up => f.write_str("↑"),
+            Key::Down => f.write_str("↓"),
+            Key::Left => f.write_str("←"),
+            Key::Right => f.write_str("→"),
+            Key::PageUp => f.write_str("PgUp"),
+            Key::PageDown => f.write_str("PgDn"),
+            Key::Home => f.write_str("Home"),
+            Key::End => f.write_str("End"),
+        }
+    }
+}
+
+/// One binding: in `mode`, `key` does `action`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// The mode it applies in.
+    pub mode: Mode,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+}
+
+/// All bindings. In the modes that take text, a character with no binding
+/// types itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        use Action as A;
+        use Key as K;
+        let browse = [
+            (K::Char('j'), A::Down),
+            (K::Down, A::Down),
+            (K::Char('k'), A::Up),
+            (K::Up, A::Up),
+            (K::Enter, A::Open),
+            (K::Tab, A::ToggleFocus),
+            (K::BackTab, A::ToggleFocus),
+            (K::Char('h'), A::FocusList),
+            (K::Left, A::FocusList),
+            (K::Char('l'), A::FocusReader),
+            (K::Right, A::FocusReader),
+            (K::PageDown, A::PageDown),
+            (K::Char(' '), A::PageDown),
+            (K::PageUp, A::PageUp),
+            (K::Char('g'), A::Top),
+            (K::Home, A::Top),
+            (K::Char('G'), A::Bottom),
+            (K::End, A::Bottom),
+            (K::Char('n'), A::NextQuote),
+            (K::Char('N'), A::PrevQuote),
+            (K::Char('s'), A::OpenSpeakers),
+            (K::Esc, A::ClearFilter),
+            (K::Char('/'), A::StartSearch),
+            (K::Char(']'), A::NextMatch),
+            (K::Char('['), A::PrevMatch),
+            (K::Char('?'), A::ToggleHelp),
+            (K::Char('q'), A::Quit),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let speakers = [
+            (K::Down, A::PickerDown),
+            (K::Ctrl('n'), A::PickerDown),
+            (K::Up, A::PickerUp),
+            (K::Ctrl('p'), A::PickerUp),
+            (K::Enter, A::Confirm),
+            (K::Backspace, A::DeleteChar),
+            (K::Esc, A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let search = [
+            (K::Enter, A::Confirm),
+            (K::Backspace, A::DeleteChar),
+            (K::Esc, A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let help = [
+            (K::Char('?'), A::ToggleHelp),
+            (K::Esc, A::Cancel),
+            (K::Char('q'), A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let mut bindings = Vec::new();
+        for (mode, table) in [
+            (Mode::Browse, &browse[..]),
+            (Mode::Speakers, &speakers[..]),
+            (Mode::Search, &search[..]),
+            (Mode::Help, &help[..]),
+        ] {
+            bindings.extend(
+                table
+                    .iter()
+                    .map(|&(key, action)| Binding { mode, key, action }),
+            );
+        }
+        KeyMap { bindings }
+    }
+}
+
+impl KeyMap {
+    /// A keymap of exactly these bindings.
+    pub fn new(bindings: Vec<Binding>) -> KeyMap {
+        KeyMap { bindings }
+    }
+
+    /// What `key` does in `mode`, if anything.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        let bound = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == mode && b.key == key);
+        match (bound, key) {
+            (Some(b), _) => Some(b.action),
+            (None, Key::Char(c)) if takes_text(mode) => Some(Action::Input(c)),
+            (None, _) => None,
+        }
+    }
+
+    /// The keys bound to `action` in `mode`, in table order.
+    pub fn keys(&self, mode: Mode, action: Action) -> impl Iterator<Item = Key> + '_ {
+        self.bindings
+            .iter()
+            .filter(move |b| b.mode == mode && b.action == action)
+            .map(|b| b.key)
+    }
+
+    /// The first key for `action` in `mode`, written for a footer.
+    pub fn hint(&self, mode: Mode, action: Action) -> Option<String> {
+        self.keys(mode, action).next().map(|k| k.to_string())
+    }
+
+    /// Every action of `mode` once, in table order, with all its keys
+    /// (`j ↓`) and what it does: the lines of the help screen.
+    pub fn help(&self, mode: Mode) -> Vec<(String, &'static str)> {
+        let mut seen: Vec<Action> = Vec::new();
+        let mut lines = Vec::new();
+        for b in self.bindings.iter().filter(|b| b.mode == mode) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            let keys: Vec<String> = self.keys(mode, b.action).map(|k| k.to_string()).collect();
+            lines.push((keys.join(" "), b.action.describe()));
+        }
+        if takes_text(mode) {
+            lines.push(("a-z…".to_string(), Action::Input(' ').describe()));
+        }
+        lines
+    }
+}
+
+/// Whether unbound characters are typed in `mode`.
+fn takes_text(mode: Mode) -> bool {
+    matches!(mode, Mode::Speakers | Mode::Search)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vim_keys_and_arrows_do_the_same() {
+        let km = KeyMap::default();
+        for (vim, arrow) in [
+            ('j', Key::Down),
+            ('k', Key::Up),
+            ('h', Key::Left),
+            ('l', Key::Right),
+        ] {
+            assert_eq!(
+                km.lookup(Mode::Browse, Key::Char(vim)),
+                km.lookup(Mode::Browse, arrow)
+            );
+        }
+    }
+
+    #[test]
+    fn text_modes_type_unbound_characters() {
+        let km = KeyMap::default();
+        assert_eq!(
+            km.lookup(Mode::Speakers, Key::Char('q')),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            km.lookup(Mode::Search, Key::Char('n')),
+            Some(Action::Input('n'))
+        );
+        assert_eq!(km.lookup(Mode::Browse, Key::Char('z')), None);
+        assert_eq!(km.lookup(Mode::Search, Key::Ctrl('c')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        let km = KeyMap::default();
+        for (i, a) in km.bindings.iter().enumerate() {
+            for b in &km.bindings[i + 1..] {
+                assert!(
+                    a.mode != b.mode || a.key != b.key,
+                    "{:?} bound twice",
+                    a.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_each_action_once_with_all_its_keys() {
+        let help = KeyMap::default().help(Mode::Browse);
+        let down: Vec<_> = help
+            .iter()
+            .filter(|(_, d)| *d == Action::Down.describe())
+            .collect();
+        assert_eq!(down.len(), 1);
+        assert_eq!(down[0].0, "j ↓");
+    }
+}

@@ -1,1 +1,283 @@
-//! TODO: tui
+//! The terminal: setup and restore, turning terminal input into [`Event`]s,
+//! and the event loop, generic over the ratatui backend so tests can run it
+//! on a `TestBackend`.
+//!
+//! ratatui's `init`/`restore` own raw mode, the alternate screen and the
+//! panic hook; mouse capture and the cursor are ours to undo.
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{
+    self as term, DisableMouseCapture, EnableMouseCapture, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{Action, App, Mode, update};
+use crate::keymap::{Key, KeyMap};
+use crate::ui::{self, theme::Theme};
+
+/// How long the loop waits for input before checking for signals again.
+const TICK: Duration = Duration::from_millis(200);
+
+/// Rows one notch of the mouse wheel scrolls.
+const WHEEL_ROWS: i16 = 3;
+
+/// Every input the loop reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    /// A key press.
+    Key(Key),
+    /// The wheel turned over (`column`, `row`): rows to scroll, down when positive.
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Rows, down when positive.
+        delta: i16,
+    },
+    /// A left click at (`column`, `row`).
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+    /// The terminal is now `columns` × `rows`.
+    Resize(u16, u16),
+    /// Nothing happened for a while.
+    Tick,
+}
+
+impl Event {
+    /// What the event asks of the app in `mode`, if anything.
+    pub fn action(self, mode: Mode, keymap: &KeyMap) -> Option<Action> {
+        match self {
+            Event::Key(key) => keymap.lookup(mode, key),
+            Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
+            Event::Click { column, row } => Some(Action::Click { column, row }),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Tick => None,
+        }
+    }
+}
+
+/// Where events come from: the terminal, or a script in tests.
+pub trait Events {
+    /// The next event, or `None` when nothing came within `timeout`.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Events read from the real terminal with crossterm.
+#[derive(Debug, Default)]
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if !term::poll(timeout)? {
+            return Ok(Some(Event::Tick));
+        }
+        Ok(convert(term::read()?))
+    }
+}
+
+/// The crossterm event as one of ours; `None` for what the reader ignores.
+pub fn convert(event: term::Event) -> Option<Event> {
+    match event {
+        term::Event::Key(k) if k.kind != KeyEventKind::Release => {
+            key(k.code, k.modifiers).map(Event::Key)
+        }
+        term::Event::Mouse(m) => {
+            let (column, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::ScrollDown => Some(Event::Wheel {
+                    column,
+                    row,
+                    delta: WHEEL_ROWS,
+                }),
+                MouseEventKind::ScrollUp => Some(Event::Wheel {
+                    column,
+                    row,
+                    delta: -WHEEL_ROWS,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Event::Click { column, row }),
+                _ => None,
+            }
+        }
+        term::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        _ => None,
+    }
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
+    Some(match code {
+        KeyCode::Char(c) if modifiers.contains(KeyModifiers::CONTROL) => {
+            Key::Ctrl(c.to_ascii_lowercase())
+        }
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        _ => return None,
+    })
+}
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// This signal asked the process to stop.
+    Signal(i32),
+}
+
+/// Draws and reacts until the app quits, `events` run out or `signal`
+/// holds a signal number.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    keymap: &KeyMap,
+    theme: &Theme,
+    events: &mut impl Events,
+    signal: &AtomicUsize,
+) -> io::Result<Exit> {
+    let size = terminal.size().map_err(backend_error)?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal
+                .draw(|frame| ui::render(frame, app, theme, keymap))
+                .map_err(backend_error)?;
+            dirty = false;
+        }
+        match signal.load(Ordering::Relaxed) {
+            0 => {}
+            s => return Ok(Exit::Signal(i32::try_from(s).unwrap_or(i32::MAX))),
+        }
+        let Some(event) = events.next(TICK)? else {
+            return Ok(Exit::Quit);
+        };
+        if let Some(action) = event.action(app.mode(), keymap) {
+            update(app, action);
+            dirty = true;
+        }
+        if app.should_quit() {
+            return Ok(Exit::Quit);
+        }
+    }
+}
+
+fn backend_error(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// Runs the reader on the real terminal, restoring it however the loop
+/// ends: quit, error, SIGTERM/SIGHUP/SIGINT, or panic.
+pub fn main(mut app: App) -> io::Result<Exit> {
+    let signal = watch_signals()?;
+    let mut terminal = ratatui::try_init()?;
+    install_panic_hook();
+    let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
+        run(
+            &mut terminal,
+            &mut app,
+            &KeyMap::default(),
+            &Theme::default(),
+            &mut TerminalEvents,
+            &signal,
+        )
+    });
+    let shown = terminal.show_cursor().map_err(backend_error);
+    let uncaptured = execute!(stdout(), DisableMouseCapture);
+    ratatui::try_restore()?;
+    let exit = result?;
+    shown?;
+    uncaptured?;
+    Ok(exit)
+}
+
+/// A flag holding the number of the last stop signal, zero until one comes.
+fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
+    let flag = Arc::new(AtomicUsize::new(0));
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        let number = usize::try_from(sig).unwrap_or(1);
+        signal_hook::flag::register_usize(sig, Arc::clone(&flag), number)?;
+    }
+    Ok(flag)
+}
+
+/// Wraps ratatui's hook (which leaves raw mode and the alternate screen) so a
+/// panic also releases the mouse and shows the cursor.
+fn install_panic_hook() {
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+        ratatui_hook(info);
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_letters_become_ctrl_keys() {
+        assert_eq!(
+            key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Key::Ctrl('c'))
+        );
+        assert_eq!(
+            key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Key::Char('G'))
+        );
+        assert_eq!(key(KeyCode::F(5), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn wheel_and_click_become_actions() {
+        let mouse = |kind| {
+            term::Event::Mouse(term::MouseEvent {
+                kind,
+                column: 4,
+                row: 7,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        let km = KeyMap::default();
+        let wheel =
+            convert(mouse(MouseEventKind::ScrollDown)).and_then(|e| e.action(Mode::Browse, &km));
+        assert_eq!(
+            wheel,
+            Some(Action::Scroll {
+                column: 4,
+                row: 7,
+                delta: WHEEL_ROWS
+            })
+        );
+        let click = convert(mouse(MouseEventKind::Down(MouseButton::Left)));
+        assert_eq!(click, Some(Event::Click { column: 4, row: 7 }));
+        assert_eq!(convert(mouse(MouseEventKind::Moved)), None);
+    }
+}

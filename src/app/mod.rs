@@ -1,1 +1,462 @@
-//! TODO: app
+//! The reader's state and everything that changes it: [`App`], the
+//! [`Action`] enum and [`update`]. No terminal types here, so the whole reader
+//! can be driven and checked with plain actions.
+//!
+//! ```
+//! use hearsay::app::{update, Action, App};
+//! use hearsay::corpus::Corpus;
+//!
+//! let mut app = App::new(Corpus::default(), Vec::new());
+//! update(&mut app, Action::Quit);
+//! assert!(app.should_quit());
+//! ```
+
+mod action;
+pub mod geometry;
+mod nav;
+pub mod picker;
+pub mod search;
+
+pub use action::Action;
+
+use std::collections::HashMap;
+
+use crate::article::Problem;
+use crate::corpus::{Corpus, Entry, Speaker};
+use crate::layout::{self, ArticleLayout};
+use geometry::Screen;
+use picker::Picker;
+use search::Search;
+
+/// Lays out an entry at a width; [`layout::layout`] unless a test swaps it.
+pub type LayoutFn = fn(&Entry, u16) -> ArticleLayout;
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Reading: the list and the reading pane.
+    Browse,
+    /// Choosing a speaker to filter by.
+    Speakers,
+    /// Typing a search.
+    Search,
+    /// The key help is open.
+    Help,
+}
+
+/// The pane that scrolling keys move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The headline list.
+    List,
+    /// The reading pane.
+    Reader,
+}
+
+/// A headline's figures, worked out once when the app starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Number of quotations (terms and scare quotes not counted).
+    pub quotes: usize,
+    /// The most quoted speakers, most quoted first, at most three.
+    pub speakers: Vec<String>,
+}
+
+/// The article in the reading pane, laid out at the pane's width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// Index of the entry in the corpus.
+    pub entry: Option<usize>,
+    /// Its layout at the pane's inner width.
+    pub layout: ArticleLayout,
+    /// The top row shown.
+    pub scroll: usize,
+    /// Index of the current quote in the entry's quotes.
+    pub quote: Option<usize>,
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct App {
+    corpus: Corpus,
+    /// For each entry, for each quote, its speaker's index in the corpus.
+    speaker_ids: Vec<Vec<Option<usize>>>,
+    summaries: Vec<Summary>,
+    problems: Vec<Problem>,
+    /// Entries shown in the list, as corpus indices.
+    shown: Vec<usize>,
+    /// Index into `shown` of the selected headline.
+    selected: usize,
+    /// Index into `shown` of the first headline on screen.
+    list_top: usize,
+    reader: Reader,
+    focus: Focus,
+    mode: Mode,
+    /// Index of the speaker whose quotes alone are visited.
+    filter: Option<usize>,
+    picker: Picker,
+    search: Search,
+    size: (u16, u16),
+    message: Option<String>,
+    layout_fn: LayoutFn,
+    quit: bool,
+}
+
+/// Applies one action to the app.
+pub fn update(app: &mut App, action: Action) {
+    app.update(action);
+}
+
+impl App {
+    /// An app over `corpus` at 80×24 until told the real size, with the
+    /// first headline open. `problems` are shown in the message line.
+    pub fn new(corpus: Corpus, problems: Vec<Problem>) -> App {
+        App::with_layout(corpus, problems, layout::layout)
+    }
+
+    /// Like [`App::new`] with another layout function.
+    pub fn with_layout(corpus: Corpus, problems: Vec<Problem>, layout_fn: LayoutFn) -> App {
+        let speaker_ids = speaker_ids(&corpus);
+        let summaries = corpus
+            .entries
+            .iter()
+            .zip(&speaker_ids)
+            .map(|(e, ids)| summarise(&corpus.speakers, e, ids))
+            .collect();
+        let shown = (0..corpus.entries.len()).collect();
+        let mut app = App {
+            corpus,
+            speaker_ids,
+            summaries,
+            problems,
+            shown,
+            selected: 0,
+            list_top: 0,
+            reader: Reader::default(),
+            focus: Focus::List,
+            mode: Mode::Browse,
+            filter: None,
+            picker: Picker::default(),
+            search: Search::default(),
+            size: (80, 24),
+            message: None,
+            layout_fn,
+            quit: false,
+        };
+        app.select(0);
+        app
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Resize(..) | Action::Scroll { .. } | Action::Click { .. } => {}
+            _ => self.message = None,
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleFocus => self.set_focus(match self.focus {
+                Focus::List => Focus::Reader,
+                Focus::Reader => Focus::List,
+            }),
+            Action::FocusList => self.set_focus(Focus::List),
+            Action::FocusReader => self.set_focus(Focus::Reader),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.page(1),
+            Action::PageUp => self.page(-1),
+            Action::Top => self.move_to_end(false),
+            Action::Bottom => self.move_to_end(true),
+            Action::Open => self.set_focus(Focus::Reader),
+            Action::NextQuote => self.next_quote(true),
+            Action::PrevQuote => self.next_quote(false),
+            Action::OpenSpeakers => {
+                self.picker = Picker::new(self.corpus.speakers.len());
+                self.mode = Mode::Speakers;
+            }
+            Action::ClearFilter => self.clear_filter(),
+            Action::StartSearch => {
+                self.search.input.clear();
+                self.mode = Mode::Search;
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::ToggleHelp => {
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Browse
+                } else {
+                    Mode::Help
+                }
+            }
+            Action::Input(c) => self.edit(|s| s.push(c)),
+            Action::DeleteChar => self.edit(|s| {
+                s.pop();
+            }),
+            Action::PickerDown => self.picker.step(1),
+            Action::PickerUp => self.picker.step(-1),
+            Action::Confirm => self.confirm(),
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Resize(w, h) => self.resize(w, h),
+            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
+            Action::Click { column, row } => self.click(column, row),
+        }
+    }
+
+    /// Whether the reader should close.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The loaded articles.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The figures of entry `i`.
+    pub fn summary(&self, i: usize) -> Option<&Summary> {
+        self.summaries.get(i)
+    }
+
+    /// Problems met while loading.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Corpus indices of the entries in the list, in order.
+    pub fn shown(&self) -> &[usize] {
+        &self.shown
+    }
+
+    /// Index into [`App::shown`] of the selected headline.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Index into [`App::shown`] of the first headline on screen.
+    pub fn list_top(&self) -> usize {
+        self.list_top
+    }
+
+    /// The reading pane's article.
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+
+    /// The entry in the reading pane.
+    pub fn open_entry(&self) -> Option<&Entry> {
+        self.reader.entry.and_then(|i| self.corpus.entries.get(i))
+    }
+
+    /// The focused pane.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// What keys mean now.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The speaker whose quotes alone are visited, if any.
+    pub fn filter(&self) -> Option<&Speaker> {
+        self.filter.and_then(|i| self.corpus.speakers.get(i))
+    }
+
+    /// The speaker of quote `quote` of entry `entry`, as an index into the
+    /// corpus's speakers.
+    pub fn speaker_of(&self, entry: usize, quote: usize) -> Option<usize> {
+        self.speaker_ids.get(entry)?.get(quote).copied().flatten()
+    }
+
+    /// The open entry's index in the corpus.
+    pub fn open_index(&self) -> Option<usize> {
+        self.reader.entry
+    }
+
+    /// The speaker picker.
+    pub fn picker(&self) -> &Picker {
+        &self.picker
+    }
+
+    /// The search box and hits.
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    /// Byte range in the open article of the current search match.
+    pub fn search_mark(&self) -> Option<std::ops::Range<usize>> {
+        let hit = self.search.hits.get(self.search.current?)?;
+        let at = hit.at.filter(|_| Some(hit.entry) == self.reader.entry)?;
+        Some(at..at + self.search.query.as_ref()?.len())
+    }
+
+    /// The terminal's columns and rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The one-line message to show: what just happened, else the first
+    /// loading problem.
+    pub fn message(&self) -> Option<String> {
+        if let Some(m) = &self.message {
+            return Some(m.clone());
+        }
+        let first = self.problems.first()?;
+        let more = match self.problems.len() {
+            1 => String::new(),
+            n => format!(" (+{} more, listed on exit)", n - 1),
+        };
+        Some(format!("{first}{more}"))
+    }
+
+    /// Where each pane is on the current screen.
+    pub fn screen(&self) -> Screen {
+        let has_message = self.message.is_some() || !self.problems.is_empty();
+        Screen::new(self.size.0, self.size.1, self.focus, has_message)
+    }
+
+    /// Whether quote `q` of entry `entry` is one `n`/`N` visit: a
+    /// quotation, by the filtered speaker when there is a filter.
+    pub fn is_visited(&self, entry: usize, q: usize) -> bool {
+        let quotation = self
+            .corpus
+            .entries
+            .get(entry)
+            .and_then(|e| e.quotes.get(q))
+            .is_some_and(|quote| quote.is_quotation());
+        quotation
+            && self
+                .filter
+                .is_none_or(|f| self.speaker_of(entry, q) == Some(f))
+    }
+
+    /// The current quote's number among those `n` visits in the open
+    /// article (from 1), and how many there are.
+    pub fn quote_position(&self) -> Option<(Option<usize>, usize)> {
+        let (e, entry) = self.reader.entry.zip(self.open_entry())?;
+        let visited: Vec<usize> = (0..entry.quotes.len())
+            .filter(|&q| self.is_visited(e, q))
+            .collect();
+        let current = self
+            .reader
+            .quote
+            .and_then(|q| visited.iter().position(|&v| v == q));
+        Some((current.map(|p| p + 1), visited.len()))
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+        self.keep_in_view();
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut String)) {
+        match self.mode {
+            Mode::Speakers => {
+                change(&mut self.picker.query);
+                self.picker
+                    .refilter(self.corpus.speakers.iter().map(|s| s.name.as_str()));
+            }
+            Mode::Search => change(&mut self.search.input),
+            Mode::Browse | Mode::Help => {}
+        }
+    }
+
+    fn confirm(&mut self) {
+        match self.mode {
+            Mode::Speakers => {
+                self.mode = Mode::Browse;
+                if let Some(speaker) = self.picker.chosen() {
+                    self.apply_filter(speaker);
+                }
+            }
+            Mode::Search => {
+                self.mode = Mode::Browse;
+                let input = self.search.input.clone();
+                self.start_search(input);
+            }
+            Mode::Browse => self.set_focus(Focus::Reader),
+            Mode::Help => self.mode = Mode::Browse,
+        }
+    }
+
+    fn apply_filter(&mut self, speaker: usize) {
+        let open = self.reader.entry;
+        self.shown = (0..self.corpus.entries.len())
+            .filter(|&e| self.speaker_ids[e].contains(&Some(speaker)))
+            .collect();
+        let name = self
+            .corpus
+            .speakers
+            .get(speaker)
+            .map_or("", |s| s.name.as_str());
+        self.message = Some(format!("{} articles quote {name}", self.shown.len()));
+        self.filter = Some(speaker);
+        self.search = Search::default();
+        self.reselect(open);
+    }
+
+    fn clear_filter(&mut self) {
+        if self.filter.is_none() {
+            self.search = Search::default();
+            return;
+        }
+        let open = self.reader.entry;
+        self.filter = None;
+        self.search = Search::default();
+        self.shown = (0..self.corpus.entries.len()).collect();
+        self.reselect(open);
+    }
+
+    /// Selects `entry` again after the list changed, or the first headline.
+    fn reselect(&mut self, entry: Option<usize>) {
+        let at = entry.and_then(|e| self.shown.iter().position(|&s| s == e));
+        self.list_top = 0;
+        self.reader.quote = None;
+        self.select(at.unwrap_or(0));
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.resize_reader();
+    }
+}
+
+/// Each quote's speaker as an index into the corpus's speakers, matched by name.
+fn speaker_ids(corpus: &Corpus) -> Vec<Vec<Option<usize>>> {
+    let by_name: HashMap<&str, usize> = corpus
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    corpus
+        .entries
+        .iter()
+        .map(|e| {
+            e.quotes
+                .iter()
+                .map(|q| {
+                    let name = q.speaker.as_deref().filter(|_| q.is_quotation())?;
+                    by_name.get(name).copied()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summary {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for id in ids.iter().flatten() {
+        match counts.iter_mut().find(|(s, _)| s == id) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((*id, 1)),
+        }
+    }
+    // Stable: equally quoted speakers keep their order of appearance.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let names = counts.iter().take(3).filter_map(|(s, _)| speakers.get(*s));
+    Summary {
+        quotes: entry.quotes.iter().filter(|q| q.is_quotation()).count(),
+        speakers: names.map(|s| s.name.clone()).collect(),
+    }
+}

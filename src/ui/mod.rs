@@ -1,1 +1,83 @@
-//! TODO: ui
+//! Drawing the app with ratatui. Rendering only reads the [`App`]: every
+//! position it needs (scroll, list top, pane areas) was settled by `update`.
+
+pub mod help;
+pub mod list;
+pub mod reader;
+pub mod speakers;
+pub mod status;
+pub mod theme;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::app::geometry::Area;
+use crate::app::{App, Focus, Mode};
+use crate::keymap::KeyMap;
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
+    let screen = app.screen();
+    let both = screen.list.is_some() && screen.reader.is_some();
+    if let Some(area) = screen.list {
+        let focused = both && app.focus() == Focus::List;
+        list::render(frame, rect(area), app, theme, focused);
+    }
+    if let Some(area) = screen.reader {
+        let focused = both && app.focus() == Focus::Reader;
+        reader::render(frame, rect(area), app, theme, focused);
+    }
+    if let Some(area) = screen.message {
+        status::render_message(frame, rect(area), app, theme);
+    }
+    if let Some(area) = screen.status {
+        status::render(frame, rect(area), app, keymap, theme);
+    }
+    match app.mode() {
+        Mode::Speakers => speakers::render(frame, frame.area(), app, theme),
+        Mode::Help => help::render(frame, frame.area(), keymap, theme),
+        Mode::Browse | Mode::Search => {}
+    }
+}
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// A `width` × `height` rectangle centred in `area`, shrunk to fit.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// `1 quote`, `2 quotes`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Makes untrusted text inert for the terminal.
+// TODO: switch to `crate::text::sanitize` once the layout branch lands it.
+fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let inert = |c: char| match c {
+        '\t' | '\n' | '\r' => ' ',
+        c if c.is_control() => char::REPLACEMENT_CHARACTER,
+        c => c,
+    };
+    Cow::Owned(s.chars().map(inert).collect())
+}

@@ -1,0 +1,111 @@
+//! Everything the reader can be asked to do, named by intent.
+
+/// One thing to do to the [`App`](super::App). Keys, mouse and resizes all
+/// become actions; [`update`](super::update) is the only place that acts on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Move focus to the other pane.
+    ToggleFocus,
+    /// Move focus to the headline list.
+    FocusList,
+    /// Move focus to the reading pane.
+    FocusReader,
+    /// Next headline, or scroll down a row when the reading pane has focus.
+    Down,
+    /// Previous headline, or scroll up a row when the reading pane has focus.
+    Up,
+    /// A page down in the focused pane.
+    PageDown,
+    /// A page up in the focused pane.
+    PageUp,
+    /// First headline, or the top of the article.
+    Top,
+    /// Last headline, or the end of the article.
+    Bottom,
+    /// Open the selected headline in the reading pane and focus it.
+    Open,
+    /// Scroll to the next quotation, on to the next article after the last.
+    NextQuote,
+    /// Scroll to the previous quotation, back to the previous article before the first.
+    PrevQuote,
+    /// Open the speaker picker.
+    OpenSpeakers,
+    /// Drop the speaker filter and show every article.
+    ClearFilter,
+    /// Start typing a search over headlines and text.
+    StartSearch,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PrevMatch,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Type a character into the picker or the search box.
+    Input(char),
+    /// Delete the last typed character.
+    DeleteChar,
+    /// Move the picker's selection down.
+    PickerDown,
+    /// Move the picker's selection up.
+    PickerUp,
+    /// Accept the picker's choice or the typed search.
+    Confirm,
+    /// Close the picker, search box or help without changing anything.
+    Cancel,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// The mouse wheel turned over a cell: rows to scroll, down when positive.
+    Scroll {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// Rows to scroll, down when positive.
+        delta: i16,
+    },
+    /// A left click on a cell.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+}
+
+impl Action {
+    /// A few words for the help screen and the footer.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleFocus => "switch pane",
+            Action::FocusList => "headline list",
+            Action::FocusReader => "reading pane",
+            Action::Down => "next headline / scroll down",
+            Action::Up => "previous headline / scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "first headline / top",
+            Action::Bottom => "last headline / end",
+            Action::Open => "open",
+            Action::NextQuote => "next quote",
+            Action::PrevQuote => "previous quote",
+            Action::OpenSpeakers => "speakers",
+            Action::ClearFilter => "clear speaker filter",
+            Action::StartSearch => "search",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::ToggleHelp => "help",
+            Action::Input(_) => "type to filter",
+            Action::DeleteChar => "delete a character",
+            Action::PickerDown => "next speaker",
+            Action::PickerUp => "previous speaker",
+            Action::Confirm => "apply",
+            Action::Cancel => "close",
+            Action::Resize(..) => "resize",
+            Action::Scroll { .. } => "scroll",
+            Action::Click { .. } => "select",
+        }
+    }
+}

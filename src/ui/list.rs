@@ -1,0 +1,111 @@
+//! The headline list: only the headlines on screen are built each frame.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem, ListState};
+
+use super::theme::Theme;
+use super::{plural, sanitize};
+use crate::app::geometry::ITEM_HEIGHT;
+use crate::app::{App, Summary};
+use crate::article::Article;
+
+/// Where and when an article was published, as the list shows it: source
+/// and date, else the file name.
+pub fn source_line(article: &Article) -> String {
+    let dateline = article.dateline.as_ref();
+    let source = article
+        .source
+        .as_deref()
+        .or(dateline.and_then(|d| d.source.as_deref()));
+    let date = article
+        .published
+        .as_deref()
+        .or(dateline.and_then(|d| d.date.as_deref()));
+    match (source, date) {
+        (Some(s), Some(d)) => format!("{s} · {d}"),
+        (Some(x), None) | (None, Some(x)) => x.to_string(),
+        (None, None) => {
+            let id = article.id.as_str();
+            id.rsplit(['/', '\\']).next().unwrap_or(id).to_string()
+        }
+    }
+}
+
+/// One headline: the title, then source, date, quote count and main speakers.
+pub fn item<'a>(article: &'a Article, summary: &'a Summary, theme: &Theme) -> ListItem<'a> {
+    let title = Line::from(Span::styled(sanitize(&article.title), theme.headline));
+    let mut meta = vec![Span::styled(
+        sanitize(&source_line(article)).into_owned(),
+        theme.meta,
+    )];
+    let quotes = match summary.quotes {
+        0 => "no quotes".to_string(),
+        n => plural(n, "quote"),
+    };
+    meta.push(Span::raw(format!(" · {quotes}")));
+    for (i, name) in summary.speakers.iter().enumerate() {
+        meta.push(Span::raw(if i == 0 { " · " } else { ", " }));
+        meta.push(Span::styled(sanitize(name), theme.speaker(name)));
+    }
+    ListItem::new(Text::from(vec![title, Line::from(meta)]))
+}
+
+/// Draws the list into `area`, border included.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    let shown = app.shown();
+    let total = app.corpus().entries.len();
+    let title = if shown.len() == total {
+        format!(" Headlines {total} ")
+    } else {
+        format!(" Headlines {}/{total} ", shown.len())
+    };
+    let border = if focused {
+        theme.focused_border
+    } else {
+        theme.border
+    };
+    let block = Block::bordered().border_style(border).title(title);
+    let page = usize::from(area.height.saturating_sub(2) / ITEM_HEIGHT);
+    let top = app.list_top().min(shown.len());
+    let end = (top + page).min(shown.len());
+    let items = shown[top..end].iter().filter_map(|&e| {
+        let entry = app.corpus().entries.get(e)?;
+        Some(item(&entry.article, app.summary(e)?, theme))
+    });
+    let list = List::new(items.collect::<Vec<_>>())
+        .block(block)
+        .highlight_style(theme.selected);
+    let mut state = ListState::default();
+    if shown.is_empty() {
+        frame.render_widget(list, area);
+        return;
+    }
+    state.select(app.selected().checked_sub(top));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Dateline;
+
+    #[test]
+    fn source_line_prefers_metadata_then_dateline_then_file_name() {
+        let mut a = Article {
+            id: "news/ferry.txt".into(),
+            ..Article::default()
+        };
+        assert_eq!(source_line(&a), "ferry.txt");
+        a.dateline = Some(Dateline {
+            span: 0..0,
+            place: "Port Vell".into(),
+            date: Some("May 2".into()),
+            source: Some("Coast Wire".into()),
+        });
+        assert_eq!(source_line(&a), "Coast Wire · May 2");
+        a.source = Some("Harbour Post".into());
+        assert_eq!(source_line(&a), "Harbour Post · May 2");
+    }
+}

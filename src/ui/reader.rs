@@ -1,0 +1,263 @@
+//! The reading pane: the visible rows of the open article's layout, styled.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::sanitize;
+use super::theme::Theme;
+use crate::app::App;
+use crate::layout::{Role, Row, Source};
+
+/// How one quote of the open article is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QuoteLook<'a> {
+    /// Its speaker's canonical name, when it has one.
+    pub speaker: Option<&'a str>,
+    /// Whether a speaker filter is on and this is someone else's quote.
+    pub dimmed: bool,
+    /// Whether `n`/`N` last went to it.
+    pub current: bool,
+}
+
+/// What to pick out in the open article beyond its roles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights<'a> {
+    /// How each quote is shown, by index.
+    pub quotes: Vec<QuoteLook<'a>>,
+    /// Byte range of the current search match.
+    pub search: Option<Range<usize>>,
+}
+
+/// Turns layout rows into styled lines: quotes in their speaker's colour, the
+/// mention underlined in it, the speaker label bold, the search match marked.
+/// Article text is sanitised on the way, so no control character reaches the
+/// terminal.
+pub fn lines<'a>(
+    text: &'a str,
+    rows: &'a [Row],
+    highlights: &Highlights<'_>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    rows.iter()
+        .map(|row| {
+            let mut spans = Vec::with_capacity(row.segs.len());
+            for seg in &row.segs {
+                let style = style(seg.role, &highlights.quotes, theme);
+                match &seg.source {
+                    Source::Owned(s) => spans.push(Span::styled(sanitize(s), style)),
+                    Source::Text(range) => {
+                        for (piece, marked) in split(range.clone(), highlights.search.as_ref()) {
+                            let style = if marked {
+                                style.patch(theme.search)
+                            } else {
+                                style
+                            };
+                            let content = sanitize(text.get(piece).unwrap_or_default());
+                            spans.push(Span::styled(content, style));
+                        }
+                    }
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// `range` cut where it meets `mark`: the pieces in order, each with whether
+/// it is inside the mark.
+fn split(range: Range<usize>, mark: Option<&Range<usize>>) -> Vec<(Range<usize>, bool)> {
+    let Some(mark) = mark.filter(|m| m.start < range.end && range.start < m.end) else {
+        return vec![(range, false)];
+    };
+    let (a, b) = (mark.start.max(range.start), mark.end.min(range.end));
+    let pieces = [(range.start..a, false), (a..b, true), (b..range.end, false)];
+    pieces.into_iter().filter(|(r, _)| !r.is_empty()).collect()
+}
+
+fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
+    let look = |n: usize| looks.get(n).copied().unwrap_or_default();
+    let (n, base) = match role {
+        Role::Headline => return theme.headline,
+        Role::Meta => return theme.meta,
+        Role::Body => return Style::new(),
+        Role::Unattributed(n) => (n, theme.unattributed),
+        Role::Quote(n) => (n, Style::new()),
+        Role::Reported(n) => (n, Style::new().add_modifier(Modifier::ITALIC)),
+        Role::Mention(n) => (n, Style::new().add_modifier(Modifier::UNDERLINED)),
+        Role::Speaker(n) => (n, Style::new().add_modifier(Modifier::BOLD)),
+    };
+    let look = look(n);
+    let mut style = match look.speaker {
+        _ if look.dimmed => base.patch(theme.dimmed),
+        Some(name) if !matches!(role, Role::Unattributed(_)) => base.fg(theme.speaker(name)),
+        _ => base,
+    };
+    let in_quote = matches!(
+        role,
+        Role::Quote(_) | Role::Unattributed(_) | Role::Reported(_)
+    );
+    if look.current && in_quote {
+        style = style.patch(theme.current);
+    }
+    style
+}
+
+/// How the open article's quotes and search match are picked out.
+pub fn highlights(app: &App) -> Highlights<'_> {
+    let (Some(e), Some(entry)) = (app.open_index(), app.open_entry()) else {
+        return Highlights::default();
+    };
+    let speakers = &app.corpus().speakers;
+    let filter = app.filter().map(|s| s.name.as_str());
+    let quotes = (0..entry.quotes.len())
+        .map(|q| {
+            let speaker = app
+                .speaker_of(e, q)
+                .and_then(|s| speakers.get(s))
+                .map(|s| s.name.as_str());
+            QuoteLook {
+                speaker,
+                dimmed: filter.is_some() && speaker != filter,
+                current: app.reader().quote == Some(q),
+            }
+        })
+        .collect();
+    Highlights {
+        quotes,
+        search: app.search_mark(),
+    }
+}
+
+/// Draws the reading pane into `area`, border included.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    let border = if focused {
+        theme.focused_border
+    } else {
+        theme.border
+    };
+    let reader = app.reader();
+    let rows = &reader.layout.rows;
+    let mut block = Block::bordered().border_style(border).title(" Article ");
+    if !rows.is_empty() {
+        let percent = (reader.scroll + usize::from(area.height.saturating_sub(2))).min(rows.len())
+            * 100
+            / rows.len();
+        block = block.title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(entry) = app.open_entry() else {
+        let empty = Paragraph::new("No article to show").style(theme.meta);
+        frame.render_widget(empty, inner);
+        return;
+    };
+    let start = reader.scroll.min(rows.len());
+    let end = (start + usize::from(inner.height)).min(rows.len());
+    let highlights = highlights(app);
+    let text = lines(&entry.article.text, &rows[start..end], &highlights, theme);
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Seg;
+    use ratatui::style::Color;
+
+    fn seg(source: Source, role: Role) -> Seg {
+        Seg { source, role }
+    }
+
+    #[test]
+    fn quote_mention_and_label_share_the_speaker_colour() {
+        let text = "“Go,” Ana said.";
+        let row = Row {
+            segs: vec![
+                seg(Source::Text(0..9), Role::Quote(0)),
+                seg(Source::Text(9..10), Role::Body),
+                seg(Source::Text(10..13), Role::Mention(0)),
+                seg(Source::Owned(" Ana Ruiz".into()), Role::Speaker(0)),
+            ],
+        };
+        let theme = Theme::default();
+        let highlights = Highlights {
+            quotes: vec![QuoteLook {
+                speaker: Some("Ana Ruiz"),
+                ..QuoteLook::default()
+            }],
+            search: None,
+        };
+        let rows = [row];
+        let line = &lines(text, &rows, &highlights, &theme)[0];
+        let colour = Some(theme.speaker("Ana Ruiz"));
+        assert_eq!(line.spans[0].content, "“Go,”");
+        assert_eq!(line.spans[0].style.fg, colour);
+        assert_eq!(line.spans[1].style, Style::new());
+        assert_eq!(line.spans[2].style.fg, colour);
+        assert!(
+            line.spans[2]
+                .style
+                .add_modifier
+                .contains(Modifier::UNDERLINED)
+        );
+        assert!(line.spans[3].style.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn filtered_out_quotes_are_dimmed_and_unattributed_plain() {
+        let theme = Theme::default();
+        let looks = [
+            QuoteLook {
+                speaker: Some("Ben"),
+                dimmed: true,
+                current: false,
+            },
+            QuoteLook::default(),
+        ];
+        assert_eq!(
+            style(Role::Quote(0), &looks, &theme).fg,
+            Some(Color::DarkGray)
+        );
+        let plain = style(Role::Unattributed(1), &looks, &theme);
+        assert_eq!(plain.fg, None);
+        assert!(plain.add_modifier.contains(Modifier::ITALIC));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text = "a\u{1b}[2Jb";
+        let rows = [Row {
+            segs: vec![seg(Source::Text(0..text.len()), Role::Body)],
+        }];
+        let line = &lines(text, &rows, &Highlights::default(), &Theme::default())[0];
+        assert!(!line.spans[0].content.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn bad_ranges_show_nothing_instead_of_panicking() {
+        let rows = [Row {
+            segs: vec![seg(Source::Text(2..99), Role::Quote(7))],
+        }];
+        let line = &lines("é", &rows, &Highlights::default(), &Theme::default())[0];
+        assert_eq!(line.spans[0].content, "");
+    }
+
+    #[test]
+    fn the_search_match_is_cut_out_of_its_segment() {
+        assert_eq!(split(0..10, None), vec![(0..10, false)]);
+        assert_eq!(split(0..10, Some(&(12..14))), vec![(0..10, false)]);
+        assert_eq!(
+            split(0..10, Some(&(3..5))),
+            vec![(0..3, false), (3..5, true), (5..10, false)]
+        );
+        assert_eq!(
+            split(4..10, Some(&(0..6))),
+            vec![(4..6, true), (6..10, false)]
+        );
+    }
+}
