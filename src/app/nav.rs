@@ -1,6 +1,8 @@
 //! Moving around: the list selection, the reader's scroll, quotes, search hits
 //! and the mouse.
 
+use std::collections::HashSet;
+
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
 use super::{App, Focus, Reader};
@@ -173,13 +175,14 @@ impl App {
             self.message = Some(format!("No match for “{query}”"));
             return;
         }
-        // Start at the selected article, so a search reads on from here.
-        let here = self.shown.get(self.selected).copied();
+        // Start at the selected article or the first after it, so a search
+        // reads on from here; hits are in list order.
+        let ahead: HashSet<usize> = self.shown.iter().skip(self.selected).copied().collect();
         let first = self
             .search
             .hits
             .iter()
-            .position(|h| Some(h.entry) == here)
+            .position(|h| ahead.contains(&h.entry))
             .unwrap_or(0);
         self.go_to_hit(first);
         let more = if found >= search::MAX_HITS { "+" } else { "" };
