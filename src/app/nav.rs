@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
-use super::{App, Focus, Reader};
+use super::{App, Focus, Mode, Reader};
 use crate::layout::Source;
 
 impl App {
@@ -88,6 +88,11 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
+        if self.mode == Mode::Help {
+            // The ui stops the help at its last line; this only bounds the count.
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(999);
+            return;
+        }
         match self.focus {
             Focus::List => self.select(self.selected.saturating_add_signed(delta)),
             Focus::Reader => self.scroll_by(delta),
