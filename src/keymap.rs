@@ -141,6 +141,10 @@ impl Default for KeyMap {
             (K::Ctrl('c'), A::Quit),
         ];
         let help = [
+            (K::Char('j'), A::Down),
+            (K::Down, A::Down),
+            (K::Char('k'), A::Up),
+            (K::Up, A::Up),
             (K::Char('?'), A::ToggleHelp),
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),

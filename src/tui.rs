@@ -204,12 +204,17 @@ pub fn main(mut app: App) -> io::Result<Exit> {
             &signal,
         )
     });
-    let shown = terminal.show_cursor().map_err(backend_error);
-    let uncaptured = execute!(stdout(), DisableMouseCapture);
-    ratatui::try_restore()?;
+    // Every step is tried even when one fails.
+    let restored = [
+        execute!(stdout(), DisableMouseCapture),
+        terminal.show_cursor().map_err(backend_error),
+        ratatui::try_restore(),
+    ];
     let exit = result?;
-    shown?;
-    uncaptured?;
+    // After a hang-up the terminal is gone, so failing to restore it is expected.
+    if !matches!(exit, Exit::Signal(_)) {
+        restored.into_iter().collect::<io::Result<()>>()?;
+    }
     Ok(exit)
 }
 

@@ -340,3 +340,16 @@ fn resize_keeps_the_current_quote_in_view() {
         "quote row {row} not in {top}+{height}"
     );
 }
+
+#[test]
+fn a_search_starts_at_the_selected_article() {
+    let mut app = app(120, 40);
+    send(&mut app, &[Action::Down, Action::StartSearch]);
+    for c in "harbour".chars() {
+        send(&mut app, &[Action::Input(c)]);
+    }
+    send(&mut app, &[Action::Confirm]);
+    // The selected article (1) has no match; the next one with one is 2.
+    assert_eq!(app.open_index(), Some(2));
+    assert!(app.search().hits.iter().any(|h| h.entry == 0));
+}

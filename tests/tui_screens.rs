@@ -247,3 +247,22 @@ fn loading_problems_show_in_the_message_line() {
         "{shown}"
     );
 }
+
+#[test]
+fn help_scrolls_when_it_does_not_fit() {
+    let mut app = app(60, 20);
+    send(&mut app, &[Action::ToggleHelp]);
+    let top = screen(&app);
+    assert!(top.contains("Reading"), "{top}");
+    assert!(!top.contains("Search box"), "{top}");
+    assert!(top.contains("j/k scroll  1–"), "{top}");
+    send(&mut app, &[Action::Bottom]);
+    for _ in 0..100 {
+        send(&mut app, &[Action::Down]);
+    }
+    let bottom = screen(&app);
+    assert!(bottom.contains("Search box"), "{bottom}");
+    assert!(!bottom.contains("Reading"), "{bottom}");
+    send(&mut app, &[Action::ToggleHelp, Action::ToggleHelp]);
+    assert_eq!(screen(&app), top, "help opens at its top again");
+}

@@ -12,9 +12,9 @@ pub enum Action {
     FocusList,
     /// Move focus to the reading pane.
     FocusReader,
-    /// Next headline, or scroll down a row when the reading pane has focus.
+    /// Next headline, or scroll down a row in the reading pane or help.
     Down,
-    /// Previous headline, or scroll up a row when the reading pane has focus.
+    /// Previous headline, or scroll up a row in the reading pane or help.
     Up,
     /// A page down in the focused pane.
     PageDown,

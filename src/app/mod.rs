@@ -96,6 +96,7 @@ pub struct App {
     filter: Option<usize>,
     picker: Picker,
     search: Search,
+    help_scroll: usize,
     size: (u16, u16),
     message: Option<String>,
     layout_fn: LayoutFn,
@@ -138,6 +139,7 @@ impl App {
             filter: None,
             picker: Picker::default(),
             search: Search::default(),
+            help_scroll: 0,
             size: (80, 24),
             message: None,
             layout_fn,
@@ -182,6 +184,7 @@ impl App {
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.mode = if self.mode == Mode::Help {
                     Mode::Browse
                 } else {
@@ -288,6 +291,11 @@ impl App {
         let hit = self.search.hits.get(self.search.current?)?;
         let at = hit.at.filter(|_| Some(hit.entry) == self.reader.entry)?;
         Some(at..at + self.search.query.as_ref()?.len())
+    }
+
+    /// Rows of help scrolled past.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
 
     /// The terminal's columns and rows.

@@ -1,9 +1,11 @@
 //! Moving around: the list selection, the reader's scroll, quotes, search hits
 //! and the mouse.
 
+use std::collections::HashSet;
+
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
-use super::{App, Focus, Reader};
+use super::{App, Focus, Mode, Reader};
 use crate::layout::Source;
 
 impl App {
@@ -86,6 +88,11 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
+        if self.mode == Mode::Help {
+            // The ui stops the help at its last line; this only bounds the count.
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(999);
+            return;
+        }
         match self.focus {
             Focus::List => self.select(self.selected.saturating_add_signed(delta)),
             Focus::Reader => self.scroll_by(delta),
@@ -173,13 +180,14 @@ impl App {
             self.message = Some(format!("No match for “{query}”"));
             return;
         }
-        // Start at the selected article, so a search reads on from here.
-        let here = self.shown.get(self.selected).copied();
+        // Start at the selected article or the first after it, so a search
+        // reads on from here; hits are in list order.
+        let ahead: HashSet<usize> = self.shown.iter().skip(self.selected).copied().collect();
         let first = self
             .search
             .hits
             .iter()
-            .position(|h| Some(h.entry) == here)
+            .position(|h| ahead.contains(&h.entry))
             .unwrap_or(0);
         self.go_to_hit(first);
         let more = if found >= search::MAX_HITS { "+" } else { "" };

@@ -26,9 +26,14 @@ pub fn source_line(article: &Article) -> String {
     match (source, date) {
         (Some(s), Some(d)) => format!("{s} · {d}"),
         (Some(x), None) | (None, Some(x)) => x.to_string(),
+        // The file and its folder: `business/001.txt` says more than `001.txt`.
         (None, None) => {
             let id = article.id.as_str();
-            id.rsplit(['/', '\\']).next().unwrap_or(id).to_string()
+            let mut parts = id.rsplitn(3, ['/', '\\']);
+            match (parts.next(), parts.next()) {
+                (Some(file), Some(dir)) if !dir.is_empty() => format!("{dir}/{file}"),
+                _ => id.to_string(),
+            }
         }
     }
 }
@@ -94,9 +99,11 @@ mod tests {
     #[test]
     fn source_line_prefers_metadata_then_dateline_then_file_name() {
         let mut a = Article {
-            id: "news/ferry.txt".into(),
+            id: "/data/news/ferry.txt".into(),
             ..Article::default()
         };
+        assert_eq!(source_line(&a), "news/ferry.txt");
+        a.id = "ferry.txt".into();
         assert_eq!(source_line(&a), "ferry.txt");
         a.dateline = Some(Dateline {
             span: 0..0,

@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
     }
     match app.mode() {
         Mode::Speakers => speakers::render(frame, frame.area(), app, theme),
-        Mode::Help => help::render(frame, frame.area(), keymap, theme),
+        Mode::Help => help::render(frame, frame.area(), app.help_scroll(), keymap, theme),
         Mode::Browse | Mode::Search => {}
     }
 }
