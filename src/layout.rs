@@ -178,6 +178,12 @@ impl ArticleLayout {
 /// A row is at most `width` columns wide, measured with `unicode-width` on
 /// its sanitised text, unless it holds a single character wider than that.
 pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
+    layout_paragraphs(entry, width, &paragraphs(&entry.article))
+}
+
+/// Lays out `entry` with the body split into `paras`, byte ranges of the
+/// text on char boundaries.
+fn layout_paragraphs(entry: &Entry, width: u16, paras: &[Range<usize>]) -> ArticleLayout {
     let article = &entry.article;
     let text = article.text.as_str();
     let mut b = Builder::new(text, usize::from(width));
@@ -185,8 +191,7 @@ pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
     let dateline = article.dateline.as_ref().map(|d| &d.span);
     let spans = roles::role_spans(text, &entry.quotes, dateline);
     let mut labels = Labels::new(&entry.quotes);
-    let paras = paragraphs(article);
-    body(&mut b, text, &paras, &mut Cursor::new(&spans), &mut labels);
+    body(&mut b, text, paras, &mut Cursor::new(&spans), &mut labels);
     let (rows, row_starts) = b.finish();
     let mut out = ArticleLayout {
         width,

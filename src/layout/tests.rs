@@ -140,6 +140,22 @@ fn white_space_runs_show_as_one_space() {
 }
 
 #[test]
+fn hard_wrapped_paragraph_shows_as_one() {
+    let text = "One two\nthree\r\n  four.\n\nNext.";
+    let e = entry("", text, vec![]);
+    let paras = [
+        0..text.find("\n\n").unwrap_or(0),
+        text.len() - 5..text.len(),
+    ];
+    let lay = layout_paragraphs(&e, 40, &paras);
+    let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
+    assert_eq!(shown, ["One two three four.", "", "Next."]);
+    let lay = layout_paragraphs(&e, 9, &paras);
+    let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
+    assert_eq!(shown, ["One two", "three", "four.", "", "Next."]);
+}
+
+#[test]
 fn no_break_hyphen_and_space_keep_words_whole() {
     let e = entry("", "xx Wi Sung‑lac met Ana\u{a0}Ruiz", vec![]);
     assert_eq!(rows(&e, 10), ["xx Wi", "Sung‑lac", "met", "Ana\u{a0}Ruiz"]);
