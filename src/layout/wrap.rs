@@ -40,16 +40,10 @@ impl<'t> Words<'t> {
         }
     }
 
-    /// The length of the char at `i` if it is a [`is_break_space`].
-    fn break_space_at(&self, i: usize) -> Option<usize> {
-        match CLASS.get(usize::from(*self.text.as_bytes().get(i)?))? {
-            Class::Word => None,
-            Class::Space => Some(1),
-            Class::MaybeSpace => {
-                let c = self.text.get(i..)?.chars().next()?;
-                is_break_space(c).then_some(c.len_utf8())
-            }
-        }
+    /// The length of the non-ASCII char at `i` if it is a [`is_break_space`].
+    fn wide_space_at(&self, i: usize) -> Option<usize> {
+        let c = self.text.get(i..)?.chars().next()?;
+        is_break_space(c).then_some(c.len_utf8())
     }
 }
 
@@ -84,19 +78,30 @@ impl Iterator for Words<'_> {
     type Item = Word;
 
     fn next(&mut self) -> Option<Word> {
+        let bytes = self.text.as_bytes().get(..self.end)?;
         let mut i = self.pos;
-        while i < self.end {
-            match self.break_space_at(i) {
-                Some(len) => i += len,
-                None => break,
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[usize::from(b)] {
+                Class::Space => i += 1,
+                Class::Word => break,
+                Class::MaybeSpace => match self.wide_space_at(i) {
+                    Some(len) => i += len,
+                    None => break,
+                },
             }
         }
         let start = i;
         let mut high = 0u8;
         // Byte by byte: continuation bytes never look like white space.
-        while i < self.end && self.break_space_at(i).is_none() {
-            high |= self.text.as_bytes().get(i).copied().unwrap_or_default();
-            i += 1;
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[usize::from(b)] {
+                Class::Space => break,
+                Class::MaybeSpace if self.wide_space_at(i).is_some() => break,
+                Class::Word | Class::MaybeSpace => {
+                    high |= b;
+                    i += 1;
+                }
+            }
         }
         self.pos = i;
         (i > start).then_some(Word {
@@ -252,7 +257,13 @@ impl<'t> Builder<'t> {
         if let Some(sep) = sep.filter(|_| self.fits_after_sep(w)) {
             match sep {
                 Sep::Text(at) => {
-                    let (role, _) = roles.at(at);
+                    let (role, until) = roles.at(at);
+                    if at + 1 == word.start && until >= word.end {
+                        // The usual case: one space and the word, one role.
+                        self.push(Source::Text(at..word.end), role);
+                        self.used += 1 + w;
+                        return;
+                    }
                     self.push(Source::Text(at..at + 1), role);
                 }
                 Sep::Space(at) => {
