@@ -11,7 +11,9 @@
 //! break only at white space (never at a no-break space or hyphen), and a
 //! word wider than the row is broken between characters. Each quotation
 //! with a speaker is followed by a label, ` — Wi Sung‑lac`, placed like a
-//! word after the word where the quote ends. Laying out is linear in the text and the quotes.
+//! word after the word where the quote ends. Laying out is linear in the
+//! text and the quotes: quotes are flattened once into sorted role spans
+//! that a cursor walks alongside the words.
 //!
 //! ```
 //! use hearsay::article::Article;
@@ -234,14 +236,22 @@ fn meta_line(a: &Article) -> String {
     seen.join("\u{a0}· ")
 }
 
-/// The body's paragraphs, limited to the text: none when the body range is
-/// not a valid range of the text, rather than a panic.
+/// The body's paragraphs, limited to the text and in order: none when the
+/// body range is not a valid range of the text (rather than a panic), and
+/// a paragraph that starts before the previous one ends is dropped.
 fn paragraphs(a: &Article) -> Vec<Range<usize>> {
     if a.text.get(a.body.clone()).is_none() {
         return Vec::new();
     }
     let mut paras = a.paragraphs();
-    paras.retain(|p| a.text.get(p.clone()).is_some());
+    let mut end = 0;
+    paras.retain(|p| {
+        let keep = p.start >= end && a.text.get(p.clone()).is_some();
+        if keep {
+            end = p.end;
+        }
+        keep
+    });
     paras
 }
 

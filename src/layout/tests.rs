@@ -441,3 +441,12 @@ fn visible_and_row_of_offset() {
     assert_eq!(lay.row_of_offset(text.find("ddd").unwrap_or(0)), 6);
     assert_eq!(lay.row_of_offset(usize::MAX), 6);
 }
+
+#[test]
+fn role_names_its_quote() {
+    assert_eq!(Role::Quote(3).quote(), Some(3));
+    assert_eq!(Role::Speaker(1).quote(), Some(1));
+    assert_eq!(Role::Mention(2).quote(), Some(2));
+    assert_eq!(Role::Body.quote(), None);
+    assert_eq!(Role::Headline.quote(), None);
+}
