@@ -7,9 +7,10 @@
 //!
 //! Rows are the headline, a meta line (dateline, source, date, byline), a
 //! blank row, then the body's paragraphs with a blank row between them.
-//! Inside a paragraph every run of white space shows as one space; words
-//! break only at white space (never at a no-break space or hyphen), and a
-//! word wider than the row is broken between characters. Each quotation
+//! Inside a paragraph every run of white space shows as one space. Rows
+//! break at white space, and after a hyphen or dash when a word does not fit
+//! (never at a no-break space or the no-break hyphen U+2011); a word still
+//! wider than the row is broken between characters. Each quotation
 //! with a speaker is followed by a label, ` — Wi Sung‑lac`, placed like a
 //! word after the word where the quote ends. Laying out is linear in the
 //! text and the quotes: quotes are flattened once into sorted role spans
@@ -280,7 +281,7 @@ fn body(
             } else {
                 display_width(text.get(word.range.clone()).unwrap_or_default())
             };
-            b.text_word(word.range.clone(), w, sep, roles);
+            b.text_word(&word, w, sep, roles);
             sep = Some(match text.as_bytes().get(word.range.end) {
                 Some(c) if c.is_ascii() => Sep::Text(word.range.end),
                 _ => Sep::Space(word.range.end),

@@ -13,12 +13,13 @@ mod layout_common;
 use layout_common::check;
 
 /// Pieces random texts are made of: words, every kind of space, no-break
-/// space and hyphen, wide, zero-width and joined chars, controls.
+/// space and hyphen, hyphens and dashes, wide, zero-width and joined
+/// chars, controls.
 #[rustfmt::skip]
 const PIECES: &[&str] = &[
     "a", "Wi", "Sung‑lac", "said", "“", "”", "‘", ",", ".", " ", " ", " ", "  ", "\n", "\n\n", "\t",
     "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "漢", "字", "😀", "e\u{301}", "👩\u{200d}💻", "\u{1b}[31m",
-    "\u{7}", "\u{202e}", "\u{85}", "\u{2028}", "abcdefghijklmnopqrstuvwxyz",
+    "\u{7}", "\u{202e}", "\u{85}", "\u{2028}", "abcdefghijklmnopqrstuvwxyz", "-", "—", "co-op",
 ];
 
 /// What each random interval of the text becomes.

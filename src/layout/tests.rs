@@ -163,6 +163,28 @@ fn no_break_hyphen_and_space_keep_words_whole() {
 }
 
 #[test]
+fn words_break_after_hyphens_and_dashes_when_they_do_not_fit() {
+    let e = entry("", "a well-known co-op—maybe -5 x-", vec![]);
+    assert_eq!(rows(&e, 40), ["a well-known co-op—maybe -5 x-"]);
+    assert_eq!(
+        rows(&e, 7),
+        ["a well-", "known", "co-op—", "maybe", "-5 x-"]
+    );
+    assert_eq!(
+        rows(&e, 4),
+        [
+            "a", "well", "-kno", "wn", "co-", "op—", "mayb", "e -5", "x-"
+        ]
+    );
+    for w in [3, 4, 7, 9] {
+        check(&e, w);
+    }
+    let e = entry("", "漢字-漢字-漢字 Wi Sung‑lac‑x", vec![]);
+    assert_eq!(rows(&e, 10), ["漢字-漢字-", "漢字 Wi", "Sung‑lac‑x"]);
+    check(&e, 10);
+}
+
+#[test]
 fn long_words_break_between_chars() {
     let e = entry("", "abcdefgh ij 漢字漢字 e\u{301}e\u{301}e\u{301}", vec![]);
     assert_eq!(
