@@ -10,11 +10,11 @@
 //! Inside a paragraph every run of white space shows as one space. Rows
 //! break at white space, and after a hyphen or dash when a word does not fit
 //! (never at a no-break space or the no-break hyphen U+2011); a word still
-//! wider than the row is broken between characters. Each quotation
-//! with a speaker (direct, embedded or reported) is followed by a label, ` — Wi Sung‑lac`, placed like a
-//! word after the word where the quote ends. Laying out is linear in the
-//! text and the quotes: quotes are flattened once into sorted role spans
-//! that a cursor walks alongside the words.
+//! wider than the row is broken between characters. Each quotation with a
+//! speaker (direct, embedded or reported) is followed by a label,
+//! ` — Wi Sung‑lac`, placed like a word after the word where the quote ends.
+//! Laying out is linear in the text and the quotes: quotes are flattened
+//! once into sorted role spans that a cursor walks alongside the words.
 //!
 //! ```
 //! use hearsay::article::Article;
