@@ -66,6 +66,7 @@ enum Class {
     MaybeSpace,
 }
 
+/// The [`Class`] of every byte value.
 const CLASS: [Class; 256] = {
     let mut t = [Class::Word; 256];
     let mut b = 0;
