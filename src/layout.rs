@@ -269,9 +269,8 @@ fn body(
     for para in paras {
         let mut sep = None;
         for word in Words::new(text, para.clone()) {
-            match &prev {
-                Some(p) => labels.place(b, p, word.range.start),
-                None => labels.skip_to(word.range.start),
+            if let Some(p) = &prev {
+                labels.place(b, p, word.range.start);
             }
             if sep.is_none() && !b.is_empty() {
                 b.blank_row();
@@ -337,13 +336,6 @@ impl Labels {
         // Of quotes ending together the inner one, which starts later, first.
         order.sort_by_key(|l| (l.end, std::cmp::Reverse(l.start), l.quote));
         Self { order, next: 0 }
-    }
-
-    /// Drops the labels of quotes that end by `offset`, before the body.
-    fn skip_to(&mut self, offset: usize) {
-        while self.order.get(self.next).is_some_and(|l| l.end <= offset) {
-            self.next += 1;
-        }
     }
 
     /// After `word`, places the labels of quotes ending by `bound` (the
