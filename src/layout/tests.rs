@@ -472,3 +472,17 @@ fn role_names_its_quote() {
     assert_eq!(Role::Body.quote(), None);
     assert_eq!(Role::Headline.quote(), None);
 }
+
+#[test]
+fn quote_outside_the_body_has_no_label_and_points_at_the_body() {
+    let text = "Head “x” line\n\nBody “y” text.";
+    let q = vec![
+        quote(text, "“x”", Some("Ana"), None),
+        quote(text, "“y”", Some("Lee"), None),
+    ];
+    let mut e = entry("Head", text, q);
+    e.article.body = text.find("Body").unwrap_or(0)..text.len();
+    let lay = check(&e, 80);
+    assert_eq!(rows(&e, 80), ["Head", "", "Body “y” — Lee text."]);
+    assert_eq!(lay.quote_rows, [2, 2]);
+}
