@@ -126,3 +126,23 @@ fn quoted_label_fits_whole() {
     let e = build(text, &[], "Wi");
     check(&e, 10, Some(&expected_role)).expect("invariants hold");
 }
+
+/// Seen after merging with the real loader, which trims a no-break space
+/// from the start of a paragraph: the quote ended after it, between
+/// paragraphs, and the check looked for the label after the next word.
+#[test]
+fn label_when_a_quote_ends_before_a_trimmed_paragraph_start() {
+    let text = "““said““““a“aaasaid“““““““““““Sung‑lacaasaid“““““a\n \u{a0}“Sung‑lac“ \u{1b}[31m  ";
+    let mut e = build(text.to_string(), &[], "A");
+    e.quotes.push(Quote {
+        span: 0..102,
+        kind: QuoteKind::Direct,
+        speaker: Some("A".into()),
+        mention: None,
+        cue: None,
+        parent: None,
+    });
+    for width in [0, 1, 9, 80] {
+        check(&e, width, Some(&expected_role)).expect("invariants hold");
+    }
+}

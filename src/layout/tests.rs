@@ -486,3 +486,32 @@ fn quote_outside_the_body_has_no_label_and_points_at_the_body() {
     assert_eq!(rows(&e, 80), ["Head", "", "Body “y” — Lee text."]);
     assert_eq!(lay.quote_rows, [2, 2]);
 }
+
+/// Found by the property test once paragraphs were trimmed of no-break
+/// spaces: the quote ends after a no-break space that opens no paragraph.
+#[test]
+fn label_after_the_last_word_when_the_quote_ends_between_paragraphs() {
+    let text = "Who said “a\n \u{a0}”Next “b” c";
+    let end = text.find('”').unwrap_or(0);
+    let q = Quote {
+        span: text.find('“').unwrap_or(0)..end,
+        kind: QuoteKind::Direct,
+        speaker: Some("Ana".into()),
+        mention: None,
+        cue: None,
+        parent: None,
+    };
+    let e = entry("", text, vec![q]);
+    let paras = [0..text.find('\n').unwrap_or(0), end..text.len()];
+    let lay = layout_paragraphs(&e, 80, &paras);
+    let s = segs(&e, &lay);
+    assert_eq!(
+        s[0],
+        [
+            (Role::Body, "Who said ".into()),
+            (Role::Quote(0), "“a".into()),
+            (Role::Speaker(0), " — Ana".into())
+        ]
+    );
+    assert_eq!(s[2], [(Role::Body, "”Next “b” c".into())]);
+}
