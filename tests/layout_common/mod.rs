@@ -79,12 +79,7 @@ pub fn check_label(
         prop_assert_eq!(segs.len(), 1, "label {:?} split", label);
     }
     let k = segs.first().map_or(0, |s| s.0);
-    let Some(last_in) = shown
-        .iter()
-        .map(|s| s.0)
-        .filter(|&b| b < q.span.end)
-        .next_back()
-    else {
+    let Some(last_in) = shown.iter().map(|s| s.0).rfind(|&b| b < q.span.end) else {
         return Ok(());
     };
     let before = shown.iter().filter(|s| s.2 < k).map(|s| s.0).next_back();
