@@ -7,11 +7,14 @@
 //!
 //! Rows are the headline, a meta line (dateline, source, date, byline), a
 //! blank row, then the body's paragraphs with a blank row between them.
-//! Inside a paragraph every run of white space shows as one space; words
-//! break only at white space (never at a no-break space or hyphen), and a
-//! word wider than the row is broken between characters. Each quotation
-//! with a speaker is followed by a label, ` — Wi Sung‑lac`, placed like a
-//! word after the word where the quote ends. Laying out is linear in the text and the quotes.
+//! Inside a paragraph every run of white space shows as one space. Rows
+//! break at white space, and after a hyphen or dash when a word does not fit
+//! (never at a no-break space or the no-break hyphen U+2011); a word still
+//! wider than the row is broken between characters. Each quotation with a
+//! speaker (direct, embedded or reported) is followed by a label,
+//! ` — Wi Sung‑lac`, placed like a word after the word where the quote ends.
+//! Laying out is linear in the text and the quotes: quotes are flattened
+//! once into sorted role spans that a cursor walks alongside the words.
 //!
 //! ```
 //! use hearsay::article::Article;
@@ -178,6 +181,12 @@ impl ArticleLayout {
 /// A row is at most `width` columns wide, measured with `unicode-width` on
 /// its sanitised text, unless it holds a single character wider than that.
 pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
+    layout_paragraphs(entry, width, &paragraphs(&entry.article))
+}
+
+/// Lays out `entry` with the body split into `paras`, byte ranges of the
+/// text on char boundaries.
+fn layout_paragraphs(entry: &Entry, width: u16, paras: &[Range<usize>]) -> ArticleLayout {
     let article = &entry.article;
     let text = article.text.as_str();
     let mut b = Builder::new(text, usize::from(width));
@@ -185,8 +194,7 @@ pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
     let dateline = article.dateline.as_ref().map(|d| &d.span);
     let spans = roles::role_spans(text, &entry.quotes, dateline);
     let mut labels = Labels::new(&entry.quotes);
-    let paras = paragraphs(article);
-    body(&mut b, text, &paras, &mut Cursor::new(&spans), &mut labels);
+    body(&mut b, text, paras, &mut Cursor::new(&spans), &mut labels);
     let (rows, row_starts) = b.finish();
     let mut out = ArticleLayout {
         width,
@@ -229,14 +237,22 @@ fn meta_line(a: &Article) -> String {
     seen.join("\u{a0}· ")
 }
 
-/// The body's paragraphs, limited to the text: none when the body range is
-/// not a valid range of the text, rather than a panic.
+/// The body's paragraphs, limited to the text and in order: none when the
+/// body range is not a valid range of the text (rather than a panic), and
+/// a paragraph that starts before the previous one ends is dropped.
 fn paragraphs(a: &Article) -> Vec<Range<usize>> {
     if a.text.get(a.body.clone()).is_none() {
         return Vec::new();
     }
     let mut paras = a.paragraphs();
-    paras.retain(|p| a.text.get(p.clone()).is_some());
+    let mut end = 0;
+    paras.retain(|p| {
+        let keep = p.start >= end && a.text.get(p.clone()).is_some();
+        if keep {
+            end = p.end;
+        }
+        keep
+    });
     paras
 }
 
@@ -253,9 +269,8 @@ fn body(
     for para in paras {
         let mut sep = None;
         for word in Words::new(text, para.clone()) {
-            match &prev {
-                Some(p) => labels.place(b, p, word.range.start),
-                None => labels.skip_to(word.range.start),
+            if let Some(p) = &prev {
+                labels.place(b, p, word.range.start);
             }
             if sep.is_none() && !b.is_empty() {
                 b.blank_row();
@@ -265,7 +280,7 @@ fn body(
             } else {
                 display_width(text.get(word.range.clone()).unwrap_or_default())
             };
-            b.text_word(word.range.clone(), w, sep, roles);
+            b.text_word(&word, w, sep, roles);
             sep = Some(match text.as_bytes().get(word.range.end) {
                 Some(c) if c.is_ascii() => Sep::Text(word.range.end),
                 _ => Sep::Space(word.range.end),
@@ -321,13 +336,6 @@ impl Labels {
         // Of quotes ending together the inner one, which starts later, first.
         order.sort_by_key(|l| (l.end, std::cmp::Reverse(l.start), l.quote));
         Self { order, next: 0 }
-    }
-
-    /// Drops the labels of quotes that end by `offset`, before the body.
-    fn skip_to(&mut self, offset: usize) {
-        while self.order.get(self.next).is_some_and(|l| l.end <= offset) {
-            self.next += 1;
-        }
     }
 
     /// After `word`, places the labels of quotes ending by `bound` (the

@@ -13,12 +13,13 @@ mod layout_common;
 use layout_common::check;
 
 /// Pieces random texts are made of: words, every kind of space, no-break
-/// space and hyphen, wide, zero-width and joined chars, controls.
+/// space and hyphen, hyphens and dashes, wide, zero-width and joined
+/// chars, controls.
 #[rustfmt::skip]
 const PIECES: &[&str] = &[
     "a", "Wi", "Sung‑lac", "said", "“", "”", "‘", ",", ".", " ", " ", " ", "  ", "\n", "\n\n", "\t",
     "\r\n", "\u{a0}", "\u{3000}", "\u{2003}", "漢", "字", "😀", "e\u{301}", "👩\u{200d}💻", "\u{1b}[31m",
-    "\u{7}", "\u{202e}", "\u{85}", "\u{2028}", "abcdefghijklmnopqrstuvwxyz",
+    "\u{7}", "\u{202e}", "\u{85}", "\u{2028}", "abcdefghijklmnopqrstuvwxyz", "-", "—", "co-op",
 ];
 
 /// What each random interval of the text becomes.
@@ -124,4 +125,24 @@ fn quoted_label_fits_whole() {
     let text = "“Yes,” he said, and went on at some length.".to_string();
     let e = build(text, &[], "Wi");
     check(&e, 10, Some(&expected_role)).expect("invariants hold");
+}
+
+/// Seen after merging with the real loader, which trims a no-break space
+/// from the start of a paragraph: the quote ended after it, between
+/// paragraphs, and the check looked for the label after the next word.
+#[test]
+fn label_when_a_quote_ends_before_a_trimmed_paragraph_start() {
+    let text = "““said““““a“aaasaid“““““““““““Sung‑lacaasaid“““““a\n \u{a0}“Sung‑lac“ \u{1b}[31m  ";
+    let mut e = build(text.to_string(), &[], "A");
+    e.quotes.push(Quote {
+        span: 0..102,
+        kind: QuoteKind::Direct,
+        speaker: Some("A".into()),
+        mention: None,
+        cue: None,
+        parent: None,
+    });
+    for width in [0, 1, 9, 80] {
+        check(&e, width, Some(&expected_role)).expect("invariants hold");
+    }
 }

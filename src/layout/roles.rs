@@ -251,4 +251,55 @@ mod tests {
         assert_eq!(c.at(4), (Role::Body, 6));
         assert_eq!(c.at(9), (Role::Body, usize::MAX));
     }
+
+    /// The role at `at` worked out directly from the definition.
+    fn oracle(quotes: &[Quote], dateline: &Range<usize>, at: usize) -> Role {
+        let mut mentions: Vec<(Range<usize>, usize)> = (quotes.iter().enumerate())
+            .filter_map(|(i, q)| Some((q.mention.clone()?, i)))
+            .filter(|(m, _)| !m.is_empty())
+            .collect();
+        mentions.sort_by_key(|(m, _)| m.start);
+        let mut end = 0;
+        for (m, i) in mentions {
+            if m.start >= end {
+                end = m.end;
+                if m.contains(&at) {
+                    return Role::Mention(i);
+                }
+            }
+        }
+        let inner = (quotes.iter().enumerate())
+            .filter(|(_, q)| q.span.contains(&at))
+            .max_by_key(|(i, q)| (q.span.start, Reverse(q.span.end), *i));
+        match inner {
+            Some((i, q)) => quote_role(i, q),
+            None if dateline.contains(&at) => Role::Meta,
+            None => Role::Body,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_match_the_definition(
+            raw in proptest::collection::vec((0usize..60, 0usize..20, 0u8..4, proptest::option::of((0usize..60, 0usize..6))), 0..8),
+            dl in (0usize..60, 0usize..20),
+        ) {
+            // Ranges stay inside the text: clamping is tested on its own.
+            let text = "a".repeat(80);
+            let kinds = [QuoteKind::Direct, QuoteKind::Embedded, QuoteKind::Reported, QuoteKind::Term];
+            let quotes: Vec<Quote> = raw
+                .iter()
+                .map(|&(s, len, k, m)| {
+                    q(s..s + len, kinds[usize::from(k)], k % 2 == 0, m.map(|(ms, ml)| ms..ms + ml))
+                })
+                .collect();
+            let dateline = dl.0..dl.0 + dl.1;
+            let spans = role_spans(&text, &quotes, Some(&dateline));
+            proptest::prop_assert!(spans.windows(2).all(|w| w[0].0.end <= w[1].0.start), "{:?}", spans);
+            let mut cursor = Cursor::new(&spans);
+            for at in 0..text.len() {
+                proptest::prop_assert_eq!(cursor.at(at).0, oracle(&quotes, &dateline, at), "at {}", at);
+            }
+        }
+    }
 }

@@ -140,9 +140,47 @@ fn white_space_runs_show_as_one_space() {
 }
 
 #[test]
+fn hard_wrapped_paragraph_shows_as_one() {
+    let text = "One two\nthree\r\n  four.\n\nNext.";
+    let e = entry("", text, vec![]);
+    let paras = [
+        0..text.find("\n\n").unwrap_or(0),
+        text.len() - 5..text.len(),
+    ];
+    let lay = layout_paragraphs(&e, 40, &paras);
+    let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
+    assert_eq!(shown, ["One two three four.", "", "Next."]);
+    let lay = layout_paragraphs(&e, 9, &paras);
+    let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
+    assert_eq!(shown, ["One two", "three", "four.", "", "Next."]);
+}
+
+#[test]
 fn no_break_hyphen_and_space_keep_words_whole() {
     let e = entry("", "xx Wi Sung‑lac met Ana\u{a0}Ruiz", vec![]);
     assert_eq!(rows(&e, 10), ["xx Wi", "Sung‑lac", "met", "Ana\u{a0}Ruiz"]);
+    check(&e, 10);
+}
+
+#[test]
+fn words_break_after_hyphens_and_dashes_when_they_do_not_fit() {
+    let e = entry("", "a well-known co-op—maybe -5 x-", vec![]);
+    assert_eq!(rows(&e, 40), ["a well-known co-op—maybe -5 x-"]);
+    assert_eq!(
+        rows(&e, 7),
+        ["a well-", "known", "co-op—", "maybe", "-5 x-"]
+    );
+    assert_eq!(
+        rows(&e, 4),
+        [
+            "a", "well", "-kno", "wn", "co-", "op—", "mayb", "e -5", "x-"
+        ]
+    );
+    for w in [3, 4, 7, 9] {
+        check(&e, w);
+    }
+    let e = entry("", "漢字-漢字-漢字 Wi Sung‑lac‑x", vec![]);
+    assert_eq!(rows(&e, 10), ["漢字-漢字-", "漢字 Wi", "Sung‑lac‑x"]);
     check(&e, 10);
 }
 
@@ -424,4 +462,56 @@ fn visible_and_row_of_offset() {
     );
     assert_eq!(lay.row_of_offset(text.find("ddd").unwrap_or(0)), 6);
     assert_eq!(lay.row_of_offset(usize::MAX), 6);
+}
+
+#[test]
+fn role_names_its_quote() {
+    assert_eq!(Role::Quote(3).quote(), Some(3));
+    assert_eq!(Role::Speaker(1).quote(), Some(1));
+    assert_eq!(Role::Mention(2).quote(), Some(2));
+    assert_eq!(Role::Body.quote(), None);
+    assert_eq!(Role::Headline.quote(), None);
+}
+
+#[test]
+fn quote_outside_the_body_has_no_label_and_points_at_the_body() {
+    let text = "Head “x” line\n\nBody “y” text.";
+    let q = vec![
+        quote(text, "“x”", Some("Ana"), None),
+        quote(text, "“y”", Some("Lee"), None),
+    ];
+    let mut e = entry("Head", text, q);
+    e.article.body = text.find("Body").unwrap_or(0)..text.len();
+    let lay = check(&e, 80);
+    assert_eq!(rows(&e, 80), ["Head", "", "Body “y” — Lee text."]);
+    assert_eq!(lay.quote_rows, [2, 2]);
+}
+
+/// Found by the property test once paragraphs were trimmed of no-break
+/// spaces: the quote ends after a no-break space that opens no paragraph.
+#[test]
+fn label_after_the_last_word_when_the_quote_ends_between_paragraphs() {
+    let text = "Who said “a\n \u{a0}”Next “b” c";
+    let end = text.find('”').unwrap_or(0);
+    let q = Quote {
+        span: text.find('“').unwrap_or(0)..end,
+        kind: QuoteKind::Direct,
+        speaker: Some("Ana".into()),
+        mention: None,
+        cue: None,
+        parent: None,
+    };
+    let e = entry("", text, vec![q]);
+    let paras = [0..text.find('\n').unwrap_or(0), end..text.len()];
+    let lay = layout_paragraphs(&e, 80, &paras);
+    let s = segs(&e, &lay);
+    assert_eq!(
+        s[0],
+        [
+            (Role::Body, "Who said ".into()),
+            (Role::Quote(0), "“a".into()),
+            (Role::Speaker(0), " — Ana".into())
+        ]
+    );
+    assert_eq!(s[2], [(Role::Body, "”Next “b” c".into())]);
 }

@@ -17,6 +17,12 @@ pub(super) fn is_break_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
+/// Whether a word may break after `c`: hyphen-minus, hyphen, en and em
+/// dash (not the no-break hyphen U+2011).
+fn is_break_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}')
+}
+
 /// A word found by [`Words`]: its byte range and whether it is all ASCII.
 pub(super) struct Word {
     pub(super) range: Range<usize>,
@@ -40,16 +46,10 @@ impl<'t> Words<'t> {
         }
     }
 
-    /// The length of the char at `i` if it is a [`is_break_space`].
-    fn break_space_at(&self, i: usize) -> Option<usize> {
-        match CLASS.get(usize::from(*self.text.as_bytes().get(i)?))? {
-            Class::Word => None,
-            Class::Space => Some(1),
-            Class::MaybeSpace => {
-                let c = self.text.get(i..)?.chars().next()?;
-                is_break_space(c).then_some(c.len_utf8())
-            }
-        }
+    /// The length of the non-ASCII char at `i` if it is a [`is_break_space`].
+    fn wide_space_at(&self, i: usize) -> Option<usize> {
+        let c = self.text.get(i..)?.chars().next()?;
+        is_break_space(c).then_some(c.len_utf8())
     }
 }
 
@@ -66,6 +66,7 @@ enum Class {
     MaybeSpace,
 }
 
+/// The [`Class`] of every byte value.
 const CLASS: [Class; 256] = {
     let mut t = [Class::Word; 256];
     let mut b = 0;
@@ -84,19 +85,30 @@ impl Iterator for Words<'_> {
     type Item = Word;
 
     fn next(&mut self) -> Option<Word> {
+        let bytes = self.text.as_bytes().get(..self.end)?;
         let mut i = self.pos;
-        while i < self.end {
-            match self.break_space_at(i) {
-                Some(len) => i += len,
-                None => break,
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[usize::from(b)] {
+                Class::Space => i += 1,
+                Class::Word => break,
+                Class::MaybeSpace => match self.wide_space_at(i) {
+                    Some(len) => i += len,
+                    None => break,
+                },
             }
         }
         let start = i;
         let mut high = 0u8;
         // Byte by byte: continuation bytes never look like white space.
-        while i < self.end && self.break_space_at(i).is_none() {
-            high |= self.text.as_bytes().get(i).copied().unwrap_or_default();
-            i += 1;
+        while let Some(&b) = bytes.get(i) {
+            match CLASS[usize::from(b)] {
+                Class::Space => break,
+                Class::MaybeSpace if self.wide_space_at(i).is_some() => break,
+                Class::Word | Class::MaybeSpace => {
+                    high |= b;
+                    i += 1;
+                }
+            }
         }
         self.pos = i;
         (i > start).then_some(Word {
@@ -109,6 +121,14 @@ impl Iterator for Words<'_> {
 /// Splits `s` into pieces at most `width` columns wide (a piece is wider
 /// only when it is one cluster), returning each piece's range and width.
 pub(super) fn chunks(s: &str, width: usize) -> Vec<(Range<usize>, usize)> {
+    if s.is_ascii() {
+        // One column a byte, controls included (their pictures are one wide).
+        let step = width.max(1);
+        return (0..s.len())
+            .step_by(step)
+            .map(|a| (a..s.len().min(a + step), step.min(s.len() - a)))
+            .collect();
+    }
     let mut out = Vec::new();
     let (mut start, mut w) = (0, 0);
     let mut i = 0;
@@ -149,6 +169,7 @@ fn cluster_end(s: &str, i: usize) -> usize {
 }
 
 /// How the white space before a word is shown when the word stays on the row.
+#[derive(Clone, Copy)]
 pub(super) enum Sep {
     /// One byte of the text (an ASCII space or control, shown as a space).
     Text(usize),
@@ -241,43 +262,113 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// Places a word of the text, `w` columns wide, after the white space `sep`.
+    /// Places a word of the text, `w` columns wide, after the white space
+    /// `sep`: on the current row if it fits, else broken after a hyphen to
+    /// fill the row, else on the next rows, broken between clusters only
+    /// when no hyphen helps.
     pub(super) fn text_word(
         &mut self,
-        word: Range<usize>,
+        word: &Word,
         w: usize,
         sep: Option<Sep>,
         roles: &mut Cursor,
     ) {
+        let end = word.range.end;
         if let Some(sep) = sep.filter(|_| self.fits_after_sep(w)) {
-            match sep {
-                Sep::Text(at) => {
-                    let (role, _) = roles.at(at);
-                    self.push(Source::Text(at..at + 1), role);
-                }
-                Sep::Space(at) => {
-                    let (role, _) = roles.at(at);
-                    self.push(Source::Owned(" ".to_string()), role);
+            if let Sep::Text(at) = sep {
+                let (role, until) = roles.at(at);
+                if at + 1 == word.range.start && until >= end {
+                    // The usual case: one space and the word, one role.
+                    self.push(Source::Text(at..end), role);
+                    self.used += 1 + w;
+                    return;
                 }
             }
-            self.push_text(word, roles);
+            self.push_sep(sep, roles);
+            self.push_text(word.range.clone(), roles);
             self.used += 1 + w;
             return;
         }
-        self.break_row();
-        if w <= self.width {
-            self.push_text(word, roles);
-            self.used = w;
-            return;
+        let (mut start, mut w) = (word.range.start, w);
+        if let Some(sep) = sep.filter(|_| self.used > 0) {
+            let room = self.width.saturating_sub(self.used + 1);
+            if let Some((cut, pw)) = self.hyphen_prefix(start..end, word.ascii, room) {
+                self.push_sep(sep, roles);
+                self.push_text(start..cut, roles);
+                (start, w) = (cut, w.saturating_sub(pw));
+            }
         }
-        let s = self.text.get(word.clone()).unwrap_or_default();
+        loop {
+            self.break_row();
+            if w <= self.width {
+                self.push_text(start..end, roles);
+                self.used = w;
+                return;
+            }
+            let Some((cut, pw)) = self.hyphen_prefix(start..end, word.ascii, self.width) else {
+                break;
+            };
+            self.push_text(start..cut, roles);
+            self.used = pw;
+            (start, w) = (cut, w.saturating_sub(pw));
+        }
+        let s = self.text.get(start..end).unwrap_or_default();
         for (k, (r, cw)) in chunks(s, self.width).into_iter().enumerate() {
             if k > 0 {
                 self.break_row();
             }
-            self.push_text(word.start + r.start..word.start + r.end, roles);
+            self.push_text(start + r.start..start + r.end, roles);
             self.used = cw;
         }
+    }
+
+    /// Appends the white space before a word, shown as one space.
+    fn push_sep(&mut self, sep: Sep, roles: &mut Cursor) {
+        match sep {
+            Sep::Text(at) => {
+                let (role, _) = roles.at(at);
+                self.push(Source::Text(at..at + 1), role);
+            }
+            Sep::Space(at) => {
+                let (role, _) = roles.at(at);
+                self.push(Source::Owned(" ".to_string()), role);
+            }
+        }
+    }
+
+    /// The longest start of `word` that ends in a hyphen (not its first or
+    /// last char) and is at most `room` columns wide: where it ends, and its
+    /// width. Widths add up across a hyphen, so the rest is `w` minus it.
+    fn hyphen_prefix(
+        &self,
+        word: Range<usize>,
+        ascii: bool,
+        room: usize,
+    ) -> Option<(usize, usize)> {
+        let s = self.text.get(word.clone())?;
+        let (mut best, mut from, mut width) = (None, 0, 0);
+        for (i, c) in s.char_indices() {
+            if ascii && i > room {
+                break;
+            }
+            if !is_break_hyphen(c) || i == 0 {
+                continue;
+            }
+            let cut = i + c.len_utf8();
+            if cut >= s.len() {
+                break;
+            }
+            width += if ascii {
+                cut - from
+            } else {
+                display_width(s.get(from..cut)?)
+            };
+            if width > room {
+                break;
+            }
+            (best, from) = (Some((word.start + cut, width)), cut);
+        }
+        best
     }
 
     /// Places generated text `s` (already sanitised), `w` columns wide, as one
@@ -345,6 +436,13 @@ mod tests {
         let t = " a\u{a0}b  c\u{2011}d\n\u{3000}e ";
         let words: Vec<&str> = Words::new(t, 0..t.len()).map(|w| &t[w.range]).collect();
         assert_eq!(words, ["a\u{a0}b", "c\u{2011}d", "e"]);
+    }
+
+    #[test]
+    fn ascii_chunks_are_width_bytes() {
+        assert_eq!(chunks("abcde", 2), [(0..2, 2), (2..4, 2), (4..5, 1)]);
+        assert_eq!(chunks("a\u{1b}", 0), [(0..1, 1), (1..2, 1)]);
+        assert!(chunks("", 3).is_empty());
     }
 
     #[test]

@@ -49,8 +49,8 @@ pub fn shown(e: &Entry, lay: &ArticleLayout) -> Vec<(usize, usize, usize, Role)>
 }
 
 /// The label of quote `i`: there iff it has a speaker, is not a term and
-/// shows some text; whole when it fits a row; after the quote's last word
-/// and before the next.
+/// shows some text; whole when it fits a row; right after the word holding
+/// the quote's last shown byte.
 pub fn check_label(
     e: &Entry,
     lay: &ArticleLayout,
@@ -79,36 +79,40 @@ pub fn check_label(
         prop_assert_eq!(segs.len(), 1, "label {:?} split", label);
     }
     let k = segs.first().map_or(0, |s| s.0);
-    let last_in = shown
-        .iter()
-        .filter(|s| s.0 < q.span.end)
-        .map(|s| s.0)
-        .next_back();
+    let Some(last_in) = shown.iter().map(|s| s.0).rfind(|&b| b < q.span.end) else {
+        return Ok(());
+    };
     let before = shown.iter().filter(|s| s.2 < k).map(|s| s.0).next_back();
-    prop_assert!(before >= last_in, "label {} before the end of its quote", i);
-    if let Some(after) = shown.iter().find(|s| s.2 > k) {
-        let next_word = next_word_start(&e.article.text, q.span.end, shown);
-        prop_assert!(
-            after.0 >= q.span.end && Some(after.0) >= next_word,
-            "label {} too late",
-            i
-        );
-    }
+    let after = shown.iter().find(|s| s.2 > k).map(|s| s.0);
+    prop_assert!(
+        before >= Some(last_in),
+        "label {} before the end of its quote",
+        i
+    );
+    prop_assert_eq!(
+        after,
+        next_word_start(e, last_in, shown),
+        "label {} not right after the word",
+        i
+    );
     Ok(())
 }
 
-/// The first shown byte of the word after the one holding the char before
-/// `end` (after that char itself when it is white space).
+/// The first shown byte after the word holding byte `at`: a word ends at
+/// white space or at the end of its paragraph.
 pub fn next_word_start(
-    text: &str,
-    end: usize,
+    e: &Entry,
+    at: usize,
     shown: &[(usize, usize, usize, Role)],
 ) -> Option<usize> {
-    let last = text[..end].char_indices().next_back().map_or(0, |(i, _)| i);
-    let ws = text[last..]
+    let text = &e.article.text;
+    let para_end = (e.article.paragraphs().into_iter())
+        .find(|p| p.contains(&at))
+        .map_or(text.len(), |p| p.end);
+    let word_end = text[at..para_end]
         .find(is_break_space)
-        .map_or(text.len(), |w| last + w);
-    shown.iter().map(|s| s.0).find(|&b| b >= ws)
+        .map_or(para_end, |w| at + w);
+    shown.iter().map(|s| s.0).find(|&b| b >= word_end)
 }
 
 /// The role a byte of an entry's text is expected to show with.
