@@ -19,8 +19,6 @@ pub mod search;
 
 pub use action::Action;
 
-use std::collections::HashMap;
-
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
 use crate::layout::{self, ArticleLayout};
@@ -117,7 +115,7 @@ impl App {
 
     /// Like [`App::new`] with another layout function.
     pub fn with_layout(corpus: Corpus, problems: Vec<Problem>, layout_fn: LayoutFn) -> App {
-        let speaker_ids = speaker_ids(&corpus);
+        let speaker_ids = corpus.quote_speakers.clone();
         let summaries = corpus
             .entries
             .iter()
@@ -427,29 +425,6 @@ impl App {
         self.size = (width, height);
         self.resize_reader();
     }
-}
-
-/// Each quote's speaker as an index into the corpus's speakers, matched by name.
-fn speaker_ids(corpus: &Corpus) -> Vec<Vec<Option<usize>>> {
-    let by_name: HashMap<&str, usize> = corpus
-        .speakers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.as_str(), i))
-        .collect();
-    corpus
-        .entries
-        .iter()
-        .map(|e| {
-            e.quotes
-                .iter()
-                .map(|q| {
-                    let name = q.speaker.as_deref().filter(|_| q.is_quotation())?;
-                    by_name.get(name).copied()
-                })
-                .collect()
-        })
-        .collect()
 }
 
 fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summary {

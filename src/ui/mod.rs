@@ -8,14 +8,13 @@ pub mod speakers;
 pub mod status;
 pub mod theme;
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::geometry::Area;
 use crate::app::{App, Focus, Mode};
 use crate::keymap::KeyMap;
+use crate::text::sanitize;
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -66,18 +65,4 @@ fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// Makes untrusted text inert for the terminal.
-// TODO: switch to `crate::text::sanitize` once the layout branch lands it.
-fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return Cow::Borrowed(s);
-    }
-    let inert = |c: char| match c {
-        '\t' | '\n' | '\r' => ' ',
-        c if c.is_control() => char::REPLACEMENT_CHARACTER,
-        c => c,
-    };
-    Cow::Owned(s.chars().map(inert).collect())
 }
