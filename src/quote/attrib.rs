@@ -177,7 +177,15 @@ impl<'a> Ctx<'a> {
         };
         match t.kind {
             Kind::Break => true,
-            Kind::Punct('.' | '!' | '?' | ';') => self.inq.get(i).is_some_and(|&q| q == 0),
+            Kind::Punct('.' | '!' | '?' | ';') => {
+                // Not before `)`, `,` or a lowercase word: `(R-Ky.)`, `etc. and`.
+                let next_continues = self.toks.get(i + 1).is_some_and(|n| match n.kind {
+                    Kind::Punct(c) => matches!(c, ')' | ',' | ':' | ';'),
+                    Kind::Word => n.text(self.text).starts_with(|c: char| c.is_lowercase()),
+                    Kind::Break => false,
+                });
+                self.inq.get(i).is_some_and(|&q| q == 0) && !next_continues
+            }
             _ => false,
         }
     }
@@ -395,7 +403,9 @@ impl<'a> Ctx<'a> {
             let inner = self.word(comma + 1)?;
             let appositive = !capitalised(inner) || is_determiner(inner) || is_title(inner);
             if !appositive || comma == 0 {
-                return None;
+                // `A picker, Tomas Reyes, said`: the name is the apposition.
+                let np = self.np_left(i - 1, comma + 1)?;
+                return (np.kind == NpKind::Name && np.first == comma + 1).then_some(np);
             }
             let mut end = comma - 1;
             if self.is_punct(end, ')') {
@@ -579,7 +589,7 @@ impl<'a> Ctx<'a> {
                 let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
                     .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
                 self.subject_left(k, i).filter(|np| {
-                    np.first <= i + 1
+                    np.first == i
                         || opens_sentence
                         || (ends
                             && np.kind != NpKind::Description

@@ -454,6 +454,7 @@ const ROLE_TITLES: &[&str] = &[
     "volunteer", "organizer", "protester", "supporter", "critic", "veteran", "trooper",
     "constable", "marshal", "physician", "nurse", "doctor", "teacher", "student", "cfo", "coo",
     "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
+    "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
 ];
 
 fn title_set() -> &'static HashSet<&'static str> {

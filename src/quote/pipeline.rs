@@ -174,7 +174,11 @@ fn kind_of(
         return QuoteKind::Term;
     }
     let first_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
-    if (at_start && (first_upper || words.len() > 4)) || (first_upper && words.len() > 6) {
+    let after_intro = is_intro(ctx, qs);
+    if after_intro
+        || (at_start && (first_upper || words.len() > 4))
+        || (first_upper && words.len() > 6)
+    {
         QuoteKind::Direct
     } else {
         QuoteKind::Embedded
