@@ -250,26 +250,23 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
         }
     }
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < ctx.toks.len() {
-        if ctx.inq[k] != 0 || used[k] {
-            k += 1;
+    let mut next_free = 0;
+    // Look for `that` first (rare) and then for a cue just before it.
+    for that in 1..ctx.toks.len() {
+        if that < next_free || ctx.inq[that] != 0 || ctx.word(that) != Some("that") {
             continue;
         }
-        let Some(cue_last) = ctx.cue_at(k) else {
-            k += 1;
+        let floor = that.saturating_sub(4).max(next_free);
+        let Some((k, cue_last)) = (floor..that).rev().find_map(|k| {
+            if ctx.inq[k] != 0 || used[k] {
+                return None;
+            }
+            let last = ctx.cue_at(k)?;
+            let words_between = (last + 1..that).all(|j| ctx.toks[j].is_word());
+            (last < that && words_between).then_some((k, last))
+        }) else {
             continue;
         };
-        let Some(that) = (cue_last + 1..(cue_last + 5).min(ctx.toks.len()))
-            .find(|&j| ctx.word(j) == Some("that"))
-        else {
-            k += 1;
-            continue;
-        };
-        if (cue_last + 1..that).any(|j| !ctx.toks[j].is_word() || ctx.inq[j] != 0) {
-            k += 1;
-            continue;
-        }
         let lo = ctx.sentence_start(k);
         let end = ctx.sentence_end_any(that + 1);
         let attributed_quote = (that + 1..end)
@@ -286,10 +283,8 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
                     np,
                 },
             });
-            k = end;
-            continue;
+            next_free = end;
         }
-        k += 1;
     }
     out
 }
