@@ -321,7 +321,7 @@ impl<'a> Ctx<'a> {
 
     fn description_left(&self, end: usize, lo: usize) -> Option<Np> {
         let w = self.word(end)?;
-        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) {
+        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) || is_determiner(w) {
             return None;
         }
         let mut k = end;
@@ -329,6 +329,9 @@ impl<'a> Ctx<'a> {
         while k > floor {
             k -= 1;
             let p = self.word(k)?;
+            if is_function_word(p) && !is_determiner(p) {
+                break;
+            }
             if is_determiner(p) {
                 let mut first = k;
                 // `a spokesman for the ministry`
@@ -384,6 +387,13 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| is_aux_or_adverb(w) || is_adverb_ly(w))
             {
                 i = i.checked_sub(1)?;
+            } else if i >= lo + 3
+                && self.is_punct(i, ',')
+                && self.is_punct(i - 2, ',')
+                && self.word(i - 1).is_some_and(is_party_or_age)
+            {
+                // `Sen. Rand Paul, R-Ky., said`, `Ana Ruiz, 45, said`
+                i -= 3;
             } else if self.is_punct(i, ')') {
                 let open = (i.saturating_sub(12).max(lo)..i)
                     .rev()
@@ -401,7 +411,8 @@ impl<'a> Ctx<'a> {
             let floor = i.saturating_sub(16).max(lo);
             let comma = (floor..i).rev().find(|&k| self.is_punct(k, ','))?;
             let inner = self.word(comma + 1)?;
-            let appositive = !capitalised(inner) || is_determiner(inner) || is_title(inner);
+            let appositive =
+                !capitalised(inner) || is_determiner(inner) || is_title(inner) || possessive(inner);
             if !appositive || comma == 0 {
                 // `A picker, Tomas Reyes, said`: the name is the apposition.
                 let np = self.np_left(i - 1, comma + 1)?;
@@ -564,12 +575,8 @@ impl<'a> Ctx<'a> {
         // After a quote closing a sentence, only a short attribution counts.
         let closes_sentence = qe > 0
             && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
-            && self.word(i).is_some_and(capitalised)
-            && hi - i > 8;
-        if closes_sentence {
-            return None;
-        }
-        let hi = hi.min(i + 24);
+            && self.word(i).is_some_and(capitalised);
+        let hi = hi.min(i + if closes_sentence { 6 } else { 24 });
         let mut k = i;
         while k < hi {
             let Some(cue_last) = self.cue_at(k) else {
@@ -581,8 +588,15 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 continue;
             }
+            let after_comma = k > i && self.is_punct(k - 1, ',');
             let np = if k == i {
                 self.np_right(cue_last + 1, hi)
+            } else if after_comma
+                && let Some(np) = self.np_right(cue_last + 1, hi)
+                && np.kind != NpKind::Pronoun
+            {
+                // `“…” for Clinton, said Kunin`
+                Some(np)
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
                 // said` only when the quote opens the sentence.
@@ -717,6 +731,14 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+}
+
+/// `R-Ky.`, `D-N.Y.`, `I-Vt.` or an age: the short segments set off by
+/// commas after a name.
+fn is_party_or_age(w: &str) -> bool {
+    let b = w.as_bytes();
+    let party = b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-';
+    party || (!b.is_empty() && b.len() <= 3 && b.iter().all(u8::is_ascii_digit))
 }
 
 fn is_adverb_ly(w: &str) -> bool {

@@ -230,6 +230,8 @@ const CUE_VERBS: &[&str] = &[
     "fire",
     "shoot",
     "hit",
+    "speak",
+    "remember",
 ];
 
 /// Inflections that are too often nouns or other words to count as cues.
@@ -369,6 +371,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("read", &["reads", "read"]),
     ("swear", &["swore", "sworn", "swears", "swearing"]),
     ("shoot", &["shot"]),
+    ("speak", &["spoke", "speaks", "speaking", "spoken"]),
     ("fire", &["fired"]),
     ("hit", &["hit"]),
 ];
@@ -422,7 +425,7 @@ fn cue_set() -> &'static WordSet {
                 if matches!(*v, "read" | "shoot" | "fire" | "hit" | "swear") {
                     continue;
                 }
-                if matches!(*v, "say" | "tell" | "write") {
+                if matches!(*v, "say" | "tell" | "write" | "speak") {
                     continue;
                 }
             }

@@ -91,6 +91,10 @@ impl NameIndex {
         if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
             return;
         }
+        // Four words only with an initial or suffix: `Robert P. Casey Jr.`
+        if run.len() == 4 && !run.iter().any(|w| w.ends_with('.')) {
+            return;
+        }
         if run
             .iter()
             .any(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()))

@@ -72,9 +72,14 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         let hi = ctx.sentence_end(qe);
         let lo = ctx.sentence_start(qs);
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
-        let mut attr = ctx
-            .trailing(qe - 1, hi, opens)
-            .or_else(|| ctx.leading(lo, qs));
+        // After `said:` or `said,` the cue before comes first.
+        let mut attr = if is_intro(ctx, qs) {
+            ctx.leading(lo, qs)
+                .or_else(|| ctx.trailing(qe - 1, hi, opens))
+        } else {
+            ctx.trailing(qe - 1, hi, opens)
+                .or_else(|| ctx.leading(lo, qs))
+        };
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
         if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
@@ -95,6 +100,10 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         if kind == QuoteKind::Term {
             attr = None;
         }
+        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
+            // `Howard continued his remarks. “…”`: the previous sentence's cue.
+            attr = previous_sentence_cue(ctx, lo);
+        }
         let mut inherited = false;
         let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
         if attr.is_none()
@@ -107,10 +116,6 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
                 attr = prev.attr;
                 inherited = true;
             }
-        }
-        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
-            // `Howard continued his remarks. “…”`: the previous sentence's cue.
-            attr = previous_sentence_cue(ctx, lo);
         }
         let t = &mut tops[n];
         t.attr = attr;
