@@ -407,28 +407,61 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.is_punct(i, ',') {
-            // `Flynn, a top Trump surrogate, said`
-            let floor = i.saturating_sub(16).max(lo);
-            let comma = (floor..i).rev().find(|&k| self.is_punct(k, ','))?;
-            let inner = self.word(comma + 1)?;
-            let appositive =
-                !capitalised(inner) || is_determiner(inner) || is_title(inner) || possessive(inner);
-            if !appositive || comma == 0 {
-                // `A picker, Tomas Reyes, said`: the name is the apposition.
-                let np = self.np_left(i - 1, comma + 1)?;
-                return (np.kind == NpKind::Name && np.first == comma + 1).then_some(np);
-            }
-            let mut end = comma - 1;
-            if self.is_punct(end, ')') {
-                let open = (end.saturating_sub(12).max(lo)..end)
-                    .rev()
-                    .find(|&k| self.is_punct(k, '('))?;
-                end = open.checked_sub(1)?;
-            }
-            let np = self.np_left(end, lo)?;
-            return (np.kind != NpKind::Description).then_some(np);
+            return self.apposition_subject(i, lo);
         }
         self.np_left(i, lo)
+    }
+
+    /// The subject before an apposition ending with the comma at `i`:
+    /// `Flynn, a top Trump surrogate, said`, `Dean Ruiz, a salesman from
+    /// Sumter, South Carolina, says`, or `A picker, Tomas Reyes, said`.
+    fn apposition_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let floor = i.saturating_sub(24).max(lo);
+        let mut first_comma = None;
+        let mut k = i;
+        while k > floor {
+            k -= 1;
+            if self.inq[k] != 0 {
+                break;
+            }
+            if !self.is_punct(k, ',') || k == 0 {
+                continue;
+            }
+            first_comma.get_or_insert(k);
+            let Some(inner) = self.word(k + 1) else {
+                continue;
+            };
+            let appositive =
+                !capitalised(inner) || is_determiner(inner) || is_title(inner) || possessive(inner);
+            if !appositive {
+                continue;
+            }
+            let mut end = k - 1;
+            if self.is_punct(end, ')') {
+                let Some(open) = (end.saturating_sub(12).max(lo)..end)
+                    .rev()
+                    .find(|&j| self.is_punct(j, '('))
+                else {
+                    continue;
+                };
+                let Some(e) = open.checked_sub(1) else {
+                    continue;
+                };
+                end = e;
+            }
+            if end < lo {
+                break;
+            }
+            if let Some(np) = self.np_left(end, lo)
+                && np.kind != NpKind::Description
+            {
+                return Some(np);
+            }
+        }
+        // `A picker, Tomas Reyes, said`: the name is the apposition.
+        let comma = first_comma?;
+        let np = self.np_left(i - 1, comma + 1)?;
+        (np.kind == NpKind::Name && np.first == comma + 1).then_some(np)
     }
 
     /// A noun phrase starting at token `start`, not reaching `hi`.
@@ -703,11 +736,16 @@ impl<'a> Ctx<'a> {
             if self.inq[k] != 0 {
                 return None;
             }
+            let initial_description = k == lo
+                && self
+                    .word(k)
+                    .is_some_and(|w| matches!(w, "The" | "A" | "An"));
             if let Some(w) = self.word(k)
-                && (capitalised(w) || is_pronoun(w))
-                && !is_capital_stopword(w)
+                && ((capitalised(w) && !is_capital_stopword(w))
+                    || is_pronoun(w)
+                    || initial_description)
                 && let Some(np) = self.np_right(k, hi + 1)
-                && np.kind != NpKind::Description
+                && (np.kind != NpKind::Description || initial_description)
             {
                 let mut after = np.last + 1;
                 if self.is_punct(after, ',') {

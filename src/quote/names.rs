@@ -31,7 +31,9 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 
 impl NameIndex {
     /// Collects the runs of two to four capitalised words of `text`.
-    pub fn new(text: &str, toks: &[Tok]) -> Self {
+    /// Tokens with a non-zero `inq` (inside quotes: titles, slogans) are
+    /// left out.
+    pub fn new(text: &str, toks: &[Tok], inq: &[u32]) -> Self {
         let mut idx = NameIndex::default();
         let mut run: Vec<&str> = Vec::new();
         let mut prev_end = 0usize;
@@ -41,8 +43,13 @@ impl NameIndex {
             _ => 0,
         };
         let bytes = text.as_bytes();
-        for t in toks.iter().skip_while(|t| t.start < headline_end) {
-            let cap = t.is_word()
+        for (t, &q) in toks
+            .iter()
+            .zip(inq)
+            .skip_while(|(t, _)| t.start < headline_end)
+        {
+            let cap = q == 0
+                && t.is_word()
                 && match bytes[t.start as usize] {
                     b if b < 0x80 => b.is_ascii_uppercase(),
                     _ => capitalised(t.text(text)),
@@ -151,7 +158,8 @@ mod tests {
     use crate::quote::tokens::tokenize;
 
     fn canon(text: &str, name: &str) -> String {
-        NameIndex::new(text, &tokenize(text)).canonical(name)
+        let toks = tokenize(text);
+        NameIndex::new(text, &toks, &vec![0; toks.len()]).canonical(name)
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn run(text: &str) -> Vec<Quote> {
     };
     attribute(&ctx, &spans, &mut tops);
     let reported = reported(&ctx, &tops);
-    let names = NameIndex::new(text, &toks);
+    let names = NameIndex::new(text, &toks, &inq);
     build(&ctx, &spans, &tops, &reported, &names)
 }
 
