@@ -32,6 +32,8 @@ pub struct Np {
     pub last: usize,
     /// First token of the name proper, titles skipped.
     pub name_first: usize,
+    /// Last token of the name proper (a relative `who` names the one before).
+    pub name_last: usize,
     /// What it is.
     pub kind: NpKind,
 }
@@ -250,6 +252,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first: end,
                 last: end,
+                name_last: end,
                 name_first: end,
                 kind: NpKind::Pronoun,
             });
@@ -299,6 +302,7 @@ impl<'a> Ctx<'a> {
             return Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first,
                 kind: NpKind::Name,
             };
@@ -307,6 +311,7 @@ impl<'a> Ctx<'a> {
             return Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first: first,
                 kind: NpKind::Description,
             };
@@ -314,6 +319,7 @@ impl<'a> Ctx<'a> {
         Np {
             first,
             last: end,
+            name_last: end,
             name_first,
             kind: NpKind::Name,
         }
@@ -347,6 +353,7 @@ impl<'a> Ctx<'a> {
                 return Some(Np {
                     first,
                     last: end,
+                    name_last: end,
                     name_first: first,
                     kind: NpKind::Description,
                 });
@@ -367,6 +374,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first: first,
                 kind: NpKind::Description,
             });
@@ -405,6 +413,16 @@ impl<'a> Ctx<'a> {
         }
         if i < lo {
             return None;
+        }
+        if self.word(i) == Some("who") && i >= lo + 2 && self.is_punct(i - 1, ',') {
+            // `Trump, who has called …`: the mention is `who`, the name Trump.
+            let mut np = self.np_left(i - 2, lo)?;
+            if np.kind != NpKind::Name {
+                return None;
+            }
+            np.first = i;
+            np.last = i;
+            return Some(np);
         }
         if self.is_punct(i, ',') {
             return self.apposition_subject(i, lo);
@@ -477,6 +495,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first: start,
                 last: start,
+                name_last: start,
                 name_first: start,
                 kind: NpKind::Pronoun,
             });
@@ -581,6 +600,7 @@ impl<'a> Ctx<'a> {
                     | "but"
                     | "told"
             ) || is_cue(n)
+                || is_aux_or_adverb(n)
             {
                 break;
             }
@@ -590,6 +610,7 @@ impl<'a> Ctx<'a> {
             first: start,
             last,
             name_first: start,
+            name_last: last,
             kind: NpKind::Description,
         })
     }
@@ -740,7 +761,37 @@ impl<'a> Ctx<'a> {
                 && self
                     .word(k)
                     .is_some_and(|w| matches!(w, "The" | "A" | "An"));
-            if let Some(w) = self.word(k)
+            // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
+            let clause_start = k == lo
+                || !self.word(k - 1).is_some_and(|p| {
+                    matches!(
+                        p,
+                        "in" | "at"
+                            | "on"
+                            | "for"
+                            | "from"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "by"
+                            | "of"
+                            | "to"
+                            | "since"
+                            | "like"
+                            | "under"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "about"
+                    )
+                });
+            if clause_start
+                && let Some(w) = self.word(k)
                 && ((capitalised(w) && !is_capital_stopword(w))
                     || is_pronoun(w)
                     || initial_description)

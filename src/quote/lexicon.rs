@@ -1052,6 +1052,7 @@ pub fn is_org_word(w: &str) -> bool {
 /// part of a person's name.
 pub fn is_capital_stopword(w: &str) -> bool {
     is_quantifier(w)
+        || is_pronoun_contraction(w)
         || matches!(
             w,
             "The"
@@ -1162,6 +1163,17 @@ pub fn is_capital_stopword(w: &str) -> bool {
                 | "Yesterday"
                 | "Tomorrow"
         )
+}
+
+/// `They’re`, `He’s`, `I’m`, `We’ve`: a pronoun with a verb attached.
+fn is_pronoun_contraction(w: &str) -> bool {
+    let Some(pos) = w.find(['’', '\'']) else {
+        return false;
+    };
+    matches!(
+        &w[..pos],
+        "I" | "He" | "She" | "It" | "We" | "They" | "You" | "That" | "There"
+    )
 }
 
 /// Capitalised quantifiers and imperatives opening a sentence: `Another`, `Do`.

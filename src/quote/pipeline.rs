@@ -309,7 +309,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Name => {
             let raw = ctx
                 .text
-                .get(toks[np.name_first].start as usize..toks[np.last].end as usize)?;
+                .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?;
             let raw = raw
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
@@ -334,7 +334,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         }
         NpKind::Description => {
             // `a Nevada Democrat`: a description made of a proper noun.
-            let proper: Vec<&str> = (np.first + 1..=np.last)
+            let proper: Vec<&str> = (np.first + 1..=np.name_last)
                 .filter_map(|k| ctx.word(k))
                 .collect();
             if !proper.is_empty()
