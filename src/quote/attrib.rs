@@ -111,15 +111,6 @@ fn is_function_word(w: &str) -> bool {
             | "evening"
             | "time"
             | "times"
-            | "statement"
-            | "interview"
-            | "speech"
-            | "post"
-            | "tweet"
-            | "letter"
-            | "email"
-            | "op-ed"
-            | "release"
             | "conference"
             | "rally"
             | "event"
@@ -198,7 +189,7 @@ impl<'a> Ctx<'a> {
         if w == "according" || w == "According" {
             return (self.word(i + 1) == Some("to")).then_some(i + 1);
         }
-        if w == "pointed" {
+        if matches!(w, "pointed" | "points" | "point" | "pointing") {
             return (self.word(i + 1) == Some("out")).then_some(i + 1);
         }
         is_cue(w).then_some(i)
@@ -339,6 +330,17 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if is_determiner(p) {
+                // `in a statement`, `at the rally`: not a subject.
+                if k > 0
+                    && self.word(k - 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "in" | "at" | "on" | "during" | "from" | "with" | "by" | "into"
+                        )
+                    })
+                {
+                    return None;
+                }
                 let mut first = k;
                 // `a spokesman for the ministry`
                 if k >= 2
@@ -645,23 +647,24 @@ impl<'a> Ctx<'a> {
             let after_comma = k > i && self.is_punct(k - 1, ',');
             let np = if k == i {
                 self.np_right(cue_last + 1, hi)
-            } else if after_comma
-                && let Some(np) = self.np_right(cue_last + 1, hi)
-                && np.kind != NpKind::Pronoun
-            {
-                // `“…” for Clinton, said Kunin`
-                Some(np)
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
                 // said` only when the quote opens the sentence.
                 let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
                     .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
-                self.subject_left(k, i).filter(|np| {
+                let subject = self.subject_left(k, i).filter(|np| {
                     np.first == i
                         || opens_sentence
                         || (ends
                             && np.kind != NpKind::Description
                             && self.is_punct(np.first - 1, ','))
+                });
+                // `“…” for Clinton, said Kunin`
+                subject.or_else(|| {
+                    after_comma
+                        .then(|| self.np_right(cue_last + 1, hi))
+                        .flatten()
+                        .filter(|np| np.kind != NpKind::Pronoun)
                 })
             };
             return np.map(|np| Attr {

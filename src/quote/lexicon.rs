@@ -232,6 +232,19 @@ const CUE_VERBS: &[&str] = &[
     "hit",
     "speak",
     "remember",
+    "retaliate",
+    "bark",
+    "exhort",
+    "confess",
+    "begin",
+    "interrupt",
+    "chime",
+    "reply",
+    "mourn",
+    "plead",
+    "protest",
+    "recount",
+    "insist",
 ];
 
 /// Inflections that are too often nouns or other words to count as cues.
@@ -372,6 +385,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("swear", &["swore", "sworn", "swears", "swearing"]),
     ("shoot", &["shot"]),
     ("speak", &["spoke", "speaks", "speaking", "spoken"]),
+    ("begin", &["began", "begins"]),
     ("fire", &["fired"]),
     ("hit", &["hit"]),
 ];
@@ -425,7 +439,7 @@ fn cue_set() -> &'static WordSet {
                 if matches!(*v, "read" | "shoot" | "fire" | "hit" | "swear") {
                     continue;
                 }
-                if matches!(*v, "say" | "tell" | "write" | "speak") {
+                if matches!(*v, "say" | "tell" | "write" | "speak" | "begin") {
                     continue;
                 }
             }

@@ -136,6 +136,14 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         }
         break;
     }
+    // A plural possessive keeps its apostrophe: `Sanders'`.
+    if b.get(i) == Some(&b'\'')
+        && i > start
+        && b[i - 1] == b's'
+        && !b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+    {
+        i += 1;
+    }
     // Keep the period of abbreviations and initials: `Mr.`, `E.`, `U.S.`.
     if b.get(i) == Some(&b'.') {
         let w = &text[start..i];
