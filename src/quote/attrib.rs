@@ -183,6 +183,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether the quote whose closing mark is token `qe` ends with `.`, `!`
+    /// or `?` inside its marks.
+    pub fn closes_sentence(&self, qe: usize) -> bool {
+        qe > 0 && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
+    }
+
     /// A cue at token `i`: its last token.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
         let w = self.word(i)?;
@@ -629,9 +635,12 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // After a quote closing a sentence, only a short attribution counts.
-        let closes_sentence = qe > 0
-            && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
-            && self.word(i).is_some_and(capitalised);
+        let closes_sentence = self.closes_sentence(qe) && self.word(i).is_some_and(capitalised);
+        if closes_sentence && !opens_sentence {
+            // `X called Y “unhinged.” Rubio said …`: the next sentence is
+            // someone else's.
+            return None;
+        }
         let hi = hi.min(i + if closes_sentence { 6 } else { 24 });
         let mut k = i;
         while k < hi {
@@ -802,6 +811,12 @@ impl<'a> Ctx<'a> {
                 && (np.kind != NpKind::Description || initial_description)
             {
                 let mut after = np.last + 1;
+                if self.is_punct(after, '(')
+                    && let Some(close) = (after + 1..(after + 10).min(self.toks.len()))
+                        .find(|&j| self.is_punct(j, ')'))
+                {
+                    after = close + 1;
+                }
                 if self.is_punct(after, ',') {
                     // `Mike Huckabee, the former governor, proposed`
                     if let Some(c) =

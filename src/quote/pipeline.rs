@@ -86,7 +86,9 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             // `Rep. Trey Gowdy (R-S.C.): “…”`
             attr = ctx.colon_speaker(qs - 1, lo);
         }
-        let real_start = lo == 0 || ctx.is_boundary(lo - 1);
+        let real_start = lo == 0
+            || ctx.is_boundary(lo - 1)
+            || (ctx.inq[lo - 1] != 0 && ctx.closes_sentence(lo - 1));
         if attr.is_none() && qs > lo && real_start {
             // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
             // sentence's subject, with the mark before the quote as cue.
