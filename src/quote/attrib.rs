@@ -58,6 +58,9 @@ pub struct Ctx<'a> {
     pub toks: &'a [Tok],
     /// Per token: 1 + index of the top-level quote it lies in, or 0.
     pub inq: &'a [u32],
+    /// Per top-level quote: whether it looks like a title or name, read as
+    /// part of its sentence rather than as a break in it.
+    pub transparent: &'a [bool],
 }
 
 fn capitalised(w: &str) -> bool {
@@ -189,6 +192,19 @@ impl<'a> Ctx<'a> {
         qe > 0 && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
     }
 
+    /// Whether token `j` lies in a quote other than token `i`'s that is not
+    /// transparent.
+    fn other_quote(&self, j: usize, i: usize) -> bool {
+        let q = self.inq[j];
+        q != 0
+            && q != self.inq.get(i).copied().unwrap_or(0)
+            && !self
+                .transparent
+                .get(q as usize - 1)
+                .copied()
+                .unwrap_or(false)
+    }
+
     /// A cue at token `i`: its last token.
     pub fn cue_at(&self, i: usize) -> Option<usize> {
         let w = self.word(i)?;
@@ -207,7 +223,7 @@ impl<'a> Ctx<'a> {
         let lo = i.saturating_sub(WINDOW);
         let mut j = i;
         while j > lo {
-            if self.is_boundary(j - 1) || self.inq[j - 1] != 0 && self.inq[j - 1] != self.inq[i] {
+            if self.is_boundary(j - 1) || self.other_quote(j - 1, i) {
                 break;
             }
             j -= 1;
@@ -224,7 +240,7 @@ impl<'a> Ctx<'a> {
         let hi = (i + WINDOW).min(self.toks.len());
         let mut j = i;
         while j < hi {
-            if self.is_boundary(j) || self.inq[j] != 0 && self.inq[j] != self.inq[i] {
+            if self.is_boundary(j) || self.other_quote(j, i) {
                 break;
             }
             j += 1;
@@ -576,7 +592,8 @@ impl<'a> Ctx<'a> {
                 }
                 return Some((k, self.run_right(k, hi)));
             }
-            if is_function_word(w) || is_cue(w) || is_aux_or_adverb(w) || is_pronoun(w) {
+            // Only role words in between: `campaign spokesman`, not a verb.
+            if !is_title(w) {
                 return None;
             }
             k += 1;

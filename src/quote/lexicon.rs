@@ -250,7 +250,6 @@ const CUE_VERBS: &[&str] = &[
 /// Inflections that are too often nouns or other words to count as cues.
 const NOT_CUES: &[&str] = &[
     "call",
-    "calls",
     "post",
     "posts",
     "state",
@@ -514,7 +513,7 @@ pub fn is_naming_cue(w: &str) -> bool {
 
 /// Whether `w` is a participle cue, whose subject is the clause's subject.
 pub fn is_participle(w: &str) -> bool {
-    w.ends_with("ing")
+    w.ends_with("ing") && !matches!(w, "according" | "According")
 }
 
 /// Role words written before a name like titles: `Comedian Sarah Silverman`.

@@ -54,10 +54,15 @@ pub fn run(text: &str) -> Vec<Quote> {
             paragraph,
         });
     }
+    let transparent: Vec<bool> = tops
+        .iter()
+        .map(|t| looks_like_title(text, spans[t.span].range.clone()))
+        .collect();
     let ctx = Ctx {
         text,
         toks: &toks,
         inq: &inq,
+        transparent: &transparent,
     };
     attribute(&ctx, &spans, &mut tops);
     let reported = reported(&ctx, &tops);
@@ -171,9 +176,7 @@ fn kind_of(
     let short = words.len() <= 4;
     let named_by_cue =
         attr.is_some_and(|a| a.cue + 4 >= qs && ctx.word(a.cue).is_some_and(is_naming_cue));
-    let title_case = words.first().is_some_and(|w| starts_upper(w))
-        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
-        && !inner.contains(['.', '!', '?']);
+    let title_case = is_title_case(inner, &words);
     if short && title_case && !named_by_cue && !at_start {
         return QuoteKind::Term;
     }
@@ -190,6 +193,22 @@ fn kind_of(
     } else {
         QuoteKind::Embedded
     }
+}
+
+/// Short words, all capitalised, no sentence inside: `“Meet the Press”`.
+fn is_title_case(inner: &str, words: &[&str]) -> bool {
+    words.first().is_some_and(|w| starts_upper(w))
+        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
+        && !inner.contains(['.', '!', '?'])
+}
+
+/// A quote that reads as a title or name inside its sentence.
+fn looks_like_title(text: &str, range: Range<usize>) -> bool {
+    let inner = text[range]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let words: Vec<&str> = inner.split_whitespace().take(6).collect();
+    words.len() <= 4 && is_title_case(inner, &words)
 }
 
 fn starts_upper(w: &str) -> bool {
