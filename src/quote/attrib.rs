@@ -32,6 +32,8 @@ pub struct Np {
     pub last: usize,
     /// First token of the name proper, titles skipped.
     pub name_first: usize,
+    /// Last token of the name proper (a relative `who` names the one before).
+    pub name_last: usize,
     /// What it is.
     pub kind: NpKind,
 }
@@ -56,6 +58,9 @@ pub struct Ctx<'a> {
     pub toks: &'a [Tok],
     /// Per token: 1 + index of the top-level quote it lies in, or 0.
     pub inq: &'a [u32],
+    /// Per top-level quote: whether it looks like a title or name, read as
+    /// part of its sentence rather than as a break in it.
+    pub transparent: &'a [bool],
 }
 
 fn capitalised(w: &str) -> bool {
@@ -109,15 +114,6 @@ fn is_function_word(w: &str) -> bool {
             | "evening"
             | "time"
             | "times"
-            | "statement"
-            | "interview"
-            | "speech"
-            | "post"
-            | "tweet"
-            | "letter"
-            | "email"
-            | "op-ed"
-            | "release"
             | "conference"
             | "rally"
             | "event"
@@ -177,9 +173,36 @@ impl<'a> Ctx<'a> {
         };
         match t.kind {
             Kind::Break => true,
-            Kind::Punct('.' | '!' | '?' | ';') => self.inq.get(i).is_some_and(|&q| q == 0),
+            Kind::Punct('.' | '!' | '?' | ';') => {
+                // Not before `)`, `,` or a lowercase word: `(R-Ky.)`, `etc. and`.
+                let next_continues = self.toks.get(i + 1).is_some_and(|n| match n.kind {
+                    Kind::Punct(c) => matches!(c, ')' | ',' | ':' | ';'),
+                    Kind::Word => n.text(self.text).starts_with(|c: char| c.is_lowercase()),
+                    Kind::Break => false,
+                });
+                self.inq.get(i).is_some_and(|&q| q == 0) && !next_continues
+            }
             _ => false,
         }
+    }
+
+    /// Whether the quote whose closing mark is token `qe` ends with `.`, `!`
+    /// or `?` inside its marks.
+    pub fn closes_sentence(&self, qe: usize) -> bool {
+        qe > 0 && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
+    }
+
+    /// Whether token `j` lies in a quote other than token `i`'s that is not
+    /// transparent.
+    fn other_quote(&self, j: usize, i: usize) -> bool {
+        let q = self.inq[j];
+        q != 0
+            && q != self.inq.get(i).copied().unwrap_or(0)
+            && !self
+                .transparent
+                .get(q as usize - 1)
+                .copied()
+                .unwrap_or(false)
     }
 
     /// A cue at token `i`: its last token.
@@ -188,7 +211,7 @@ impl<'a> Ctx<'a> {
         if w == "according" || w == "According" {
             return (self.word(i + 1) == Some("to")).then_some(i + 1);
         }
-        if w == "pointed" {
+        if matches!(w, "pointed" | "points" | "point" | "pointing") {
             return (self.word(i + 1) == Some("out")).then_some(i + 1);
         }
         is_cue(w).then_some(i)
@@ -200,7 +223,7 @@ impl<'a> Ctx<'a> {
         let lo = i.saturating_sub(WINDOW);
         let mut j = i;
         while j > lo {
-            if self.is_boundary(j - 1) || self.inq[j - 1] != 0 && self.inq[j - 1] != self.inq[i] {
+            if self.is_boundary(j - 1) || self.other_quote(j - 1, i) {
                 break;
             }
             j -= 1;
@@ -217,7 +240,7 @@ impl<'a> Ctx<'a> {
         let hi = (i + WINDOW).min(self.toks.len());
         let mut j = i;
         while j < hi {
-            if self.is_boundary(j) || self.inq[j] != 0 && self.inq[j] != self.inq[i] {
+            if self.is_boundary(j) || self.other_quote(j, i) {
                 break;
             }
             j += 1;
@@ -242,6 +265,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first: end,
                 last: end,
+                name_last: end,
                 name_first: end,
                 kind: NpKind::Pronoun,
             });
@@ -291,6 +315,7 @@ impl<'a> Ctx<'a> {
             return Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first,
                 kind: NpKind::Name,
             };
@@ -299,6 +324,7 @@ impl<'a> Ctx<'a> {
             return Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first: first,
                 kind: NpKind::Description,
             };
@@ -306,6 +332,7 @@ impl<'a> Ctx<'a> {
         Np {
             first,
             last: end,
+            name_last: end,
             name_first,
             kind: NpKind::Name,
         }
@@ -313,7 +340,7 @@ impl<'a> Ctx<'a> {
 
     fn description_left(&self, end: usize, lo: usize) -> Option<Np> {
         let w = self.word(end)?;
-        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) {
+        if is_aux_or_adverb(w) || is_cue(w) || is_function_word(w) || is_determiner(w) {
             return None;
         }
         let mut k = end;
@@ -321,7 +348,21 @@ impl<'a> Ctx<'a> {
         while k > floor {
             k -= 1;
             let p = self.word(k)?;
+            if is_function_word(p) && !is_determiner(p) {
+                break;
+            }
             if is_determiner(p) {
+                // `in a statement`, `at the rally`: not a subject.
+                if k > 0
+                    && self.word(k - 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "in" | "at" | "on" | "during" | "from" | "with" | "by" | "into"
+                        )
+                    })
+                {
+                    return None;
+                }
                 let mut first = k;
                 // `a spokesman for the ministry`
                 if k >= 2
@@ -336,6 +377,7 @@ impl<'a> Ctx<'a> {
                 return Some(Np {
                     first,
                     last: end,
+                    name_last: end,
                     name_first: first,
                     kind: NpKind::Description,
                 });
@@ -356,6 +398,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first,
                 last: end,
+                name_last: end,
                 name_first: first,
                 kind: NpKind::Description,
             });
@@ -376,6 +419,13 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| is_aux_or_adverb(w) || is_adverb_ly(w))
             {
                 i = i.checked_sub(1)?;
+            } else if i >= lo + 3
+                && self.is_punct(i, ',')
+                && self.is_punct(i - 2, ',')
+                && self.word(i - 1).is_some_and(is_party_or_age)
+            {
+                // `Sen. Rand Paul, R-Ky., said`, `Ana Ruiz, 45, said`
+                i -= 3;
             } else if self.is_punct(i, ')') {
                 let open = (i.saturating_sub(12).max(lo)..i)
                     .rev()
@@ -388,26 +438,72 @@ impl<'a> Ctx<'a> {
         if i < lo {
             return None;
         }
-        if self.is_punct(i, ',') {
-            // `Flynn, a top Trump surrogate, said`
-            let floor = i.saturating_sub(16).max(lo);
-            let comma = (floor..i).rev().find(|&k| self.is_punct(k, ','))?;
-            let inner = self.word(comma + 1)?;
-            let appositive = !capitalised(inner) || is_determiner(inner) || is_title(inner);
-            if !appositive || comma == 0 {
+        if self.word(i) == Some("who") && i >= lo + 2 && self.is_punct(i - 1, ',') {
+            // `Trump, who has called …`: the mention is `who`, the name Trump.
+            let mut np = self.np_left(i - 2, lo)?;
+            if np.kind != NpKind::Name {
                 return None;
             }
-            let mut end = comma - 1;
-            if self.is_punct(end, ')') {
-                let open = (end.saturating_sub(12).max(lo)..end)
-                    .rev()
-                    .find(|&k| self.is_punct(k, '('))?;
-                end = open.checked_sub(1)?;
-            }
-            let np = self.np_left(end, lo)?;
-            return (np.kind != NpKind::Description).then_some(np);
+            np.first = i;
+            np.last = i;
+            return Some(np);
+        }
+        if self.is_punct(i, ',') {
+            return self.apposition_subject(i, lo);
         }
         self.np_left(i, lo)
+    }
+
+    /// The subject before an apposition ending with the comma at `i`:
+    /// `Flynn, a top Trump surrogate, said`, `Dean Ruiz, a salesman from
+    /// Sumter, South Carolina, says`, or `A picker, Tomas Reyes, said`.
+    fn apposition_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let floor = i.saturating_sub(24).max(lo);
+        let mut first_comma = None;
+        let mut k = i;
+        while k > floor {
+            k -= 1;
+            if self.inq[k] != 0 {
+                break;
+            }
+            if !self.is_punct(k, ',') || k == 0 {
+                continue;
+            }
+            first_comma.get_or_insert(k);
+            let Some(inner) = self.word(k + 1) else {
+                continue;
+            };
+            let appositive =
+                !capitalised(inner) || is_determiner(inner) || is_title(inner) || possessive(inner);
+            if !appositive {
+                continue;
+            }
+            let mut end = k - 1;
+            if self.is_punct(end, ')') {
+                let Some(open) = (end.saturating_sub(12).max(lo)..end)
+                    .rev()
+                    .find(|&j| self.is_punct(j, '('))
+                else {
+                    continue;
+                };
+                let Some(e) = open.checked_sub(1) else {
+                    continue;
+                };
+                end = e;
+            }
+            if end < lo {
+                break;
+            }
+            if let Some(np) = self.np_left(end, lo)
+                && np.kind != NpKind::Description
+            {
+                return Some(np);
+            }
+        }
+        // `A picker, Tomas Reyes, said`: the name is the apposition.
+        let comma = first_comma?;
+        let np = self.np_left(i - 1, comma + 1)?;
+        (np.kind == NpKind::Name && np.first == comma + 1).then_some(np)
     }
 
     /// A noun phrase starting at token `start`, not reaching `hi`.
@@ -423,6 +519,7 @@ impl<'a> Ctx<'a> {
             return Some(Np {
                 first: start,
                 last: start,
+                name_last: start,
                 name_first: start,
                 kind: NpKind::Pronoun,
             });
@@ -495,7 +592,8 @@ impl<'a> Ctx<'a> {
                 }
                 return Some((k, self.run_right(k, hi)));
             }
-            if is_function_word(w) || is_cue(w) || is_aux_or_adverb(w) || is_pronoun(w) {
+            // Only role words in between: `campaign spokesman`, not a verb.
+            if !is_title(w) {
                 return None;
             }
             k += 1;
@@ -527,6 +625,7 @@ impl<'a> Ctx<'a> {
                     | "but"
                     | "told"
             ) || is_cue(n)
+                || is_aux_or_adverb(n)
             {
                 break;
             }
@@ -536,6 +635,7 @@ impl<'a> Ctx<'a> {
             first: start,
             last,
             name_first: start,
+            name_last: last,
             kind: NpKind::Description,
         })
     }
@@ -552,14 +652,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // After a quote closing a sentence, only a short attribution counts.
-        let closes_sentence = qe > 0
-            && matches!(self.toks[qe - 1].kind, Kind::Punct('.' | '!' | '?'))
-            && self.word(i).is_some_and(capitalised)
-            && hi - i > 8;
-        if closes_sentence {
+        let closes_sentence = self.closes_sentence(qe) && self.word(i).is_some_and(capitalised);
+        if closes_sentence && !opens_sentence {
+            // `X called Y “unhinged.” Rubio said …`: the next sentence is
+            // someone else's.
             return None;
         }
-        let hi = hi.min(i + 24);
+        let hi = hi.min(i + if closes_sentence { 6 } else { 24 });
         let mut k = i;
         while k < hi {
             let Some(cue_last) = self.cue_at(k) else {
@@ -571,6 +670,7 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 continue;
             }
+            let after_comma = k > i && self.is_punct(k - 1, ',');
             let np = if k == i {
                 self.np_right(cue_last + 1, hi)
             } else {
@@ -578,12 +678,19 @@ impl<'a> Ctx<'a> {
                 // said` only when the quote opens the sentence.
                 let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
                     .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
-                self.subject_left(k, i).filter(|np| {
-                    np.first <= i + 1
+                let subject = self.subject_left(k, i).filter(|np| {
+                    np.first == i
                         || opens_sentence
                         || (ends
                             && np.kind != NpKind::Description
                             && self.is_punct(np.first - 1, ','))
+                });
+                // `“…” for Clinton, said Kunin`
+                subject.or_else(|| {
+                    after_comma
+                        .then(|| self.np_right(cue_last + 1, hi))
+                        .flatten()
+                        .filter(|np| np.kind != NpKind::Pronoun)
                 })
             };
             return np.map(|np| Attr {
@@ -679,13 +786,54 @@ impl<'a> Ctx<'a> {
             if self.inq[k] != 0 {
                 return None;
             }
-            if let Some(w) = self.word(k)
-                && (capitalised(w) || is_pronoun(w))
-                && !is_capital_stopword(w)
+            let initial_description = k == lo
+                && self
+                    .word(k)
+                    .is_some_and(|w| matches!(w, "The" | "A" | "An"));
+            // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
+            let clause_start = k == lo
+                || !self.word(k - 1).is_some_and(|p| {
+                    matches!(
+                        p,
+                        "in" | "at"
+                            | "on"
+                            | "for"
+                            | "from"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "with"
+                            | "by"
+                            | "of"
+                            | "to"
+                            | "since"
+                            | "like"
+                            | "under"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "about"
+                    )
+                });
+            if clause_start
+                && let Some(w) = self.word(k)
+                && ((capitalised(w) && !is_capital_stopword(w))
+                    || is_pronoun(w)
+                    || initial_description)
                 && let Some(np) = self.np_right(k, hi + 1)
-                && np.kind != NpKind::Description
+                && (np.kind != NpKind::Description || initial_description)
             {
                 let mut after = np.last + 1;
+                if self.is_punct(after, '(')
+                    && let Some(close) = (after + 1..(after + 10).min(self.toks.len()))
+                        .find(|&j| self.is_punct(j, ')'))
+                {
+                    after = close + 1;
+                }
                 if self.is_punct(after, ',') {
                     // `Mike Huckabee, the former governor, proposed`
                     if let Some(c) =
@@ -707,6 +855,14 @@ impl<'a> Ctx<'a> {
         }
         None
     }
+}
+
+/// `R-Ky.`, `D-N.Y.`, `I-Vt.` or an age: the short segments set off by
+/// commas after a name.
+fn is_party_or_age(w: &str) -> bool {
+    let b = w.as_bytes();
+    let party = b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-';
+    party || (!b.is_empty() && b.len() <= 3 && b.iter().all(u8::is_ascii_digit))
 }
 
 fn is_adverb_ly(w: &str) -> bool {

@@ -3,7 +3,66 @@
 //! Lists are general English newswriting vocabulary, not names from any data.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the word lists are looked up once per word of every article, and
+/// short keys hash much faster this way than with SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of lowercase ASCII words with a cheap first-letter/length filter
+/// in front of the hash lookup.
+#[derive(Default)]
+struct WordSet {
+    words: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// Per first letter: bit n set when some word has n bytes.
+    filter: [u32; 26],
+}
+
+impl WordSet {
+    fn insert(&mut self, w: &str) {
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii_lowercase()
+            && w.len() < 32
+        {
+            self.filter[(c - b'a') as usize] |= 1 << w.len();
+        }
+        self.words.insert(w.to_string());
+    }
+
+    fn remove(&mut self, w: &str) {
+        self.words.remove(w);
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let Some(&c) = w.as_bytes().first() else {
+            return false;
+        };
+        if !c.is_ascii_lowercase() || w.len() >= 32 {
+            return self.words.contains(w);
+        }
+        self.filter[(c - b'a') as usize] & (1 << w.len()) != 0 && self.words.contains(w)
+    }
+}
 
 /// Verbs whose every inflection is a speech cue.
 const CUE_VERBS: &[&str] = &[
@@ -171,12 +230,26 @@ const CUE_VERBS: &[&str] = &[
     "fire",
     "shoot",
     "hit",
+    "speak",
+    "remember",
+    "retaliate",
+    "bark",
+    "exhort",
+    "confess",
+    "begin",
+    "interrupt",
+    "chime",
+    "reply",
+    "mourn",
+    "plead",
+    "protest",
+    "recount",
+    "insist",
 ];
 
 /// Inflections that are too often nouns or other words to count as cues.
 const NOT_CUES: &[&str] = &[
     "call",
-    "calls",
     "post",
     "posts",
     "state",
@@ -310,6 +383,8 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("read", &["reads", "read"]),
     ("swear", &["swore", "sworn", "swears", "swearing"]),
     ("shoot", &["shot"]),
+    ("speak", &["spoke", "speaks", "speaking", "spoken"]),
+    ("begin", &["began", "begins"]),
     ("fire", &["fired"]),
     ("hit", &["hit"]),
 ];
@@ -352,29 +427,29 @@ fn regular_forms(v: &str) -> Vec<String> {
     out
 }
 
-fn cue_set() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn cue_set() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         let irregular: HashMap<&str, &[&str]> = IRREGULAR.iter().copied().collect();
-        let mut set = HashSet::new();
+        let mut set = WordSet::default();
         for v in CUE_VERBS {
             if let Some(forms) = irregular.get(v) {
-                set.extend(forms.iter().map(|f| f.to_string()));
+                forms.iter().for_each(|f| set.insert(f));
                 if matches!(*v, "read" | "shoot" | "fire" | "hit" | "swear") {
                     continue;
                 }
-                if matches!(*v, "say" | "tell" | "write") {
+                if matches!(*v, "say" | "tell" | "write" | "speak" | "begin") {
                     continue;
                 }
             }
-            set.extend(regular_forms(v));
+            regular_forms(v).iter().for_each(|f| set.insert(f));
         }
         for w in NOT_CUES {
-            set.remove(*w);
+            set.remove(w);
         }
         // Back in as cues: forms that are clearly verbs.
         for w in ["reads", "read", "pointed"] {
-            set.insert(w.to_string());
+            set.insert(w);
         }
         set
     })
@@ -438,7 +513,7 @@ pub fn is_naming_cue(w: &str) -> bool {
 
 /// Whether `w` is a participle cue, whose subject is the clause's subject.
 pub fn is_participle(w: &str) -> bool {
-    w.ends_with("ing")
+    w.ends_with("ing") && !matches!(w, "according" | "According")
 }
 
 /// Role words written before a name like titles: `Comedian Sarah Silverman`.
@@ -454,11 +529,13 @@ const ROLE_TITLES: &[&str] = &[
     "volunteer", "organizer", "protester", "supporter", "critic", "veteran", "trooper",
     "constable", "marshal", "physician", "nurse", "doctor", "teacher", "student", "cfo", "coo",
     "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
+    "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
 ];
 
-fn title_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn title_set() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
+        let mut set = WordSet::default();
         [
             "president",
             "vice",
@@ -635,7 +712,8 @@ fn title_set() -> &'static HashSet<&'static str> {
         ]
         .into_iter()
         .chain(ROLE_TITLES.iter().copied())
-        .collect()
+        .for_each(|w| set.insert(w));
+        set
     })
 }
 
@@ -987,6 +1065,7 @@ pub fn is_org_word(w: &str) -> bool {
 /// part of a person's name.
 pub fn is_capital_stopword(w: &str) -> bool {
     is_quantifier(w)
+        || is_pronoun_contraction(w)
         || matches!(
             w,
             "The"
@@ -1097,6 +1176,17 @@ pub fn is_capital_stopword(w: &str) -> bool {
                 | "Yesterday"
                 | "Tomorrow"
         )
+}
+
+/// `They’re`, `He’s`, `I’m`, `We’ve`: a pronoun with a verb attached.
+fn is_pronoun_contraction(w: &str) -> bool {
+    let Some(pos) = w.find(['’', '\'']) else {
+        return false;
+    };
+    matches!(
+        &w[..pos],
+        "I" | "He" | "She" | "It" | "We" | "They" | "You" | "That" | "There"
+    )
 }
 
 /// Capitalised quantifiers and imperatives opening a sentence: `Another`, `Do`.

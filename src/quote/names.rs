@@ -14,7 +14,10 @@ pub struct NameIndex {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(|c| c.is_uppercase()),
+    }
 }
 
 fn strip_possessive(w: &str) -> (&str, bool) {
@@ -28,24 +31,41 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 
 impl NameIndex {
     /// Collects the runs of two to four capitalised words of `text`.
-    pub fn new(text: &str, toks: &[Tok]) -> Self {
+    /// Tokens with a non-zero `inq` (inside quotes: titles, slogans) are
+    /// left out.
+    pub fn new(text: &str, toks: &[Tok], inq: &[u32]) -> Self {
         let mut idx = NameIndex::default();
         let mut run: Vec<&str> = Vec::new();
         let mut prev_end = 0usize;
         // The headline is in title case: its runs are not names.
-        let headline_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(0) as u32;
-        for t in toks.iter().skip_while(|t| t.start < headline_end) {
-            let w = t.text(text);
-            let adjacent =
-                t.start as usize == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' ');
+        let headline_end = match memchr::memchr(b'\n', text.as_bytes()) {
+            Some(n) if n < 200 || text[n..].starts_with("\n\n") => n as u32,
+            _ => 0,
+        };
+        let bytes = text.as_bytes();
+        for (t, &q) in toks
+            .iter()
+            .zip(inq)
+            .skip_while(|(t, _)| t.start < headline_end)
+        {
+            let cap = q == 0
+                && t.is_word()
+                && match bytes[t.start as usize] {
+                    b if b < 0x80 => b.is_ascii_uppercase(),
+                    _ => capitalised(t.text(text)),
+                };
+            let adjacent = t.start as usize == prev_end + 1 && bytes.get(prev_end) == Some(&b' ');
             prev_end = t.end as usize;
-            if !(t.is_word() && capitalised(w)) || (!run.is_empty() && !adjacent) {
-                idx.push_run(&run);
-                run.clear();
-                if !(t.is_word() && capitalised(w)) {
+            if !cap || (!run.is_empty() && !adjacent) {
+                if !run.is_empty() {
+                    idx.push_run(&run);
+                    run.clear();
+                }
+                if !cap {
                     continue;
                 }
             }
+            let w = t.text(text);
             let (w, poss) = strip_possessive(w);
             run.push(w);
             if poss {
@@ -58,18 +78,28 @@ impl NameIndex {
     }
 
     fn push_run(&mut self, run: &[&str]) {
+        if run.len() < 2 {
+            return;
+        }
         for part in run.split(|w| is_capital_stopword(w)) {
             self.push_part(part);
         }
     }
 
     fn push_part(&mut self, run: &[&str]) {
+        if run.len() < 2 {
+            return;
+        }
         let start = run
             .iter()
             .rposition(|w| is_capital_stopword(w) || is_title(w))
             .map_or(0, |k| k + 1);
         let run = &run[start..];
         if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
+            return;
+        }
+        // Four words only with an initial or suffix: `Robert P. Casey Jr.`
+        if run.len() == 4 && !run.iter().any(|w| w.ends_with('.')) {
             return;
         }
         if run
@@ -128,7 +158,8 @@ mod tests {
     use crate::quote::tokens::tokenize;
 
     fn canon(text: &str, name: &str) -> String {
-        NameIndex::new(text, &tokenize(text)).canonical(name)
+        let toks = tokenize(text);
+        NameIndex::new(text, &toks, &vec![0; toks.len()]).canonical(name)
     }
 
     #[test]

@@ -54,14 +54,19 @@ pub fn run(text: &str) -> Vec<Quote> {
             paragraph,
         });
     }
+    let transparent: Vec<bool> = tops
+        .iter()
+        .map(|t| looks_like_title(text, spans[t.span].range.clone()))
+        .collect();
     let ctx = Ctx {
         text,
         toks: &toks,
         inq: &inq,
+        transparent: &transparent,
     };
     attribute(&ctx, &spans, &mut tops);
     let reported = reported(&ctx, &tops);
-    let names = NameIndex::new(text, &toks);
+    let names = NameIndex::new(text, &toks, &inq);
     build(&ctx, &spans, &tops, &reported, &names)
 }
 
@@ -72,16 +77,23 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         let hi = ctx.sentence_end(qe);
         let lo = ctx.sentence_start(qs);
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
-        let mut attr = ctx
-            .trailing(qe - 1, hi, opens)
-            .or_else(|| ctx.leading(lo, qs));
+        // After `said:` or `said,` the cue before comes first.
+        let mut attr = if is_intro(ctx, qs) {
+            ctx.leading(lo, qs)
+                .or_else(|| ctx.trailing(qe - 1, hi, opens))
+        } else {
+            ctx.trailing(qe - 1, hi, opens)
+                .or_else(|| ctx.leading(lo, qs))
+        };
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
         if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
             // `Rep. Trey Gowdy (R-S.C.): “…”`
             attr = ctx.colon_speaker(qs - 1, lo);
         }
-        let real_start = lo == 0 || ctx.is_boundary(lo - 1);
+        let real_start = lo == 0
+            || ctx.is_boundary(lo - 1)
+            || (ctx.inq[lo - 1] != 0 && ctx.closes_sentence(lo - 1));
         if attr.is_none() && qs > lo && real_start {
             // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
             // sentence's subject, with the mark before the quote as cue.
@@ -95,6 +107,10 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         if kind == QuoteKind::Term {
             attr = None;
         }
+        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
+            // `Howard continued his remarks. “…”`: the previous sentence's cue.
+            attr = previous_sentence_cue(ctx, lo);
+        }
         let mut inherited = false;
         let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
         if attr.is_none()
@@ -107,10 +123,6 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
                 attr = prev.attr;
                 inherited = true;
             }
-        }
-        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
-            // `Howard continued his remarks. “…”`: the previous sentence's cue.
-            attr = previous_sentence_cue(ctx, lo);
         }
         let t = &mut tops[n];
         t.attr = attr;
@@ -164,9 +176,7 @@ fn kind_of(
     let short = words.len() <= 4;
     let named_by_cue =
         attr.is_some_and(|a| a.cue + 4 >= qs && ctx.word(a.cue).is_some_and(is_naming_cue));
-    let title_case = words.first().is_some_and(|w| starts_upper(w))
-        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
-        && !inner.contains(['.', '!', '?']);
+    let title_case = is_title_case(inner, &words);
     if short && title_case && !named_by_cue && !at_start {
         return QuoteKind::Term;
     }
@@ -174,11 +184,31 @@ fn kind_of(
         return QuoteKind::Term;
     }
     let first_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
-    if (at_start && (first_upper || words.len() > 4)) || (first_upper && words.len() > 6) {
+    let after_intro = is_intro(ctx, qs);
+    if after_intro
+        || (at_start && (first_upper || words.len() > 4))
+        || (first_upper && words.len() > 6)
+    {
         QuoteKind::Direct
     } else {
         QuoteKind::Embedded
     }
+}
+
+/// Short words, all capitalised, no sentence inside: `“Meet the Press”`.
+fn is_title_case(inner: &str, words: &[&str]) -> bool {
+    words.first().is_some_and(|w| starts_upper(w))
+        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
+        && !inner.contains(['.', '!', '?'])
+}
+
+/// A quote that reads as a title or name inside its sentence.
+fn looks_like_title(text: &str, range: Range<usize>) -> bool {
+    let inner = text[range]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim();
+    let words: Vec<&str> = inner.split_whitespace().take(6).collect();
+    words.len() <= 4 && is_title_case(inner, &words)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -246,26 +276,23 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
         }
     }
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < ctx.toks.len() {
-        if ctx.inq[k] != 0 || used[k] {
-            k += 1;
+    let mut next_free = 0;
+    // Look for `that` first (rare) and then for a cue just before it.
+    for that in 1..ctx.toks.len() {
+        if that < next_free || ctx.inq[that] != 0 || ctx.word(that) != Some("that") {
             continue;
         }
-        let Some(cue_last) = ctx.cue_at(k) else {
-            k += 1;
+        let floor = that.saturating_sub(4).max(next_free);
+        let Some((k, cue_last)) = (floor..that).rev().find_map(|k| {
+            if ctx.inq[k] != 0 || used[k] {
+                return None;
+            }
+            let last = ctx.cue_at(k)?;
+            let words_between = (last + 1..that).all(|j| ctx.toks[j].is_word());
+            (last < that && words_between).then_some((k, last))
+        }) else {
             continue;
         };
-        let Some(that) = (cue_last + 1..(cue_last + 5).min(ctx.toks.len()))
-            .find(|&j| ctx.word(j) == Some("that"))
-        else {
-            k += 1;
-            continue;
-        };
-        if (cue_last + 1..that).any(|j| !ctx.toks[j].is_word() || ctx.inq[j] != 0) {
-            k += 1;
-            continue;
-        }
         let lo = ctx.sentence_start(k);
         let end = ctx.sentence_end_any(that + 1);
         let attributed_quote = (that + 1..end)
@@ -282,10 +309,8 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
                     np,
                 },
             });
-            k = end;
-            continue;
+            next_free = end;
         }
-        k += 1;
     }
     out
 }
@@ -305,7 +330,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Name => {
             let raw = ctx
                 .text
-                .get(toks[np.name_first].start as usize..toks[np.last].end as usize)?;
+                .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?;
             let raw = raw
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
@@ -330,7 +355,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         }
         NpKind::Description => {
             // `a Nevada Democrat`: a description made of a proper noun.
-            let proper: Vec<&str> = (np.first + 1..=np.last)
+            let proper: Vec<&str> = (np.first + 1..=np.name_last)
                 .filter_map(|k| ctx.word(k))
                 .collect();
             if !proper.is_empty()

@@ -107,8 +107,13 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         if i >= b.len() {
             break;
         }
-        let Some(ch) = text[i..].chars().next() else {
-            break;
+        let ch = if b[i] < 0x80 {
+            b[i] as char
+        } else {
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            ch
         };
         if ch.is_alphanumeric() {
             i += ch.len_utf8();
@@ -116,7 +121,10 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         }
         if is_inner_joiner(ch) {
             let after = i + ch.len_utf8();
-            let next = text[after..].chars().next();
+            let next = match b.get(after) {
+                Some(&n) if n < 0x80 => Some(n as char),
+                _ => text[after..].chars().next(),
+            };
             // A period joins initials (`U.S`, `G.K`), not `said.Trump`.
             let joins = ch != '.' || text[segment..i].chars().count() == 1;
             if joins && next.is_some_and(|n| n.is_alphanumeric()) {
@@ -127,6 +135,14 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             }
         }
         break;
+    }
+    // A plural possessive keeps its apostrophe: `Sanders'`.
+    if b.get(i) == Some(&b'\'')
+        && i > start
+        && b[i - 1] == b's'
+        && !b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+    {
+        i += 1;
     }
     // Keep the period of abbreviations and initials: `Mr.`, `E.`, `U.S.`.
     if b.get(i) == Some(&b'.') {
