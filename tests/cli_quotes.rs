@@ -203,3 +203,51 @@ fn nothing_loaded_fails_but_some_loaded_succeeds() {
     assert!(out.status.success());
     assert_eq!(jsonl(&out).len(), 1);
 }
+
+#[test]
+fn standard_input_streams_a_line_at_a_time() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("hearsay starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("output reads")).is_err() {
+                break;
+            }
+        }
+    });
+    let line =
+        |id: &str| format!("{{\"id\": \"{id}\", \"body\": \"Head\\n\\n\\\"Hi,\\\" he said.\"}}\n");
+    // The format is told from the first two lines; then each line is printed
+    // as soon as it is read, while the input is still open.
+    stdin
+        .write_all(format!("{}{}", line("first"), line("second")).as_bytes())
+        .expect("writes");
+    stdin.flush().expect("flushes");
+    for id in ["first", "second"] {
+        let out = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a line before the input ends");
+        assert!(out.contains(&format!("\"{id}\"")), "{out}");
+    }
+    stdin.write_all(line("third").as_bytes()).expect("writes");
+    stdin.flush().expect("flushes");
+    let third = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("third line before the input ends");
+    assert!(third.contains("\"third\""), "{third}");
+    drop(stdin);
+    assert!(child.wait().expect("hearsay ends").success());
+    reader.join().expect("reader thread");
+}

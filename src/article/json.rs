@@ -72,6 +72,9 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
     };
     let body = take_string(&mut map, &["body", "text", "content"])?
         .ok_or_else(|| "no `body` or `text` field".to_string())?;
+    if body.trim_matches(text::is_blank).is_empty() {
+        return Err("the article's text is empty".to_string());
+    }
     let id = match map.remove("id") {
         None | Some(Value::Null) => origin.default_id(),
         Some(Value::String(s)) => s,

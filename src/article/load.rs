@@ -120,13 +120,14 @@ fn load_reader(
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
-    let mut head = Vec::with_capacity(detect::SNIFF_LEN);
-    (&mut reader)
-        .take(detect::SNIFF_LEN as u64)
-        .read_to_end(&mut head)?;
+    let (head, complete) = read_head(&mut reader)?;
     let report = Reporter { path };
     let name = path.display().to_string();
-    let format = detect::sniff(&head, path);
+    let format = match detect::sniff(&head, path) {
+        // Only the whole input can be called empty.
+        Format::Empty if !complete => Format::Text,
+        other => other,
+    };
     if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
         let lines = Cursor::new(head).chain(reader);
         return jsonl(&report, &name, lines, each);
@@ -211,6 +212,39 @@ fn text_article(
         return each(report.problem(None, "empty: no text to read", true));
     }
     each(Item::Article(Article::from_text(name, text)))
+}
+
+/// Reads enough of the input to tell its format: up to
+/// [`detect::SNIFF_LEN`] bytes, but no further than the start of the second
+/// line, so that a pipe sending JSONL a line at a time is not waited on.
+/// Also says whether that was the whole input.
+fn read_head(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
+    let mut head = Vec::with_capacity(detect::SNIFF_LEN);
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((head, true));
+        }
+        let n = buf.len().min(detect::SNIFF_LEN - head.len());
+        head.extend_from_slice(&buf[..n]);
+        reader.consume(n);
+        if head.len() >= detect::SNIFF_LEN || second_line_started(&head) {
+            return Ok((head, false));
+        }
+    }
+}
+
+/// Whether `head` has visible text, a line break, then visible text again.
+fn second_line_started(head: &[u8]) -> bool {
+    let Some(first) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let Some(newline) = head[first..].iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    head[first + newline..]
+        .iter()
+        .any(|b| !b.is_ascii_whitespace())
 }
 
 /// Whether the input opens with a line holding one whole JSON object, so it
