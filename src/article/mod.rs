@@ -26,6 +26,7 @@ mod boilerplate;
 mod dateline;
 mod detect;
 mod feed;
+mod front;
 mod html;
 mod json;
 mod load;
@@ -100,13 +101,16 @@ impl Article {
 }
 
 /// Sets the body to the text from `start`, trimmed, without trailing
-/// boilerplate, and finds a dateline opening it.
+/// boilerplate or an opening byline or date line, and finds a dateline
+/// opening it.
 fn finish_body(article: &mut Article, start: usize) {
     let text = &article.text;
     let body = text::trim_range(text, text::clamp_range(text, start..text.len()));
     let end = boilerplate::body_end(text, body.clone());
-    article.body = body.start..end;
-    article.dateline = dateline::find(text, body.start);
+    let mut body = body.start..end;
+    front::skip_front_matter(article, &mut body);
+    article.dateline = dateline::find(&article.text, body.start);
+    article.body = body;
 }
 
 /// Something wrong with one input: a file that could not be read or parsed,
