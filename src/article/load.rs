@@ -21,14 +21,21 @@ pub enum Item {
     Problem(Problem),
 }
 
+impl Loaded {
+    /// Adds an article or a problem, in the order met.
+    pub fn push(&mut self, item: Item) {
+        match item {
+            Item::Article(a) => self.articles.push(a),
+            Item::Problem(p) => self.problems.push(p),
+        }
+    }
+}
+
 /// Loads files, folders (recursively) and `-` (standard input), all at once.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
     load_paths_each(paths, |item| {
-        match item {
-            Item::Article(a) => loaded.articles.push(a),
-            Item::Problem(p) => loaded.problems.push(p),
-        }
+        loaded.push(item);
         ControlFlow::Continue(())
     });
     loaded
@@ -58,10 +65,7 @@ pub fn load_paths_each(paths: &[PathBuf], mut each: impl FnMut(Item) -> ControlF
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut each = |item| {
-        match item {
-            Item::Article(a) => loaded.articles.push(a),
-            Item::Problem(p) => loaded.problems.push(p),
-        }
+        loaded.push(item);
         ControlFlow::Continue(())
     };
     let reader: Box<dyn Read + '_> = Box::new(bytes);
@@ -158,48 +162,55 @@ fn load_reader(
     let text = decoded.text;
     Ok(match format {
         Format::Json => whole_json(&report, &name, text, each),
-        Format::Html => {
-            let page = html::page(&text);
-            if page.body.is_empty() {
-                return Ok(each(report.problem(
-                    None,
-                    "no story text found in this page",
-                    true,
-                )));
-            }
-            let mut article = Article {
-                id: name,
-                text: page.body,
-                url: page.url,
-                ..Article::default()
-            };
-            json::fill_title_and_body(&mut article, page.title.as_deref());
-            each(Item::Article(article))
-        }
+        Format::Html => html_article(&report, name, &text, each),
         Format::Feed => super::feed::items(&text, &name, &mut |item| each(item)),
         _ => text_article(&report, name, text, each),
     })
 }
 
+/// A web page's story as an article.
+fn html_article(
+    report: &Reporter<'_>,
+    name: String,
+    page: &str,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let page = html::page(page);
+    if page.body.is_empty() {
+        return each(report.problem(None, "no story text found in this page", true));
+    }
+    let mut article = Article {
+        id: name,
+        text: page.body,
+        url: page.url,
+        ..Article::default()
+    };
+    json::fill_title_and_body(&mut article, page.title.as_deref());
+    each(Item::Article(article))
+}
+
 /// Feeds say their encoding: Latin-1 ones are read as such without a warning.
 fn decode_feed(bytes: &[u8]) -> detect::Decoded {
-    let trimmed = bytes.trim_ascii_start();
-    match super::feed::declared_encoding(trimmed).as_deref() {
-        Some("iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252") => detect::Decoded {
+    let declared = super::feed::declared_encoding(bytes.trim_ascii_start());
+    let declared = declared.as_deref().unwrap_or("utf-8");
+    // Valid UTF-8 is UTF-8, whatever the declaration says.
+    if declared.starts_with("utf") || std::str::from_utf8(bytes).is_ok() {
+        return detect::decode(bytes);
+    }
+    if matches!(
+        declared,
+        "iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "us-ascii"
+    ) {
+        return detect::Decoded {
             text: bytes.iter().map(|&b| detect::windows_1252(b)).collect(),
             warning: None,
-        },
-        Some(other) if !other.starts_with("utf") && !other.contains("ascii") => {
-            let mut decoded = detect::decode(bytes);
-            if decoded.warning.is_some() {
-                decoded.warning = Some(format!(
-                    "encoding {other} is not supported: read as UTF-8 and Windows-1252"
-                ));
-            }
-            decoded
-        }
-        _ => detect::decode(bytes),
+        };
     }
+    let mut decoded = detect::decode(bytes);
+    decoded.warning = Some(format!(
+        "encoding {declared} is not supported: read as UTF-8 and Windows-1252"
+    ));
+    decoded
 }
 
 fn text_article(
