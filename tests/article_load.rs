@@ -222,3 +222,25 @@ fn streaming_stops_when_asked() {
     });
     assert_eq!(seen, 1);
 }
+
+#[test]
+fn crlf_line_endings_read_like_lf() {
+    let raw = std::fs::read_to_string(fixture("seed_like.txt")).expect("fixture reads");
+    let crlf = raw.replace('\n', "\r\n");
+    let loaded = hearsay::article::load_bytes(Path::new("seed.txt"), crlf.as_bytes());
+    let a = &loaded.articles[0];
+    let lf = only_article("seed_like.txt");
+    assert_eq!(a.title, lf.title);
+    assert_eq!(paragraphs(a), paragraphs(&lf));
+    assert_eq!(a.dateline.as_ref().map(|d| &d.place), lf.dateline.as_ref().map(|d| &d.place));
+    assert!(a.text[a.body.clone()].ends_with("said."));
+}
+
+#[test]
+fn jsonl_without_a_trailing_newline_and_with_a_bom() {
+    let input = "\u{feff}{\"id\": \"x\", \"title\": \"T\", \"body\": \"B.\"}\n{\"id\": \"y\", \"title\": \"U\", \"body\": \"C.\"}";
+    let loaded = hearsay::article::load_bytes(Path::new("-"), input.as_bytes());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x", "y"]);
+}

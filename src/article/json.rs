@@ -49,6 +49,11 @@ pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<A
             })
             .collect(),
         Value::Object(map) if is_json_feed(&map) => feed_items(map, name),
+        // `{"articles": [...]}`, as news APIs answer.
+        Value::Object(mut map) if wrapped_list(&map).is_some() => {
+            let list = wrapped_list(&map).and_then(|key| map.remove(key));
+            articles(list.unwrap_or_default(), name)
+        }
         other => vec![(
             None,
             article(
@@ -92,8 +97,18 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
         text: body,
         source: take_string(&mut map, &["source", "publisher"])?,
         url: take_string(&mut map, &["url", "link"])?,
-        published: take_string(&mut map, &["published", "date", "date_published"])?,
-        byline: take_string(&mut map, &["byline", "author"])?,
+        published: take_string(
+            &mut map,
+            &[
+                "published",
+                "date",
+                "date_published",
+                "publishedAt",
+                "published_at",
+                "pubDate",
+            ],
+        )?,
+        byline: take_string(&mut map, &["byline", "author", "authors"])?,
         ..Article::default()
     };
     let dateline_field = take_string(&mut map, &["dateline"])?;
@@ -150,16 +165,19 @@ fn shorten(line: &str, max_chars: usize) -> String {
 
 /// The first of `names` present with a string value; `null` counts as absent,
 /// other types are an error naming the field.
+/// Fields that may hold `{"name": …}` objects instead of strings.
+const NAMED: [&str; 4] = ["author", "authors", "source", "publisher"];
+
 fn take_string(map: &mut Map<String, Value>, names: &[&str]) -> Result<Option<String>, Refusal> {
     for name in names {
         match map.remove(*name) {
             None | Some(Value::Null) => continue,
             Some(Value::String(s)) => return Ok(Some(s)),
-            // Authors often come as `{"name": …}` or a list of those.
-            Some(Value::Object(o)) if *name == "author" => {
+            // Authors and sources often come as `{"name": …}`, authors as a list of those.
+            Some(Value::Object(o)) if NAMED.contains(name) => {
                 return Ok(author_name(&Value::Object(o)));
             }
-            Some(Value::Array(a)) if *name == "author" => return Ok(authors(&a)),
+            Some(Value::Array(a)) if NAMED.contains(name) => return Ok(authors(&a)),
             Some(other) => {
                 return Err(format!(
                     "field `{name}` should be a string, found {}",
@@ -193,6 +211,17 @@ fn type_name(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+/// The key of the one list of articles in an object without a story of its own.
+fn wrapped_list(map: &Map<String, Value>) -> Option<&'static str> {
+    let has_story = ["body", "text", "content"]
+        .iter()
+        .any(|k| map.contains_key(*k));
+    let key = ["articles", "items", "entries", "data", "results"]
+        .into_iter()
+        .find(|k| map.get(*k).is_some_and(Value::is_array))?;
+    (!has_story).then_some(key)
 }
 
 fn is_json_feed(map: &Map<String, Value>) -> bool {
@@ -301,6 +330,27 @@ mod tests {
         assert!(e.contains("`title`") && e.contains("number"), "{e}");
         assert!(one(r#"{"title": "t"}"#).is_err());
         assert!(one("[1]").is_err());
+    }
+
+    #[test]
+    fn news_api_shape() {
+        let v: Value = serde_json::from_str(
+            r#"{"status": "ok", "articles": [{"source": {"id": null, "name": "Wire"}, "author": "Ana Lin",
+                "title": "T", "content": "Body.", "publishedAt": "2025-01-01"}]}"#,
+        )
+        .expect("test JSON parses");
+        let found = articles(v, "api.json");
+        let [(Some(0), Ok(a))] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!(
+            (a.source.as_deref(), a.byline.as_deref()),
+            (Some("Wire"), Some("Ana Lin"))
+        );
+        assert_eq!(
+            (a.published.as_deref(), a.text.as_str()),
+            (Some("2025-01-01"), "Body.")
+        );
     }
 
     #[test]
