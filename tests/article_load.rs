@@ -232,7 +232,10 @@ fn crlf_line_endings_read_like_lf() {
     let lf = only_article("seed_like.txt");
     assert_eq!(a.title, lf.title);
     assert_eq!(paragraphs(a), paragraphs(&lf));
-    assert_eq!(a.dateline.as_ref().map(|d| &d.place), lf.dateline.as_ref().map(|d| &d.place));
+    assert_eq!(
+        a.dateline.as_ref().map(|d| &d.place),
+        lf.dateline.as_ref().map(|d| &d.place)
+    );
     assert!(a.text[a.body.clone()].ends_with("said."));
 }
 
@@ -243,4 +246,27 @@ fn jsonl_without_a_trailing_newline_and_with_a_bom() {
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["x", "y"]);
+}
+
+#[test]
+fn text_without_a_headline_keeps_its_first_paragraph() {
+    let story = format!(
+        "{}.\n\nSecond paragraph.\n",
+        "A long opening sentence that runs on".repeat(8)
+    );
+    let a = &hearsay::article::load_bytes(Path::new("s.txt"), story.as_bytes()).articles[0];
+    assert!(
+        a.title.ends_with('…') && a.title.chars().count() <= 81,
+        "{}",
+        a.title
+    );
+    assert_eq!(paragraphs(a).len(), 2);
+    let one_line = &hearsay::article::load_bytes(Path::new("t.txt"), b"Only a line").articles[0];
+    assert_eq!(
+        (
+            one_line.title.as_str(),
+            &one_line.text[one_line.body.clone()]
+        ),
+        ("Only a line", "Only a line")
+    );
 }

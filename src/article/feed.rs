@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use super::html::{element, to_text};
 use super::load::Item;
 use super::text::{decode_entities, one_line};
-use super::{Article, Problem, json};
+use super::{Article, Problem};
 
 /// The encoding named in an XML declaration, lowercased.
 pub(crate) fn declared_encoding(head: &[u8]) -> Option<String> {
@@ -125,7 +125,7 @@ fn entry(xml: &str, name: &str, index: usize, source: Option<&str>) -> Option<Ar
         byline: field(xml, &["dc:creator", "author"]).map(|a| to_text(&a)),
         ..Article::default()
     };
-    json::fill_title_and_body(&mut article, title.as_deref());
+    super::set_title_and_body(&mut article, title.as_deref());
     Some(article)
 }
 

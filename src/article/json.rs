@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Article, dateline, finish_body, text};
+use super::{Article, dateline, text};
 
 /// Why one JSON value is not an article.
 pub(crate) type Refusal = String;
@@ -112,55 +112,12 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
         ..Article::default()
     };
     let dateline_field = take_string(&mut map, &["dateline"])?;
-    fill_title_and_body(&mut article, title.as_deref());
+    super::set_title_and_body(&mut article, title.as_deref());
     if article.dateline.is_none() {
         article.dateline =
             dateline_field.and_then(|d| dateline::parse_field(&d, article.body.start));
     }
     Ok(article)
-}
-
-/// Sets the title and body of an article whose `text` is a story body, and
-/// finds its dateline and trailing boilerplate.
-pub(crate) fn fill_title_and_body(article: &mut Article, title: Option<&str>) {
-    let whole = text::trim_range(&article.text, 0..article.text.len());
-    let given = title.map(text::one_line).filter(|t| !t.is_empty());
-    let start = match given {
-        Some(t) => {
-            article.title = t;
-            whole.start
-        }
-        None => match text::headline(&article.text) {
-            // With only one paragraph, the headline is a shortened first line
-            // and the body keeps all of it.
-            Some((line, after))
-                if !article.text[after..]
-                    .trim_matches(text::is_blank)
-                    .is_empty() =>
-            {
-                article.title = text::one_line(&article.text[line]);
-                after
-            }
-            Some((line, _)) => {
-                article.title = shorten(&text::one_line(&article.text[line]), 80);
-                whole.start
-            }
-            None => whole.start,
-        },
-    };
-    finish_body(article, start);
-}
-
-fn shorten(line: &str, max_chars: usize) -> String {
-    if line.chars().count() <= max_chars {
-        return line.to_string();
-    }
-    let cut: String = line.chars().take(max_chars).collect();
-    let at_word = cut
-        .rfind(' ')
-        .filter(|&i| i > max_chars / 2)
-        .map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", at_word.trim_end())
 }
 
 /// The first of `names` present with a string value; `null` counts as absent,

@@ -185,7 +185,7 @@ fn html_article(
         url: page.url,
         ..Article::default()
     };
-    json::fill_title_and_body(&mut article, page.title.as_deref());
+    super::set_title_and_body(&mut article, page.title.as_deref());
     each(Item::Article(article))
 }
 

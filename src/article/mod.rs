@@ -89,14 +89,40 @@ impl Article {
             text,
             ..Article::default()
         };
-        match text::headline(&article.text) {
-            Some((title, body_start)) => {
-                article.title = text::one_line(&article.text[title]);
-                finish_body(&mut article, body_start);
-            }
-            None => article.body = 0..0,
-        }
+        set_title_and_body(&mut article, None);
         article
+    }
+}
+
+/// A first line longer than this (chars) that ends a sentence is story, not headline.
+const MAX_HEADLINE: usize = 200;
+
+/// Sets the title (`title`, or else the text's first line) and the body of
+/// an article, and finds its dateline and trailing boilerplate. When the
+/// first line cannot be a headline (nothing follows it, or it is a long
+/// sentence), the title is that line shortened and the body keeps it.
+pub(crate) fn set_title_and_body(article: &mut Article, title: Option<&str>) {
+    let whole = text::trim_range(&article.text, 0..article.text.len());
+    if let Some(t) = title.map(text::one_line).filter(|t| !t.is_empty()) {
+        article.title = t;
+        return finish_body(article, whole.start);
+    }
+    let Some((line, after)) = text::headline(&article.text) else {
+        article.body = whole;
+        return;
+    };
+    let first = text::one_line(&article.text[line]);
+    let more = !article.text[after..]
+        .trim_matches(text::is_blank)
+        .is_empty();
+    let sentence =
+        first.chars().count() > MAX_HEADLINE && first.ends_with(['.', '"', '”', '!', '?']);
+    if more && !sentence {
+        article.title = first;
+        finish_body(article, after);
+    } else {
+        article.title = text::shorten(&first, 80);
+        finish_body(article, whole.start);
     }
 }
 

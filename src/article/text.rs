@@ -181,6 +181,19 @@ pub(crate) fn one_line(raw: &str) -> String {
     out
 }
 
+/// `line` cut to at most `max_chars` chars at a word boundary, with `…`.
+pub(crate) fn shorten(line: &str, max_chars: usize) -> String {
+    if line.chars().count() <= max_chars {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(max_chars).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > max_chars / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
 /// Decodes the HTML character references met in news text (`&lt;`, `&quot;`,
 /// `&#8220;`, `&#x201C;`); others are left as they are.
 pub fn decode_entities(raw: &str) -> String {
