@@ -251,3 +251,64 @@ fn standard_input_streams_a_line_at_a_time() {
     assert!(child.wait().expect("hearsay ends").success());
     reader.join().expect("reader thread");
 }
+
+/// Splits RFC 4180 CSV into records of fields.
+fn parse_csv(csv: &str) -> Vec<Vec<String>> {
+    let mut records = vec![];
+    let mut record = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            _ => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn csv_round_trips_commas_quotes_and_line_breaks() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "--format", "csv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("hearsay starts");
+    let input = r#"{"id": "c,1", "title": "Rates, \"frozen\"", "body": "“Yes, we will,\nsoon,” she said. “Later.”"}"#;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("hearsay ends");
+    assert!(out.status.success());
+    let records = parse_csv(&stdout(&out));
+    assert!(records.len() >= 2, "{records:?}");
+    assert_eq!(
+        records[0],
+        ["id", "title", "start", "end", "kind", "speaker", "text"]
+    );
+    let text = "“Yes, we will,\nsoon,” she said. “Later.”";
+    for row in &records[1..] {
+        assert_eq!(row.len(), 7, "{row:?}");
+        assert_eq!(
+            (row[0].as_str(), row[1].as_str()),
+            ("c,1", "Rates, \"frozen\"")
+        );
+        let start: usize = row[2].parse().expect("start");
+        let end: usize = row[3].parse().expect("end");
+        assert_eq!(char_slice(text, start, end), row[6]);
+    }
+}
