@@ -40,7 +40,9 @@ pub use text::decode_entities;
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
-    /// Byte range of the whole dateline in [`Article::text`], dash included.
+    /// Byte range of the whole dateline in [`Article::text`], dash included;
+    /// empty, at the body's start, when it came in a field of its own
+    /// (Reuters' JSON `dateline`) and is not in the text.
     pub span: Range<usize>,
     /// The place, `Seoul`.
     pub place: String,
@@ -53,7 +55,8 @@ pub struct Dateline {
 /// One news article. Quote offsets refer to [`Article::text`], kept exactly as given.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
-    /// The input's `id` for JSON, the path for files.
+    /// The input's `id` for JSON (`path:line` or `path:index` when it has
+    /// none), the entry's `guid`/`id` for feeds, the path for files.
     pub id: String,
     /// The headline, normalised for display (one line).
     pub title: String,
