@@ -270,3 +270,20 @@ fn text_without_a_headline_keeps_its_first_paragraph() {
         ("Only a line", "Only a line")
     );
 }
+
+#[test]
+fn a_folder_without_articles_is_a_problem() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("article_load_empty_dir");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".git")).expect("temp dir");
+    std::fs::write(dir.join("README.txt"), "About\n\nNothing.\n").expect("temp file");
+    let loaded = load_paths(std::slice::from_ref(&dir));
+    assert!(loaded.articles.is_empty());
+    let [problem] = loaded.problems.as_slice() else {
+        panic!("{:?}", loaded.problems)
+    };
+    assert!(
+        problem.fatal && problem.message.contains("no articles"),
+        "{problem}"
+    );
+}
