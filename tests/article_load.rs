@@ -287,3 +287,27 @@ fn a_folder_without_articles_is_a_problem() {
         "{problem}"
     );
 }
+
+#[test]
+fn json_array_items_report_their_line_and_good_ones_load() {
+    let loaded = load(&["broken_array.json"]);
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["g1", "g2"]);
+    let at: Vec<(Option<usize>, bool)> =
+        loaded.problems.iter().map(|p| (p.line, p.fatal)).collect();
+    assert_eq!(
+        at,
+        [(Some(3), true), (Some(6), true)],
+        "{:#?}",
+        loaded.problems
+    );
+    assert!(
+        loaded.problems[0].message.contains("item 1")
+            && loaded.problems[0].message.contains("`title`")
+    );
+    assert!(
+        loaded.problems[1].message.contains("invalid JSON"),
+        "{}",
+        loaded.problems[1]
+    );
+}

@@ -4,6 +4,8 @@
 //! `published` or `date`, `byline` or `author`, `dateline`. Unknown fields are
 //! ignored; a missing title is the text's first line.
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
 use super::{Article, dateline, text};
@@ -26,6 +28,53 @@ impl Origin<'_> {
             None => self.name.to_string(),
         }
     }
+}
+
+/// The byte ranges of the items of the JSON array that `text` holds,
+/// found without parsing them, so that one broken item does not hide the
+/// others. A truncated array's last item runs to the end of the text.
+/// `None` when `text` is not an array.
+pub(crate) fn array_items(text: &str) -> Option<Vec<Range<usize>>> {
+    let open = text
+        .find(|c: char| !c.is_whitespace())
+        .filter(|&i| text[i..].starts_with('['))?;
+    let mut items = Vec::new();
+    let mut push = |range: Range<usize>| {
+        let item = text::trim_range(text, range);
+        if !item.is_empty() {
+            items.push(item);
+        }
+    };
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = open + 1;
+    // Structural characters are ASCII, so every split is a char boundary.
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(open + 1) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
+            b']' => {
+                push(start..i);
+                return Some(items);
+            }
+            b',' if depth == 0 => {
+                push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    push(start..text.len());
+    Some(items)
 }
 
 /// The articles in one parsed JSON document, or why each could not be read.
@@ -287,6 +336,29 @@ mod tests {
         assert!(e.contains("`title`") && e.contains("number"), "{e}");
         assert!(one(r#"{"title": "t"}"#).is_err());
         assert!(one("[1]").is_err());
+    }
+
+    #[test]
+    fn array_items_split_at_top_level_commas() {
+        let text = r#" [ {"a": [1, 2], "b": "x,]\"y"}, {"c": {}} , 3 ]"#;
+        let items: Vec<&str> = array_items(text)
+            .expect("an array")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            items,
+            [r#"{"a": [1, 2], "b": "x,]\"y"}"#, r#"{"c": {}}"#, "3"]
+        );
+        let cut = r#"[{"a": 1}, {"b": "trunc"#;
+        let items: Vec<&str> = array_items(cut)
+            .expect("an array")
+            .into_iter()
+            .map(|r| &cut[r])
+            .collect();
+        assert_eq!(items, [r#"{"a": 1}"#, r#"{"b": "trunc"#]);
+        assert!(array_items("{}").is_none());
+        assert_eq!(array_items("[]"), Some(vec![]));
     }
 
     #[test]

@@ -337,37 +337,106 @@ fn whole_json(
     text: String,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let value = match serde_json::from_str::<Value>(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            let json_ext = report
-                .path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-            if !json_ext && !looks_like_json_lines(&text) {
-                // Text that merely opens with a bracket, such as `[Updated] Headline`.
-                return text_article(report, name.to_string(), text, each);
-            }
-            if looks_like_json_lines(&text) {
-                // JSONL whose first line is broken: read it line by line.
-                let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
-                return result.unwrap_or(ControlFlow::Continue(()));
-            }
-            let message = format!("skipped: invalid JSON: {}", json_message(&e));
-            return each(report.problem(Some(e.line()), message, true));
+    let error = match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(values)) => {
+            let lines: Vec<usize> = json::array_items(&text)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| line_at(&text, r.start))
+                .collect();
+            let items = values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i, lines.get(i).copied(), Ok(v)));
+            return array(report, name, items, each);
         }
+        Ok(value) => {
+            for (_, result) in json::articles(value, name) {
+                let item = match result {
+                    Ok(article) => Item::Article(article),
+                    Err(refusal) => report.problem(None, format!("skipped: {refusal}"), true),
+                };
+                each(item)?;
+            }
+            return ControlFlow::Continue(());
+        }
+        Err(e) => e,
     };
-    for (index, result) in json::articles(value, name) {
-        let item = match result {
-            Ok(article) => Item::Article(article),
-            Err(refusal) => {
-                let at = index.map(|i| format!(" item {i}")).unwrap_or_default();
-                report.problem(None, format!("skipped{at}: {refusal}"), true)
+    let json_ext = report
+        .path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if looks_like_json_lines(&text) {
+        // JSONL whose first line is broken: read it line by line.
+        let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
+        return result.unwrap_or(ControlFlow::Continue(()));
+    }
+    if let Some(ranges) = json::array_items(&text) {
+        // A broken array: the items that parse still load.
+        let items: Vec<_> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    i,
+                    Some(line_at(&text, r.start)),
+                    serde_json::from_str::<Value>(&text[r.clone()]),
+                )
+            })
+            .collect();
+        if json_ext
+            || items
+                .iter()
+                .any(|(_, _, v)| v.as_ref().is_ok_and(Value::is_object))
+        {
+            return array(report, name, items.into_iter(), each);
+        }
+    }
+    if !json_ext {
+        // Text that merely opens with a bracket, such as `[Updated] Headline`.
+        return text_article(report, name.to_string(), text, each);
+    }
+    let message = format!("skipped: invalid JSON: {}", json_message(&error));
+    each(report.problem(Some(error.line()), message, true))
+}
+
+/// The items of a JSON array, each with its index, the line it starts on,
+/// and its value or why it did not parse.
+fn array(
+    report: &Reporter<'_>,
+    name: &str,
+    items: impl Iterator<Item = (usize, Option<usize>, serde_json::Result<Value>)>,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (index, line, value) in items {
+        let origin = json::Origin {
+            name,
+            position: Some(index),
+        };
+        let item = match value {
+            Ok(v) => match json::article(v, &origin) {
+                Ok(article) => Item::Article(article),
+                Err(refusal) => {
+                    report.problem(line, format!("skipped item {index}: {refusal}"), true)
+                }
+            },
+            Err(e) => {
+                let at = line.map(|l| l + e.line().saturating_sub(1));
+                report.problem(
+                    at,
+                    format!("skipped item {index}: invalid JSON: {}", json_message(&e)),
+                    true,
+                )
             }
         };
         each(item)?;
     }
     ControlFlow::Continue(())
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_at(text: &str, offset: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
 }
 
 /// Two lines that each hold a whole object, `{` at the start of the line and
