@@ -18,7 +18,7 @@ pub(crate) fn declared_encoding(head: &[u8]) -> Option<String> {
     let decl = &decl[..decl.find("?>")?];
     let value = decl.split("encoding=").nth(1)?;
     let quote = value.chars().next()?;
-    let name = value[1..].split(quote).next()?;
+    let name = value[quote.len_utf8()..].split(quote).next()?;
     Some(name.trim().to_ascii_lowercase())
 }
 
@@ -166,6 +166,13 @@ mod tests {
             declared_encoding(xml.trim_start().as_bytes()).as_deref(),
             Some("iso-8859-1")
         );
+    }
+
+    #[test]
+    fn odd_declarations_do_not_panic() {
+        assert!(declared_encoding("<?xml encoding=“utf-8”?>".as_bytes()).is_some());
+        assert_eq!(declared_encoding(b"<?xml encoding=").as_deref(), None);
+        assert_eq!(declared_encoding(b"<rss>").as_deref(), None);
     }
 
     #[test]
