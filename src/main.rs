@@ -5,7 +5,10 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Quotes { paths, format }) => {
-            hearsay::cli::quotes::run_stdio(&paths, format)?;
+            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format) {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
             Ok(())
         }
         Some(Command::Eval { .. }) => {
