@@ -173,7 +173,13 @@ fn feeds_and_pages_never_panic_and_mostly_load() {
     pages.sort();
     let loaded = load_paths(&pages);
     assert_eq!(loaded.articles.len(), 9, "{:#?}", loaded.problems);
-    for a in &loaded.articles {
-        assert!(!a.title.is_empty() && paragraphs(a).len() >= 3, "{}", a.id);
+    for (a, page) in loaded.articles.iter().zip(&pages) {
+        assert!(paragraphs(a).len() >= 3, "{}", a.id);
+        // The headline matches the one a readability extractor found.
+        let meta = page.with_file_name("expected-metadata.json");
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(meta).expect("metadata reads"))
+                .expect("metadata parses");
+        assert_eq!(Some(a.title.as_str()), meta["title"].as_str(), "{}", a.id);
     }
 }

@@ -100,6 +100,12 @@ pub(crate) struct Page {
     pub title: Option<String>,
     /// The canonical address.
     pub url: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
+    /// Publication time as the page gives it.
+    pub published: Option<String>,
+    /// The author.
+    pub author: Option<String>,
     /// The story's paragraphs, blank-line separated.
     pub body: String,
 }
@@ -111,11 +117,11 @@ const MIN_PARAGRAPH: usize = 60;
 /// body from the `<p>` elements of its `<article>` (or of the whole page,
 /// keeping only paragraph-sized ones).
 pub(crate) fn page(html: &str) -> Page {
+    let site = meta(html, "og:site_name");
     let title = meta(html, "og:title")
         .or_else(|| element(html, "title").map(|(_, inner)| inner.to_string()))
         .or_else(|| element(html, "h1").map(|(_, inner)| to_text(inner)))
-        .map(|t| decode_entities(t.trim()));
-    let url = meta(html, "og:url");
+        .map(|t| without_site(&decode_entities(t.trim()), site.as_deref()));
     let from_article = element(html, "article").map(|(_, inner)| paragraphs(inner, 1));
     // Some pages keep the story outside their `<article>`.
     let paragraphs = match from_article {
@@ -124,9 +130,22 @@ pub(crate) fn page(html: &str) -> Page {
     };
     Page {
         title,
-        url,
+        url: meta(html, "og:url"),
+        published: meta(html, "article:published_time"),
+        author: meta(html, "author").filter(|a| !a.starts_with("http")),
+        site,
         body: paragraphs.join("\n\n"),
     }
+}
+
+/// `title` without a trailing ` - Site` or ` | Site` naming `site`.
+fn without_site(title: &str, site: Option<&str>) -> String {
+    let stripped = site.and_then(|site| {
+        [" - ", " | ", " – ", " — "]
+            .iter()
+            .find_map(|sep| title.strip_suffix(site)?.strip_suffix(sep))
+    });
+    stripped.unwrap_or(title).trim().to_string()
 }
 
 /// The text of every `<p>` in `scope` at least `min` chars long.
@@ -243,6 +262,8 @@ mod tests {
                     <article><h1>Story</h1><p>First <i>para</i>.</p><P class=x>Second.</P></article></body></html>";
         let page = page(html);
         assert_eq!(page.title.as_deref(), Some("Site | Story & more"));
+        assert_eq!(without_site("Story - BBC News", Some("BBC News")), "Story");
+        assert_eq!(without_site("Story - BBC News", None), "Story - BBC News");
         assert_eq!(page.body, "First para.\n\nSecond.");
     }
 }

@@ -183,6 +183,9 @@ fn html_article(
         id: name,
         text: page.body,
         url: page.url,
+        source: page.site,
+        published: page.published,
+        byline: page.author,
         ..Article::default()
     };
     super::set_title_and_body(&mut article, page.title.as_deref());
