@@ -107,14 +107,14 @@ const MAX_HEADLINE: usize = 200;
 pub(crate) fn set_title_and_body(article: &mut Article, title: Option<&str>) {
     let whole = text::trim_range(&article.text, 0..article.text.len());
     if let Some(t) = title.map(text::one_line).filter(|t| !t.is_empty()) {
-        article.title = t;
+        article.title = text::tame_capitals(&t);
         return finish_body(article, whole.start);
     }
     let Some((line, after)) = text::headline(&article.text) else {
         article.body = whole;
         return;
     };
-    let first = text::one_line(&article.text[line]);
+    let first = text::tame_capitals(&text::one_line(&article.text[line]));
     let more = !article.text[after..]
         .trim_matches(text::is_blank)
         .is_empty();
