@@ -312,3 +312,19 @@ fn json_array_items_report_their_line_and_good_ones_load() {
         loaded.problems[1]
     );
 }
+
+#[test]
+fn a_truncated_json_feed_keeps_its_complete_items() {
+    let feed = r#"{"title": "Town blog", "items": [
+        {"id": "1", "title": "One", "content_html": "<p>“Open,” said the mayor.</p>"},
+        {"id": "2", "title": "Two", "content_text": "Plain text."},
+        {"id": "3", "title": "Three", "content_html": "<p>Cut off he"#;
+    let loaded = hearsay::article::load_bytes(Path::new("feed.json"), feed.as_bytes());
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2"]);
+    assert_eq!(loaded.articles[0].text, "“Open,” said the mayor.");
+    let [problem] = loaded.problems.as_slice() else {
+        panic!("{:?}", loaded.problems)
+    };
+    assert_eq!(problem.line, Some(4), "{problem}");
+}

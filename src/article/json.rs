@@ -77,6 +77,29 @@ pub(crate) fn array_items(text: &str) -> Option<Vec<Range<usize>>> {
     Some(items)
 }
 
+/// The byte ranges of the items of a JSON Feed that does not parse whole
+/// (a truncated download), so the complete ones can still be read.
+pub(crate) fn broken_feed_items(text: &str) -> Option<Vec<Range<usize>>> {
+    // The version may come last, after the cut; the items' fields tell.
+    let feed_fields = [
+        "jsonfeed.org/version",
+        "\"content_html\"",
+        "\"content_text\"",
+    ];
+    if !feed_fields.iter().any(|f| text.contains(f)) {
+        return None;
+    }
+    let key = text.find("\"items\"")?;
+    let open = key + text[key..].find('[')?;
+    let items = array_items(&text[open..])?;
+    Some(
+        items
+            .into_iter()
+            .map(|r| open + r.start..open + r.end)
+            .collect(),
+    )
+}
+
 /// The articles in one parsed JSON document, or why each could not be read.
 /// The `usize` is the array index (0-based) for arrays.
 pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<Article, Refusal>)> {
@@ -255,7 +278,7 @@ fn feed_items(
         .collect()
 }
 
-fn feed_item(
+pub(crate) fn feed_item(
     item: Value,
     name: &str,
     index: usize,

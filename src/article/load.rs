@@ -374,6 +374,9 @@ fn whole_json(
         let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
         return result.unwrap_or(ControlFlow::Continue(()));
     }
+    if let Some(ranges) = json::broken_feed_items(&text) {
+        return broken_feed(report, name, &text, &ranges, each);
+    }
     if let Some(ranges) = json::array_items(&text) {
         // A broken array: the items that parse still load.
         let items: Vec<_> = ranges
@@ -401,6 +404,33 @@ fn whole_json(
     }
     let message = format!("skipped: invalid JSON: {}", json_message(&error));
     each(report.problem(Some(error.line()), message, true))
+}
+
+/// The items of a JSON Feed that did not parse whole, read one by one.
+fn broken_feed(
+    report: &Reporter<'_>,
+    name: &str,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (index, range) in ranges.iter().enumerate() {
+        let line = line_at(text, range.start);
+        let item = match serde_json::from_str::<Value>(&text[range.clone()]) {
+            Ok(v) => match json::feed_item(v, name, index, None) {
+                Ok(article) => Item::Article(article),
+                Err(refusal) => {
+                    report.problem(Some(line), format!("skipped item {index}: {refusal}"), true)
+                }
+            },
+            Err(e) => {
+                let message = format!("skipped item {index}: invalid JSON: {}", json_message(&e));
+                report.problem(Some(line + e.line().saturating_sub(1)), message, true)
+            }
+        };
+        each(item)?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// The items of a JSON array, each with its index, the line it starts on,
