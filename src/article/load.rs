@@ -354,7 +354,11 @@ fn whole_json(
             return array(report, name, items, each);
         }
         Ok(value) => {
-            for (_, result) in json::articles(value, name) {
+            let found = json::articles(value, name);
+            if found.is_empty() {
+                return each(report.problem(None, "no articles in this JSON", true));
+            }
+            for (_, result) in found {
                 let item = match result {
                     Ok(article) => Item::Article(article),
                     Err(refusal) => report.problem(None, format!("skipped: {refusal}"), true),
@@ -374,7 +378,7 @@ fn whole_json(
         let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
         return result.unwrap_or(ControlFlow::Continue(()));
     }
-    if let Some(ranges) = json::broken_feed_items(&text) {
+    if let Some(ranges) = json::broken_feed_items(&text).filter(|r| !r.is_empty()) {
         return broken_feed(report, name, &text, &ranges, each);
     }
     if let Some(ranges) = json::array_items(&text) {
@@ -441,6 +445,7 @@ fn array(
     items: impl Iterator<Item = (usize, Option<usize>, serde_json::Result<Value>)>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    let mut met = 0;
     for (index, line, value) in items {
         let origin = json::Origin {
             name,
@@ -463,6 +468,10 @@ fn array(
             }
         };
         each(item)?;
+        met += 1;
+    }
+    if met == 0 {
+        return each(report.problem(None, "no articles: the JSON array is empty", true));
     }
     ControlFlow::Continue(())
 }
