@@ -32,7 +32,10 @@ fn main() -> anyhow::Result<()> {
             std::process::exit(if ok { 0 } else { 1 })
         }
         Some(Command::Quotes { paths, format }) => {
-            hearsay::cli::quotes::run_stdio(&paths, format)?;
+            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format) {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
             Ok(())
         }
         None => {

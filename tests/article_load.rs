@@ -69,7 +69,8 @@ fn bbc_layout_blank_line_paragraphs_and_list_items() {
 #[test]
 fn hard_wrapped_wire_copy_joins_into_paragraphs() {
     let a = only_article("wire_like.txt");
-    assert_eq!(a.title, "GRAINCO HOLDINGS PROFIT RISES ON BARLEY EXPORTS");
+    // Shouted headlines are shown in title case.
+    assert_eq!(a.title, "Grainco Holdings Profit Rises on Barley Exports");
     let paras = paragraphs(&a);
     assert_eq!(paras.len(), 5, "{paras:#?}");
     assert!(
@@ -147,7 +148,7 @@ fn jsonl_bad_lines_are_problems_and_good_lines_load() {
 
     let first = &loaded.articles[0];
     assert_eq!(
-        first.title, "FIRM <FRM> SETS DIVIDEND",
+        first.title, "Firm <FRM> Sets Dividend",
         "entities are decoded in titles"
     );
     assert!(first.text.contains("&#3;"), "the text stays exact");
@@ -221,4 +222,109 @@ fn streaming_stops_when_asked() {
         ControlFlow::Break(())
     });
     assert_eq!(seen, 1);
+}
+
+#[test]
+fn crlf_line_endings_read_like_lf() {
+    let raw = std::fs::read_to_string(fixture("seed_like.txt")).expect("fixture reads");
+    let crlf = raw.replace('\n', "\r\n");
+    let loaded = hearsay::article::load_bytes(Path::new("seed.txt"), crlf.as_bytes());
+    let a = &loaded.articles[0];
+    let lf = only_article("seed_like.txt");
+    assert_eq!(a.title, lf.title);
+    assert_eq!(paragraphs(a), paragraphs(&lf));
+    assert_eq!(
+        a.dateline.as_ref().map(|d| &d.place),
+        lf.dateline.as_ref().map(|d| &d.place)
+    );
+    assert!(a.text[a.body.clone()].ends_with("said."));
+}
+
+#[test]
+fn jsonl_without_a_trailing_newline_and_with_a_bom() {
+    let input = "\u{feff}{\"id\": \"x\", \"title\": \"T\", \"body\": \"B.\"}\n{\"id\": \"y\", \"title\": \"U\", \"body\": \"C.\"}";
+    let loaded = hearsay::article::load_bytes(Path::new("-"), input.as_bytes());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x", "y"]);
+}
+
+#[test]
+fn text_without_a_headline_keeps_its_first_paragraph() {
+    let story = format!(
+        "{}.\n\nSecond paragraph.\n",
+        "A long opening sentence that runs on".repeat(8)
+    );
+    let a = &hearsay::article::load_bytes(Path::new("s.txt"), story.as_bytes()).articles[0];
+    assert!(
+        a.title.ends_with('…') && a.title.chars().count() <= 81,
+        "{}",
+        a.title
+    );
+    assert_eq!(paragraphs(a).len(), 2);
+    let one_line = &hearsay::article::load_bytes(Path::new("t.txt"), b"Only a line").articles[0];
+    assert_eq!(
+        (
+            one_line.title.as_str(),
+            &one_line.text[one_line.body.clone()]
+        ),
+        ("Only a line", "Only a line")
+    );
+}
+
+#[test]
+fn a_folder_without_articles_is_a_problem() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("article_load_empty_dir");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".git")).expect("temp dir");
+    std::fs::write(dir.join("README.txt"), "About\n\nNothing.\n").expect("temp file");
+    let loaded = load_paths(std::slice::from_ref(&dir));
+    assert!(loaded.articles.is_empty());
+    let [problem] = loaded.problems.as_slice() else {
+        panic!("{:?}", loaded.problems)
+    };
+    assert!(
+        problem.fatal && problem.message.contains("no articles"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn json_array_items_report_their_line_and_good_ones_load() {
+    let loaded = load(&["broken_array.json"]);
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["g1", "g2"]);
+    let at: Vec<(Option<usize>, bool)> =
+        loaded.problems.iter().map(|p| (p.line, p.fatal)).collect();
+    assert_eq!(
+        at,
+        [(Some(3), true), (Some(6), true)],
+        "{:#?}",
+        loaded.problems
+    );
+    assert!(
+        loaded.problems[0].message.contains("item 1")
+            && loaded.problems[0].message.contains("`title`")
+    );
+    assert!(
+        loaded.problems[1].message.contains("invalid JSON"),
+        "{}",
+        loaded.problems[1]
+    );
+}
+
+#[test]
+fn a_truncated_json_feed_keeps_its_complete_items() {
+    let feed = r#"{"title": "Town blog", "items": [
+        {"id": "1", "title": "One", "content_html": "<p>“Open,” said the mayor.</p>"},
+        {"id": "2", "title": "Two", "content_text": "Plain text."},
+        {"id": "3", "title": "Three", "content_html": "<p>Cut off he"#;
+    let loaded = hearsay::article::load_bytes(Path::new("feed.json"), feed.as_bytes());
+    let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2"]);
+    assert_eq!(loaded.articles[0].text, "“Open,” said the mayor.");
+    let [problem] = loaded.problems.as_slice() else {
+        panic!("{:?}", loaded.problems)
+    };
+    assert_eq!(problem.line, Some(4), "{problem}");
 }

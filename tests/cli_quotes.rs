@@ -203,3 +203,112 @@ fn nothing_loaded_fails_but_some_loaded_succeeds() {
     assert!(out.status.success());
     assert_eq!(jsonl(&out).len(), 1);
 }
+
+#[test]
+fn standard_input_streams_a_line_at_a_time() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("hearsay starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("output reads")).is_err() {
+                break;
+            }
+        }
+    });
+    let line =
+        |id: &str| format!("{{\"id\": \"{id}\", \"body\": \"Head\\n\\n\\\"Hi,\\\" he said.\"}}\n");
+    // The format is told from the first two lines; then each line is printed
+    // as soon as it is read, while the input is still open.
+    stdin
+        .write_all(format!("{}{}", line("first"), line("second")).as_bytes())
+        .expect("writes");
+    stdin.flush().expect("flushes");
+    for id in ["first", "second"] {
+        let out = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a line before the input ends");
+        assert!(out.contains(&format!("\"{id}\"")), "{out}");
+    }
+    stdin.write_all(line("third").as_bytes()).expect("writes");
+    stdin.flush().expect("flushes");
+    let third = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("third line before the input ends");
+    assert!(third.contains("\"third\""), "{third}");
+    drop(stdin);
+    assert!(child.wait().expect("hearsay ends").success());
+    reader.join().expect("reader thread");
+}
+
+/// Splits RFC 4180 CSV into records of fields.
+fn parse_csv(csv: &str) -> Vec<Vec<String>> {
+    let mut records = vec![];
+    let mut record = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = csv.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => record.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            _ => field.push(c),
+        }
+    }
+    records
+}
+
+#[test]
+fn csv_round_trips_commas_quotes_and_line_breaks() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "--format", "csv", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("hearsay starts");
+    let input = r#"{"id": "c,1", "title": "Rates, \"frozen\"", "body": "“Yes, we will,\nsoon,” she said. “Later.”"}"#;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("hearsay ends");
+    assert!(out.status.success());
+    let records = parse_csv(&stdout(&out));
+    assert!(records.len() >= 2, "{records:?}");
+    assert_eq!(
+        records[0],
+        ["id", "title", "start", "end", "kind", "speaker", "text"]
+    );
+    let text = "“Yes, we will,\nsoon,” she said. “Later.”";
+    for row in &records[1..] {
+        assert_eq!(row.len(), 7, "{row:?}");
+        assert_eq!(
+            (row[0].as_str(), row[1].as_str()),
+            ("c,1", "Rates, \"frozen\"")
+        );
+        let start: usize = row[2].parse().expect("start");
+        let end: usize = row[3].parse().expect("end");
+        assert_eq!(char_slice(text, start, end), row[6]);
+    }
+}

@@ -202,6 +202,27 @@ fn is_year(word: &str) -> bool {
             .is_ok_and(|y| (1800..=2200).contains(&y))
 }
 
+/// A line that is only a date: `Friday, January 4, 2019`, `4 January 2019`, `2019-01-04`.
+pub(crate) fn is_date_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 40 {
+        return false;
+    }
+    let iso = line.len() == 10
+        && line.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+    let dated = fields
+        .iter()
+        .any(|f| is_date(f) && f.split_whitespace().count() >= 2);
+    iso || (dated && fields.iter().all(|f| is_date(f) || is_year(f)))
+}
+
 /// `Dec 7`, `March 3`, `7 December`, `Dec. 7 2025`, `Sunday`.
 fn is_date(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -262,6 +283,15 @@ mod tests {
         assert!(parts("The long-awaited report was published").is_none());
         assert!(parts("").is_none());
         assert!(parts("BREAKING - Polls have closed").is_none());
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("Friday, January 4, 2019"));
+        assert!(is_date_line(" 4 January 2019 "));
+        assert!(is_date_line("2019-01-04"));
+        assert!(!is_date_line("Friday"));
+        assert!(!is_date_line("January 4, 2019, was a cold day"));
     }
 
     #[test]

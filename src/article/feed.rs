@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use super::html::{element, to_text};
 use super::load::Item;
 use super::text::{decode_entities, one_line};
-use super::{Article, Problem, json};
+use super::{Article, Problem};
 
 /// The encoding named in an XML declaration, lowercased.
 pub(crate) fn declared_encoding(head: &[u8]) -> Option<String> {
@@ -18,7 +18,7 @@ pub(crate) fn declared_encoding(head: &[u8]) -> Option<String> {
     let decl = &decl[..decl.find("?>")?];
     let value = decl.split("encoding=").nth(1)?;
     let quote = value.chars().next()?;
-    let name = value[1..].split(quote).next()?;
+    let name = value[quote.len_utf8()..].split(quote).next()?;
     Some(name.trim().to_ascii_lowercase())
 }
 
@@ -125,7 +125,7 @@ fn entry(xml: &str, name: &str, index: usize, source: Option<&str>) -> Option<Ar
         byline: field(xml, &["dc:creator", "author"]).map(|a| to_text(&a)),
         ..Article::default()
     };
-    json::fill_title_and_body(&mut article, title.as_deref());
+    super::set_title_and_body(&mut article, title.as_deref());
     Some(article)
 }
 
@@ -166,6 +166,13 @@ mod tests {
             declared_encoding(xml.trim_start().as_bytes()).as_deref(),
             Some("iso-8859-1")
         );
+    }
+
+    #[test]
+    fn odd_declarations_do_not_panic() {
+        assert!(declared_encoding("<?xml encoding=“utf-8”?>".as_bytes()).is_some());
+        assert_eq!(declared_encoding(b"<?xml encoding=").as_deref(), None);
+        assert_eq!(declared_encoding(b"<rss>").as_deref(), None);
     }
 
     #[test]

@@ -100,51 +100,44 @@ pub(crate) struct Page {
     pub title: Option<String>,
     /// The canonical address.
     pub url: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
+    /// Publication time as the page gives it.
+    pub published: Option<String>,
+    /// The author.
+    pub author: Option<String>,
     /// The story's paragraphs, blank-line separated.
     pub body: String,
 }
 
-/// Paragraphs shorter than this (chars) outside an `<article>` are page furniture.
-const MIN_PARAGRAPH: usize = 60;
-
-/// A simple readability pass: the headline from the page's metadata, the
-/// body from the `<p>` elements of its `<article>` (or of the whole page,
-/// keeping only paragraph-sized ones).
+/// A simple readability pass: the headline and the rest from the page's
+/// metadata, the body from the `<p>` elements of the block that holds the
+/// most paragraph text (see [`super::readable`]).
 pub(crate) fn page(html: &str) -> Page {
+    let site = meta(html, "og:site_name");
     let title = meta(html, "og:title")
         .or_else(|| element(html, "title").map(|(_, inner)| inner.to_string()))
         .or_else(|| element(html, "h1").map(|(_, inner)| to_text(inner)))
-        .map(|t| decode_entities(t.trim()));
-    let url = meta(html, "og:url");
-    let from_article = element(html, "article").map(|(_, inner)| paragraphs(inner, 1));
-    // Some pages keep the story outside their `<article>`.
-    let paragraphs = match from_article {
-        Some(found) if !found.is_empty() => found,
-        _ => paragraphs(html, MIN_PARAGRAPH),
-    };
+        .map(|t| without_site(&decode_entities(t.trim()), site.as_deref()));
+    let paragraphs = super::readable::story_paragraphs(html);
     Page {
         title,
-        url,
+        url: meta(html, "og:url"),
+        published: meta(html, "article:published_time"),
+        author: meta(html, "author").filter(|a| !a.starts_with("http")),
+        site,
         body: paragraphs.join("\n\n"),
     }
 }
 
-/// The text of every `<p>` in `scope` at least `min` chars long.
-fn paragraphs(scope: &str, min: usize) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = scope;
-    while let Some((_, inner)) = element(rest, "p") {
-        let text = to_text(inner);
-        if text.chars().count() >= min {
-            found.push(text.replace("\n\n", " "));
-        }
-        let consumed = rest.len() - after_element(rest, "p").len();
-        if consumed == 0 {
-            break;
-        }
-        rest = &rest[consumed..];
-    }
-    found
+/// `title` without a trailing ` - Site` or ` | Site` naming `site`.
+fn without_site(title: &str, site: Option<&str>) -> String {
+    let stripped = site.and_then(|site| {
+        [" - ", " | ", " – ", " — "]
+            .iter()
+            .find_map(|sep| title.strip_suffix(site)?.strip_suffix(sep))
+    });
+    stripped.unwrap_or(title).trim().to_string()
 }
 
 /// The `content` of `<meta property="NAME" content="…">`.
@@ -172,21 +165,6 @@ pub(crate) fn element<'a>(html: &'a str, tag: &str) -> Option<(&'a str, &'a str)
     Some((attrs, &inner[..end]))
 }
 
-/// What follows the first `<tag>…</tag>` of `html`.
-fn after_element<'a>(html: &'a str, tag: &str) -> &'a str {
-    let Some((_, attrs_end)) = find_open(html, tag) else {
-        return "";
-    };
-    let inner = &html[attrs_end + 1..];
-    let close = format!("</{tag}");
-    match find_ci(inner, &close) {
-        Some(end) => inner[end..]
-            .find('>')
-            .map_or("", |gt| &inner[end + gt + 1..]),
-        None => "",
-    }
-}
-
 /// The byte offsets of `<` and `>` of the first opening `tag` in `html`.
 fn find_open(html: &str, tag: &str) -> Option<(usize, usize)> {
     let needle = format!("<{tag}");
@@ -205,7 +183,7 @@ fn find_open(html: &str, tag: &str) -> Option<(usize, usize)> {
 }
 
 /// Case-insensitive `find` for an ASCII needle.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+pub(crate) fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.len();
     hay.as_bytes()
         .windows(n)
@@ -243,6 +221,8 @@ mod tests {
                     <article><h1>Story</h1><p>First <i>para</i>.</p><P class=x>Second.</P></article></body></html>";
         let page = page(html);
         assert_eq!(page.title.as_deref(), Some("Site | Story & more"));
+        assert_eq!(without_site("Story - BBC News", Some("BBC News")), "Story");
+        assert_eq!(without_site("Story - BBC News", None), "Story - BBC News");
         assert_eq!(page.body, "First para.\n\nSecond.");
     }
 }

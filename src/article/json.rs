@@ -4,9 +4,11 @@
 //! `published` or `date`, `byline` or `author`, `dateline`. Unknown fields are
 //! ignored; a missing title is the text's first line.
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
-use super::{Article, dateline, finish_body, text};
+use super::{Article, dateline, text};
 
 /// Why one JSON value is not an article.
 pub(crate) type Refusal = String;
@@ -26,6 +28,76 @@ impl Origin<'_> {
             None => self.name.to_string(),
         }
     }
+}
+
+/// The byte ranges of the items of the JSON array that `text` holds,
+/// found without parsing them, so that one broken item does not hide the
+/// others. A truncated array's last item runs to the end of the text.
+/// `None` when `text` is not an array.
+pub(crate) fn array_items(text: &str) -> Option<Vec<Range<usize>>> {
+    let open = text
+        .find(|c: char| !c.is_whitespace())
+        .filter(|&i| text[i..].starts_with('['))?;
+    let mut items = Vec::new();
+    let mut push = |range: Range<usize>| {
+        let item = text::trim_range(text, range);
+        if !item.is_empty() {
+            items.push(item);
+        }
+    };
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut start = open + 1;
+    // Structural characters are ASCII, so every split is a char boundary.
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(open + 1) {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
+            b']' => {
+                push(start..i);
+                return Some(items);
+            }
+            b',' if depth == 0 => {
+                push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    push(start..text.len());
+    Some(items)
+}
+
+/// The byte ranges of the items of a JSON Feed that does not parse whole
+/// (a truncated download), so the complete ones can still be read.
+pub(crate) fn broken_feed_items(text: &str) -> Option<Vec<Range<usize>>> {
+    // The version may come last, after the cut; the items' fields tell.
+    let feed_fields = [
+        "jsonfeed.org/version",
+        "\"content_html\"",
+        "\"content_text\"",
+    ];
+    if !feed_fields.iter().any(|f| text.contains(f)) {
+        return None;
+    }
+    let key = text.find("\"items\"")?;
+    let open = key + text[key..].find('[')?;
+    let items = array_items(&text[open..])?;
+    Some(
+        items
+            .into_iter()
+            .map(|r| open + r.start..open + r.end)
+            .collect(),
+    )
 }
 
 /// The articles in one parsed JSON document, or why each could not be read.
@@ -49,6 +121,11 @@ pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<A
             })
             .collect(),
         Value::Object(map) if is_json_feed(&map) => feed_items(map, name),
+        // `{"articles": [...]}`, as news APIs answer.
+        Value::Object(mut map) if wrapped_list(&map).is_some() => {
+            let list = wrapped_list(&map).and_then(|key| map.remove(key));
+            articles(list.unwrap_or_default(), name)
+        }
         other => vec![(
             None,
             article(
@@ -72,6 +149,9 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
     };
     let body = take_string(&mut map, &["body", "text", "content"])?
         .ok_or_else(|| "no `body` or `text` field".to_string())?;
+    if body.trim_matches(text::is_blank).is_empty() {
+        return Err("the article's text is empty".to_string());
+    }
     let id = match map.remove("id") {
         None | Some(Value::Null) => origin.default_id(),
         Some(Value::String(s)) => s,
@@ -89,12 +169,22 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
         text: body,
         source: take_string(&mut map, &["source", "publisher"])?,
         url: take_string(&mut map, &["url", "link"])?,
-        published: take_string(&mut map, &["published", "date", "date_published"])?,
-        byline: take_string(&mut map, &["byline", "author"])?,
+        published: take_string(
+            &mut map,
+            &[
+                "published",
+                "date",
+                "date_published",
+                "publishedAt",
+                "published_at",
+                "pubDate",
+            ],
+        )?,
+        byline: take_string(&mut map, &["byline", "author", "authors"])?,
         ..Article::default()
     };
     let dateline_field = take_string(&mut map, &["dateline"])?;
-    fill_title_and_body(&mut article, title.as_deref());
+    super::set_title_and_body(&mut article, title.as_deref());
     if article.dateline.is_none() {
         article.dateline =
             dateline_field.and_then(|d| dateline::parse_field(&d, article.body.start));
@@ -102,61 +192,21 @@ pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refu
     Ok(article)
 }
 
-/// Sets the title and body of an article whose `text` is a story body, and
-/// finds its dateline and trailing boilerplate.
-pub(crate) fn fill_title_and_body(article: &mut Article, title: Option<&str>) {
-    let whole = text::trim_range(&article.text, 0..article.text.len());
-    let given = title.map(text::one_line).filter(|t| !t.is_empty());
-    let start = match given {
-        Some(t) => {
-            article.title = t;
-            whole.start
-        }
-        None => match text::headline(&article.text) {
-            // With only one paragraph, the headline is a shortened first line
-            // and the body keeps all of it.
-            Some((line, after))
-                if !article.text[after..]
-                    .trim_matches(text::is_blank)
-                    .is_empty() =>
-            {
-                article.title = text::one_line(&article.text[line]);
-                after
-            }
-            Some((line, _)) => {
-                article.title = shorten(&text::one_line(&article.text[line]), 80);
-                whole.start
-            }
-            None => whole.start,
-        },
-    };
-    finish_body(article, start);
-}
-
-fn shorten(line: &str, max_chars: usize) -> String {
-    if line.chars().count() <= max_chars {
-        return line.to_string();
-    }
-    let cut: String = line.chars().take(max_chars).collect();
-    let at_word = cut
-        .rfind(' ')
-        .filter(|&i| i > max_chars / 2)
-        .map_or(cut.as_str(), |i| &cut[..i]);
-    format!("{}…", at_word.trim_end())
-}
-
 /// The first of `names` present with a string value; `null` counts as absent,
 /// other types are an error naming the field.
+/// Fields that may hold `{"name": …}` objects instead of strings.
+const NAMED: [&str; 4] = ["author", "authors", "source", "publisher"];
+
 fn take_string(map: &mut Map<String, Value>, names: &[&str]) -> Result<Option<String>, Refusal> {
     for name in names {
         match map.remove(*name) {
             None | Some(Value::Null) => continue,
             Some(Value::String(s)) => return Ok(Some(s)),
-            // Authors often come as `{"name": …}` or a list of those.
-            Some(Value::Object(o)) if *name == "author" => {
+            // Authors and sources often come as `{"name": …}`, authors as a list of those.
+            Some(Value::Object(o)) if NAMED.contains(name) => {
                 return Ok(author_name(&Value::Object(o)));
             }
-            Some(Value::Array(a)) if *name == "author" => return Ok(authors(&a)),
+            Some(Value::Array(a)) if NAMED.contains(name) => return Ok(authors(&a)),
             Some(other) => {
                 return Err(format!(
                     "field `{name}` should be a string, found {}",
@@ -192,6 +242,17 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// The key of the one list of articles in an object without a story of its own.
+fn wrapped_list(map: &Map<String, Value>) -> Option<&'static str> {
+    let has_story = ["body", "text", "content"]
+        .iter()
+        .any(|k| map.contains_key(*k));
+    let key = ["articles", "items", "entries", "data", "results"]
+        .into_iter()
+        .find(|k| map.get(*k).is_some_and(Value::is_array))?;
+    (!has_story).then_some(key)
+}
+
 fn is_json_feed(map: &Map<String, Value>) -> bool {
     map.get("version")
         .and_then(Value::as_str)
@@ -217,7 +278,7 @@ fn feed_items(
         .collect()
 }
 
-fn feed_item(
+pub(crate) fn feed_item(
     item: Value,
     name: &str,
     index: usize,
@@ -298,6 +359,50 @@ mod tests {
         assert!(e.contains("`title`") && e.contains("number"), "{e}");
         assert!(one(r#"{"title": "t"}"#).is_err());
         assert!(one("[1]").is_err());
+    }
+
+    #[test]
+    fn array_items_split_at_top_level_commas() {
+        let text = r#" [ {"a": [1, 2], "b": "x,]\"y"}, {"c": {}} , 3 ]"#;
+        let items: Vec<&str> = array_items(text)
+            .expect("an array")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            items,
+            [r#"{"a": [1, 2], "b": "x,]\"y"}"#, r#"{"c": {}}"#, "3"]
+        );
+        let cut = r#"[{"a": 1}, {"b": "trunc"#;
+        let items: Vec<&str> = array_items(cut)
+            .expect("an array")
+            .into_iter()
+            .map(|r| &cut[r])
+            .collect();
+        assert_eq!(items, [r#"{"a": 1}"#, r#"{"b": "trunc"#]);
+        assert!(array_items("{}").is_none());
+        assert_eq!(array_items("[]"), Some(vec![]));
+    }
+
+    #[test]
+    fn news_api_shape() {
+        let v: Value = serde_json::from_str(
+            r#"{"status": "ok", "articles": [{"source": {"id": null, "name": "Wire"}, "author": "Ana Lin",
+                "title": "T", "content": "Body.", "publishedAt": "2025-01-01"}]}"#,
+        )
+        .expect("test JSON parses");
+        let found = articles(v, "api.json");
+        let [(Some(0), Ok(a))] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!(
+            (a.source.as_deref(), a.byline.as_deref()),
+            (Some("Wire"), Some("Ana Lin"))
+        );
+        assert_eq!(
+            (a.published.as_deref(), a.text.as_str()),
+            (Some("2025-01-01"), "Body.")
+        );
     }
 
     #[test]

@@ -21,14 +21,21 @@ pub enum Item {
     Problem(Problem),
 }
 
+impl Loaded {
+    /// Adds an article or a problem, in the order met.
+    pub fn push(&mut self, item: Item) {
+        match item {
+            Item::Article(a) => self.articles.push(a),
+            Item::Problem(p) => self.problems.push(p),
+        }
+    }
+}
+
 /// Loads files, folders (recursively) and `-` (standard input), all at once.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded::default();
     load_paths_each(paths, |item| {
-        match item {
-            Item::Article(a) => loaded.articles.push(a),
-            Item::Problem(p) => loaded.problems.push(p),
-        }
+        loaded.push(item);
         ControlFlow::Continue(())
     });
     loaded
@@ -58,10 +65,7 @@ pub fn load_paths_each(paths: &[PathBuf], mut each: impl FnMut(Item) -> ControlF
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     let mut loaded = Loaded::default();
     let mut each = |item| {
-        match item {
-            Item::Article(a) => loaded.articles.push(a),
-            Item::Problem(p) => loaded.problems.push(p),
-        }
+        loaded.push(item);
         ControlFlow::Continue(())
     };
     let reader: Box<dyn Read + '_> = Box::new(bytes);
@@ -120,13 +124,14 @@ fn load_reader(
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut reader = BufReader::with_capacity(64 * 1024, reader);
-    let mut head = Vec::with_capacity(detect::SNIFF_LEN);
-    (&mut reader)
-        .take(detect::SNIFF_LEN as u64)
-        .read_to_end(&mut head)?;
+    let (head, complete) = read_head(&mut reader)?;
     let report = Reporter { path };
     let name = path.display().to_string();
-    let format = detect::sniff(&head, path);
+    let format = match detect::sniff(&head, path) {
+        // Only the whole input can be called empty.
+        Format::Empty if !complete => Format::Text,
+        other => other,
+    };
     if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
         let lines = Cursor::new(head).chain(reader);
         return jsonl(&report, &name, lines, each);
@@ -157,48 +162,58 @@ fn load_reader(
     let text = decoded.text;
     Ok(match format {
         Format::Json => whole_json(&report, &name, text, each),
-        Format::Html => {
-            let page = html::page(&text);
-            if page.body.is_empty() {
-                return Ok(each(report.problem(
-                    None,
-                    "no story text found in this page",
-                    true,
-                )));
-            }
-            let mut article = Article {
-                id: name,
-                text: page.body,
-                url: page.url,
-                ..Article::default()
-            };
-            json::fill_title_and_body(&mut article, page.title.as_deref());
-            each(Item::Article(article))
-        }
+        Format::Html => html_article(&report, name, &text, each),
         Format::Feed => super::feed::items(&text, &name, &mut |item| each(item)),
         _ => text_article(&report, name, text, each),
     })
 }
 
+/// A web page's story as an article.
+fn html_article(
+    report: &Reporter<'_>,
+    name: String,
+    page: &str,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let page = html::page(page);
+    if page.body.is_empty() {
+        return each(report.problem(None, "no story text found in this page", true));
+    }
+    let mut article = Article {
+        id: name,
+        text: page.body,
+        url: page.url,
+        source: page.site,
+        published: page.published,
+        byline: page.author,
+        ..Article::default()
+    };
+    super::set_title_and_body(&mut article, page.title.as_deref());
+    each(Item::Article(article))
+}
+
 /// Feeds say their encoding: Latin-1 ones are read as such without a warning.
 fn decode_feed(bytes: &[u8]) -> detect::Decoded {
-    let trimmed = bytes.trim_ascii_start();
-    match super::feed::declared_encoding(trimmed).as_deref() {
-        Some("iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252") => detect::Decoded {
+    let declared = super::feed::declared_encoding(bytes.trim_ascii_start());
+    let declared = declared.as_deref().unwrap_or("utf-8");
+    // Valid UTF-8 is UTF-8, whatever the declaration says.
+    if declared.starts_with("utf") || std::str::from_utf8(bytes).is_ok() {
+        return detect::decode(bytes);
+    }
+    if matches!(
+        declared,
+        "iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "us-ascii"
+    ) {
+        return detect::Decoded {
             text: bytes.iter().map(|&b| detect::windows_1252(b)).collect(),
             warning: None,
-        },
-        Some(other) if !other.starts_with("utf") && !other.contains("ascii") => {
-            let mut decoded = detect::decode(bytes);
-            if decoded.warning.is_some() {
-                decoded.warning = Some(format!(
-                    "encoding {other} is not supported: read as UTF-8 and Windows-1252"
-                ));
-            }
-            decoded
-        }
-        _ => detect::decode(bytes),
+        };
     }
+    let mut decoded = detect::decode(bytes);
+    decoded.warning = Some(format!(
+        "encoding {declared} is not supported: read as UTF-8 and Windows-1252"
+    ));
+    decoded
 }
 
 fn text_article(
@@ -211,6 +226,39 @@ fn text_article(
         return each(report.problem(None, "empty: no text to read", true));
     }
     each(Item::Article(Article::from_text(name, text)))
+}
+
+/// Reads enough of the input to tell its format: up to
+/// [`detect::SNIFF_LEN`] bytes, but no further than the start of the second
+/// line, so that a pipe sending JSONL a line at a time is not waited on.
+/// Also says whether that was the whole input.
+fn read_head(reader: &mut impl BufRead) -> io::Result<(Vec<u8>, bool)> {
+    let mut head = Vec::with_capacity(detect::SNIFF_LEN);
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((head, true));
+        }
+        let n = buf.len().min(detect::SNIFF_LEN - head.len());
+        head.extend_from_slice(&buf[..n]);
+        reader.consume(n);
+        if head.len() >= detect::SNIFF_LEN || second_line_started(&head) {
+            return Ok((head, false));
+        }
+    }
+}
+
+/// Whether `head` has visible text, a line break, then visible text again.
+fn second_line_started(head: &[u8]) -> bool {
+    let Some(first) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let Some(newline) = head[first..].iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    head[first + newline..]
+        .iter()
+        .any(|b| !b.is_ascii_whitespace())
 }
 
 /// Whether the input opens with a line holding one whole JSON object, so it
@@ -292,37 +340,145 @@ fn whole_json(
     text: String,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let value = match serde_json::from_str::<Value>(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            let json_ext = report
-                .path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-            if !json_ext && !looks_like_json_lines(&text) {
-                // Text that merely opens with a bracket, such as `[Updated] Headline`.
-                return text_article(report, name.to_string(), text, each);
-            }
-            if looks_like_json_lines(&text) {
-                // JSONL whose first line is broken: read it line by line.
-                let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
-                return result.unwrap_or(ControlFlow::Continue(()));
-            }
-            let message = format!("skipped: invalid JSON: {}", json_message(&e));
-            return each(report.problem(Some(e.line()), message, true));
+    let error = match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Array(values)) => {
+            let lines: Vec<usize> = json::array_items(&text)
+                .unwrap_or_default()
+                .iter()
+                .map(|r| line_at(&text, r.start))
+                .collect();
+            let items = values
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (i, lines.get(i).copied(), Ok(v)));
+            return array(report, name, items, each);
         }
+        Ok(value) => {
+            let found = json::articles(value, name);
+            if found.is_empty() {
+                return each(report.problem(None, "no articles in this JSON", true));
+            }
+            for (_, result) in found {
+                let item = match result {
+                    Ok(article) => Item::Article(article),
+                    Err(refusal) => report.problem(None, format!("skipped: {refusal}"), true),
+                };
+                each(item)?;
+            }
+            return ControlFlow::Continue(());
+        }
+        Err(e) => e,
     };
-    for (index, result) in json::articles(value, name) {
-        let item = match result {
-            Ok(article) => Item::Article(article),
-            Err(refusal) => {
-                let at = index.map(|i| format!(" item {i}")).unwrap_or_default();
-                report.problem(None, format!("skipped{at}: {refusal}"), true)
+    let json_ext = report
+        .path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if looks_like_json_lines(&text) {
+        // JSONL whose first line is broken: read it line by line.
+        let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
+        return result.unwrap_or(ControlFlow::Continue(()));
+    }
+    if let Some(ranges) = json::broken_feed_items(&text).filter(|r| !r.is_empty()) {
+        return broken_feed(report, name, &text, &ranges, each);
+    }
+    if let Some(ranges) = json::array_items(&text) {
+        // A broken array: the items that parse still load.
+        let items: Vec<_> = ranges
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (
+                    i,
+                    Some(line_at(&text, r.start)),
+                    serde_json::from_str::<Value>(&text[r.clone()]),
+                )
+            })
+            .collect();
+        if json_ext
+            || items
+                .iter()
+                .any(|(_, _, v)| v.as_ref().is_ok_and(Value::is_object))
+        {
+            return array(report, name, items.into_iter(), each);
+        }
+    }
+    if !json_ext {
+        // Text that merely opens with a bracket, such as `[Updated] Headline`.
+        return text_article(report, name.to_string(), text, each);
+    }
+    let message = format!("skipped: invalid JSON: {}", json_message(&error));
+    each(report.problem(Some(error.line()), message, true))
+}
+
+/// The items of a JSON Feed that did not parse whole, read one by one.
+fn broken_feed(
+    report: &Reporter<'_>,
+    name: &str,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for (index, range) in ranges.iter().enumerate() {
+        let line = line_at(text, range.start);
+        let item = match serde_json::from_str::<Value>(&text[range.clone()]) {
+            Ok(v) => match json::feed_item(v, name, index, None) {
+                Ok(article) => Item::Article(article),
+                Err(refusal) => {
+                    report.problem(Some(line), format!("skipped item {index}: {refusal}"), true)
+                }
+            },
+            Err(e) => {
+                let message = format!("skipped item {index}: invalid JSON: {}", json_message(&e));
+                report.problem(Some(line + e.line().saturating_sub(1)), message, true)
             }
         };
         each(item)?;
     }
     ControlFlow::Continue(())
+}
+
+/// The items of a JSON array, each with its index, the line it starts on,
+/// and its value or why it did not parse.
+fn array(
+    report: &Reporter<'_>,
+    name: &str,
+    items: impl Iterator<Item = (usize, Option<usize>, serde_json::Result<Value>)>,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let mut met = 0;
+    for (index, line, value) in items {
+        let origin = json::Origin {
+            name,
+            position: Some(index),
+        };
+        let item = match value {
+            Ok(v) => match json::article(v, &origin) {
+                Ok(article) => Item::Article(article),
+                Err(refusal) => {
+                    report.problem(line, format!("skipped item {index}: {refusal}"), true)
+                }
+            },
+            Err(e) => {
+                let at = line.map(|l| l + e.line().saturating_sub(1));
+                report.problem(
+                    at,
+                    format!("skipped item {index}: invalid JSON: {}", json_message(&e)),
+                    true,
+                )
+            }
+        };
+        each(item)?;
+        met += 1;
+    }
+    if met == 0 {
+        return each(report.problem(None, "no articles: the JSON array is empty", true));
+    }
+    ControlFlow::Continue(())
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_at(text: &str, offset: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
 }
 
 /// Two lines that each hold a whole object, `{` at the start of the line and

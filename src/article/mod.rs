@@ -26,9 +26,11 @@ mod boilerplate;
 mod dateline;
 mod detect;
 mod feed;
+mod front;
 mod html;
 mod json;
 mod load;
+mod readable;
 pub mod samples;
 mod text;
 mod walk;
@@ -39,7 +41,9 @@ pub use text::decode_entities;
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
-    /// Byte range of the whole dateline in [`Article::text`], dash included.
+    /// Byte range of the whole dateline in [`Article::text`], dash included;
+    /// empty, at the body's start, when it came in a field of its own
+    /// (Reuters' JSON `dateline`) and is not in the text.
     pub span: Range<usize>,
     /// The place, `Seoul`.
     pub place: String,
@@ -52,7 +56,8 @@ pub struct Dateline {
 /// One news article. Quote offsets refer to [`Article::text`], kept exactly as given.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
-    /// The input's `id` for JSON, the path for files.
+    /// The input's `id` for JSON (`path:line` or `path:index` when it has
+    /// none), the entry's `guid`/`id` for feeds, the path for files.
     pub id: String,
     /// The headline, normalised for display (one line).
     pub title: String,
@@ -88,25 +93,54 @@ impl Article {
             text,
             ..Article::default()
         };
-        match text::headline(&article.text) {
-            Some((title, body_start)) => {
-                article.title = text::one_line(&article.text[title]);
-                finish_body(&mut article, body_start);
-            }
-            None => article.body = 0..0,
-        }
+        set_title_and_body(&mut article, None);
         article
     }
 }
 
+/// A first line longer than this (chars) that ends a sentence is story, not headline.
+const MAX_HEADLINE: usize = 200;
+
+/// Sets the title (`title`, or else the text's first line) and the body of
+/// an article, and finds its dateline and trailing boilerplate. When the
+/// first line cannot be a headline (nothing follows it, or it is a long
+/// sentence), the title is that line shortened and the body keeps it.
+pub(crate) fn set_title_and_body(article: &mut Article, title: Option<&str>) {
+    let whole = text::trim_range(&article.text, 0..article.text.len());
+    if let Some(t) = title.map(text::one_line).filter(|t| !t.is_empty()) {
+        article.title = text::tame_capitals(&t);
+        return finish_body(article, whole.start);
+    }
+    let Some((line, after)) = text::headline(&article.text) else {
+        article.body = whole;
+        return;
+    };
+    let first = text::tame_capitals(&text::one_line(&article.text[line]));
+    let more = !article.text[after..]
+        .trim_matches(text::is_blank)
+        .is_empty();
+    let sentence =
+        first.chars().count() > MAX_HEADLINE && first.ends_with(['.', '"', '”', '!', '?']);
+    if more && !sentence {
+        article.title = first;
+        finish_body(article, after);
+    } else {
+        article.title = text::shorten(&first, 80);
+        finish_body(article, whole.start);
+    }
+}
+
 /// Sets the body to the text from `start`, trimmed, without trailing
-/// boilerplate, and finds a dateline opening it.
+/// boilerplate or an opening byline or date line, and finds a dateline
+/// opening it.
 fn finish_body(article: &mut Article, start: usize) {
     let text = &article.text;
     let body = text::trim_range(text, text::clamp_range(text, start..text.len()));
     let end = boilerplate::body_end(text, body.clone());
-    article.body = body.start..end;
-    article.dateline = dateline::find(text, body.start);
+    let mut body = body.start..end;
+    front::skip_front_matter(article, &mut body);
+    article.dateline = dateline::find(&article.text, body.start);
+    article.body = body;
 }
 
 /// Something wrong with one input: a file that could not be read or parsed,

@@ -181,6 +181,88 @@ pub(crate) fn one_line(raw: &str) -> String {
     out
 }
 
+/// Abbreviations left in capitals when a shouted headline is tamed.
+const ACRONYMS: [&str; 64] = [
+    "ABC", "ADR", "AG", "AMEX", "BBC", "BIS", "BOJ", "BP", "CBS", "CBT", "CCC", "CEO", "CFTC",
+    "CIF", "CME", "CNN", "CPI", "EC", "ECB", "ECU", "EEC", "EMS", "EPA", "EU", "FAA", "FCC",
+    "FDIC", "FOB", "FTC", "GATT", "GDP", "GE", "GM", "GNP", "HK", "IBM", "ICO", "II", "III", "IMF",
+    "IPO", "IRS", "ITT", "LDC", "LME", "NASA", "NASD", "NATO", "NBC", "NV", "NYSE", "OECD", "OPEC",
+    "OTC", "PLC", "RJR", "TV", "UAE", "UK", "UN", "US", "USA", "USDA", "USSR",
+];
+
+/// Words a title-cased headline keeps in lower case after its first word.
+const SMALL_WORDS: [&str; 18] = [
+    "A", "AN", "AND", "AS", "AT", "BUT", "BY", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OR",
+    "THE", "TO", "VS", "WITH",
+];
+
+/// A headline written all in capitals (half of Reuters') in title case:
+/// `STANDARD OIL <SRD> TO FORM UNIT` becomes `Standard Oil <SRD> to Form Unit`.
+/// Tickers, abbreviations with dots or digits, and known acronyms stay as
+/// they are; a headline with any lower-case letter is returned unchanged.
+pub(crate) fn tame_capitals(title: &str) -> String {
+    let words = title
+        .split(' ')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if words < 2 || title.chars().any(char::is_lowercase) {
+        return title.to_string();
+    }
+    let mut out = String::with_capacity(title.len());
+    for (i, token) in title.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let kept = token.contains(['.', '&']) || token.chars().any(|c| c.is_ascii_digit());
+        if kept {
+            out.push_str(token);
+            continue;
+        }
+        let mut part = String::new();
+        let mut ticker = false;
+        for c in token.chars() {
+            // Tickers such as `<SRD>` stay as written.
+            ticker = (ticker || c == '<') && c != '>';
+            if (c.is_alphabetic() || c == '\'' || c == '’') && !ticker {
+                part.push(c);
+            } else {
+                out.push_str(&tame_word(&part, i == 0));
+                part.clear();
+                out.push(c);
+            }
+        }
+        out.push_str(&tame_word(&part, i == 0));
+    }
+    out
+}
+
+fn tame_word(word: &str, first: bool) -> String {
+    let bare = word.trim_end_matches(['\'', '’', 'S']);
+    let vowelless = !word.chars().any(|c| "AEIOUY".contains(c)) && word.chars().count() > 1;
+    if word.is_empty() || ACRONYMS.contains(&word) || ACRONYMS.contains(&bare) || vowelless {
+        return word.to_string();
+    }
+    if !first && SMALL_WORDS.contains(&word) {
+        return word.to_lowercase();
+    }
+    let mut chars = word.chars();
+    let head = chars.next().map(|c| c.to_string()).unwrap_or_default();
+    head + &chars.as_str().to_lowercase()
+}
+
+/// `line` cut to at most `max_chars` chars at a word boundary, with `…`.
+pub(crate) fn shorten(line: &str, max_chars: usize) -> String {
+    if line.chars().count() <= max_chars {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(max_chars).collect();
+    let at_word = cut
+        .rfind(' ')
+        .filter(|&i| i > max_chars / 2)
+        .map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
 /// Decodes the HTML character references met in news text (`&lt;`, `&quot;`,
 /// `&#8220;`, `&#x201C;`); others are left as they are.
 pub fn decode_entities(raw: &str) -> String {
@@ -314,6 +396,28 @@ mod tests {
         assert_eq!(&text[t], "Title here");
         assert_eq!(text[body..].trim(), "Body");
         assert!(headline(" \n ").is_none());
+    }
+
+    #[test]
+    fn shouted_headlines_are_tamed() {
+        assert_eq!(
+            tame_capitals("STANDARD OIL <SRD> TO FORM FINANCIAL UNIT"),
+            "Standard Oil <SRD> to Form Financial Unit"
+        );
+        assert_eq!(
+            tame_capitals("U.S. USDA SEES FARMER-OWNED RESERVE IN 4TH QTR"),
+            "U.S. USDA Sees Farmer-Owned Reserve in 4TH QTR"
+        );
+        assert_eq!(
+            tame_capitals("IRAN'S OIL (CBT) \"HIGH\""),
+            "Iran's Oil (CBT) \"High\""
+        );
+        assert_eq!(tame_capitals("OPEC's plan"), "OPEC's plan");
+        assert_eq!(tame_capitals("NATO"), "NATO");
+        assert_eq!(
+            tame_capitals("NATIONAL INTERGROUP<NII> UNITS"),
+            "National Intergroup<NII> Units"
+        );
     }
 
     #[test]

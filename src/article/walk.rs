@@ -44,6 +44,7 @@ pub(crate) fn inputs(path: &Path, each: &mut dyn FnMut(Result<Input, Problem>) -
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
+    let mut met = 0;
     for entry in walk.filter_entry(|e| e.depth() == 0 || !is_hidden(e)) {
         let item = match entry {
             Ok(e) if e.file_type().is_dir() => continue,
@@ -56,9 +57,18 @@ pub(crate) fn inputs(path: &Path, each: &mut dyn FnMut(Result<Input, Problem>) -
                 fatal: true,
             }),
         };
+        met += 1;
         if !each(item) {
             return;
         }
+    }
+    if met == 0 {
+        each(Err(Problem {
+            path: path.to_path_buf(),
+            line: None,
+            message: "no articles in this folder".to_string(),
+            fatal: true,
+        }));
     }
 }
 

@@ -78,7 +78,8 @@ pub fn run(
                 let entry = Entry::new(a);
                 summary.articles += 1;
                 summary.quotes += entry.quotes.len();
-                write_entry(&entry, format, out)
+                // Flushed per article so a pipe reader sees each as it is done.
+                write_entry(&entry, format, out).and_then(|()| out.flush())
             }
             Item::Problem(p) => {
                 summary.problems += 1;
