@@ -85,6 +85,19 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             ctx.trailing(qe - 1, hi, opens)
                 .or_else(|| ctx.leading(lo, qs))
         };
+        // `Clinton says … what she calls “…”`: a pronoun inside the sentence
+        // stands for the sentence's named subject, the outer source.
+        if let Some(a) = attr.as_mut()
+            && a.np.kind == NpKind::Pronoun
+            && a.np.first > lo
+            && ctx.word(a.np.first).is_some_and(is_person_pronoun)
+            && let Some(np) = ctx.sentence_subject(lo, a.np.first)
+            && np.kind == NpKind::Name
+        {
+            // Keep the pronoun as the mention, name its antecedent.
+            a.np.name_first = np.name_first;
+            a.np.name_last = np.name_last;
+        }
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
         if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
@@ -326,7 +339,9 @@ struct Recent {
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
     let toks: &[Tok] = ctx.toks;
-    match np.kind {
+    let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
+    let kind = if antecedent { NpKind::Name } else { np.kind };
+    match kind {
         NpKind::Name => {
             let raw = ctx
                 .text
