@@ -780,7 +780,7 @@ impl<'a> Ctx<'a> {
     /// pronoun before `hi` followed by a lowercase word (its verb), after
     /// any opening phrase.
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
-        let hi = hi.min(lo + 14);
+        let hi = hi.min(lo + 20);
         let mut k = lo;
         while k < hi {
             if self.inq[k] != 0 {
