@@ -161,7 +161,17 @@ fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
     if (start..end).any(|k| ctx.inq[k] != 0) {
         return None;
     }
-    ctx.leading(start, end)
+    // `Howard continued his remarks.`, or failing a cue, `Ruiz turned to
+    // the crowd.`: whoever the sentence is about, its verb as cue.
+    ctx.leading(start, end).or_else(|| {
+        let np = ctx.sentence_subject(start, end)?;
+        let verb = np.last + 1;
+        (verb < end && np.kind != NpKind::Description).then_some(Attr {
+            cue: verb,
+            cue_last: verb,
+            np,
+        })
+    })
 }
 
 /// Whether the token before a quote introduces a statement: `said:`.
