@@ -131,7 +131,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             && let Some(prev) = prev
         {
             let near = prev.paragraph == tops[n].paragraph
-                || (prev.paragraph + 2 >= tops[n].paragraph && at_start);
+                || (prev.paragraph + 4 >= tops[n].paragraph && at_start);
             if near && prev.attr.is_some() {
                 attr = prev.attr;
                 inherited = true;
