@@ -203,6 +203,10 @@ fn kind_of(
     if short && title_case && !named_by_cue && !at_start {
         return QuoteKind::Term;
     }
+    let long_title = inner.split_whitespace().nth(12).is_none() && is_title_case(inner, &words);
+    if long_title && !at_start && announces_title(ctx, qs) {
+        return QuoteKind::Term;
+    }
     if short && term_marker(ctx, qs) {
         return QuoteKind::Term;
     }
@@ -221,8 +225,58 @@ fn kind_of(
 /// Short words, all capitalised, no sentence inside: `“Meet the Press”`.
 fn is_title_case(inner: &str, words: &[&str]) -> bool {
     words.first().is_some_and(|w| starts_upper(w))
-        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
+        && words
+            .iter()
+            .all(|w| w.len() <= 3 || starts_upper(w) || is_small_title_word(w))
         && !inner.contains(['.', '!', '?'])
+}
+
+/// Words left lowercase inside titles: `The Lead with Jake Tapper`.
+fn is_small_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that" | "your" | "their"
+    )
+}
+
+/// A word before a quote that announces a title: `NBC’s “Today”`, `the
+/// book “…”`, `a show called “…”`.
+fn announces_title(ctx: &Ctx, qs: usize) -> bool {
+    let Some(w) = qs.checked_sub(1).and_then(|k| ctx.word(k)) else {
+        return false;
+    };
+    w.ends_with("’s")
+        || w.ends_with("'s")
+        || matches!(
+            w,
+            "show"
+                | "program"
+                | "programme"
+                | "book"
+                | "film"
+                | "movie"
+                | "series"
+                | "documentary"
+                | "novel"
+                | "memoir"
+                | "song"
+                | "album"
+                | "column"
+                | "op-ed"
+                | "article"
+                | "titled"
+                | "entitled"
+                | "called"
+                | "headlined"
+                | "essay"
+                | "play"
+                | "musical"
+                | "podcast"
+                | "report"
+                | "ad"
+                | "video"
+                | "segment"
+        )
 }
 
 /// A quote that reads as a title or name inside its sentence.
