@@ -538,6 +538,17 @@ impl<'a> Ctx<'a> {
                 return Some(np);
             }
             if self.word(last).is_some_and(possessive) {
+                // `The New Republic’s Jeet Heer`: the name after the owner.
+                if self
+                    .word(last + 1)
+                    .is_some_and(|n| capitalised(n) && !is_capital_stopword(n))
+                    && last + 1 < hi
+                {
+                    let l2 = self.run_right(last + 1, hi);
+                    let mut np = self.named(last + 1, l2);
+                    np.first = start;
+                    return Some(np);
+                }
                 return self.description_right(start, hi);
             }
             let mut np = self.named(first, last);
@@ -679,11 +690,20 @@ impl<'a> Ctx<'a> {
                 let ends = (cue_last + 1..(cue_last + 6).min(hi + 1))
                     .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
                 let subject = self.subject_left(k, i).filter(|np| {
+                    // Role words may come between the comma and the name:
+                    // `…, DFA spokesman Neil Sroka said.`
+                    let mut f = np.first;
+                    while f > i + 1
+                        && f + 4 > np.first
+                        && self
+                            .word(f - 1)
+                            .is_some_and(|w| is_title(w) || capitalised(w))
+                    {
+                        f -= 1;
+                    }
                     np.first == i
                         || opens_sentence
-                        || (ends
-                            && np.kind != NpKind::Description
-                            && self.is_punct(np.first - 1, ','))
+                        || (ends && np.kind != NpKind::Description && self.is_punct(f - 1, ','))
                 });
                 // `“…” for Clinton, said Kunin`
                 subject.or_else(|| {
@@ -780,7 +800,7 @@ impl<'a> Ctx<'a> {
     /// pronoun before `hi` followed by a lowercase word (its verb), after
     /// any opening phrase.
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
-        let hi = hi.min(lo + 14);
+        let hi = hi.min(lo + 20);
         let mut k = lo;
         while k < hi {
             if self.inq[k] != 0 {

@@ -85,6 +85,19 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             ctx.trailing(qe - 1, hi, opens)
                 .or_else(|| ctx.leading(lo, qs))
         };
+        // `Clinton says … what she calls “…”`: a pronoun inside the sentence
+        // stands for the sentence's named subject, the outer source.
+        if let Some(a) = attr.as_mut()
+            && a.np.kind == NpKind::Pronoun
+            && a.np.first > lo
+            && ctx.word(a.np.first).is_some_and(is_person_pronoun)
+            && let Some(np) = ctx.sentence_subject(lo, a.np.first)
+            && np.kind == NpKind::Name
+        {
+            // Keep the pronoun as the mention, name its antecedent.
+            a.np.name_first = np.name_first;
+            a.np.name_last = np.name_last;
+        }
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
         if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
@@ -118,7 +131,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             && let Some(prev) = prev
         {
             let near = prev.paragraph == tops[n].paragraph
-                || (prev.paragraph + 2 >= tops[n].paragraph && at_start);
+                || (prev.paragraph + 4 >= tops[n].paragraph && at_start);
             if near && prev.attr.is_some() {
                 attr = prev.attr;
                 inherited = true;
@@ -148,7 +161,17 @@ fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
     if (start..end).any(|k| ctx.inq[k] != 0) {
         return None;
     }
-    ctx.leading(start, end)
+    // `Howard continued his remarks.`, or failing a cue, `Ruiz turned to
+    // the crowd.`: whoever the sentence is about, its verb as cue.
+    ctx.leading(start, end).or_else(|| {
+        let np = ctx.sentence_subject(start, end)?;
+        let verb = np.last + 1;
+        (verb < end && np.kind != NpKind::Description).then_some(Attr {
+            cue: verb,
+            cue_last: verb,
+            np,
+        })
+    })
 }
 
 /// Whether the token before a quote introduces a statement: `said:`.
@@ -180,6 +203,10 @@ fn kind_of(
     if short && title_case && !named_by_cue && !at_start {
         return QuoteKind::Term;
     }
+    let long_title = inner.split_whitespace().nth(12).is_none() && is_title_case(inner, &words);
+    if long_title && !at_start && announces_title(ctx, qs) {
+        return QuoteKind::Term;
+    }
     if short && term_marker(ctx, qs) {
         return QuoteKind::Term;
     }
@@ -198,8 +225,58 @@ fn kind_of(
 /// Short words, all capitalised, no sentence inside: `“Meet the Press”`.
 fn is_title_case(inner: &str, words: &[&str]) -> bool {
     words.first().is_some_and(|w| starts_upper(w))
-        && words.iter().all(|w| w.len() <= 3 || starts_upper(w))
+        && words
+            .iter()
+            .all(|w| w.len() <= 3 || starts_upper(w) || is_small_title_word(w))
         && !inner.contains(['.', '!', '?'])
+}
+
+/// Words left lowercase inside titles: `The Lead with Jake Tapper`.
+fn is_small_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that" | "your" | "their"
+    )
+}
+
+/// A word before a quote that announces a title: `NBC’s “Today”`, `the
+/// book “…”`, `a show called “…”`.
+fn announces_title(ctx: &Ctx, qs: usize) -> bool {
+    let Some(w) = qs.checked_sub(1).and_then(|k| ctx.word(k)) else {
+        return false;
+    };
+    w.ends_with("’s")
+        || w.ends_with("'s")
+        || matches!(
+            w,
+            "show"
+                | "program"
+                | "programme"
+                | "book"
+                | "film"
+                | "movie"
+                | "series"
+                | "documentary"
+                | "novel"
+                | "memoir"
+                | "song"
+                | "album"
+                | "column"
+                | "op-ed"
+                | "article"
+                | "titled"
+                | "entitled"
+                | "called"
+                | "headlined"
+                | "essay"
+                | "play"
+                | "musical"
+                | "podcast"
+                | "report"
+                | "ad"
+                | "video"
+                | "segment"
+        )
 }
 
 /// A quote that reads as a title or name inside its sentence.
@@ -326,7 +403,9 @@ struct Recent {
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
     let toks: &[Tok] = ctx.toks;
-    match np.kind {
+    let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
+    let kind = if antecedent { NpKind::Name } else { np.kind };
+    match kind {
         NpKind::Name => {
             let raw = ctx
                 .text
