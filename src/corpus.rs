@@ -82,7 +82,8 @@ impl Corpus {
     }
 }
 
-/// The speaker name of each quote of `entry` (none for scare quotes), with
+/// The speaker name of each quote of `entry` (none for scare quotes and
+/// reported speech, which are not counted as anyone's quotes), with
 /// surname-only names joined to the one full name the article gives them.
 pub fn resolved_speakers(entry: &Entry) -> Vec<Option<String>> {
     let mut resolved: HashMap<&str, String> = HashMap::new();
@@ -90,7 +91,7 @@ pub fn resolved_speakers(entry: &Entry) -> Vec<Option<String>> {
         .quotes
         .iter()
         .map(|q| {
-            let name = q.speaker.as_deref().filter(|_| q.is_quotation())?;
+            let name = q.speaker.as_deref().filter(|_| q.is_marked_quotation())?;
             let full = resolved.entry(name).or_insert_with(|| {
                 speakers::resolve_surname(&entry.article.text, name)
                     .unwrap_or_else(|| name.to_string())

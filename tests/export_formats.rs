@@ -147,7 +147,9 @@ fn an_empty_export_still_names_its_columns() {
 fn any_written_form_of_a_speaker_selects_all_their_quotes() {
     let corpus = corpus();
     let all = all_citations(&corpus);
-    let brisk: Vec<Citation> = [0, 1, 2, 4].iter().map(|&i| all[i].clone()).collect();
+    // Citation 2 is Brisk's reported speech: exported with the rest, but
+    // not among the quotes a speaker filter selects.
+    let brisk: Vec<Citation> = [0, 1, 4].iter().map(|&i| all[i].clone()).collect();
     for name in ["Ona Brisk", "Ona M. Brisk", "ona brisk", "Brisk"] {
         assert_eq!(export::filter_by_speaker(&corpus, name), brisk, "{name}");
     }

@@ -178,7 +178,7 @@ fn the_event_loop_runs_on_a_test_backend() {
     assert_eq!(app.size(), (100, 30), "the loop told the app the real size");
     assert_eq!((app.open_index(), app.reader().quote), (Some(2), Some(0)));
     let shown = terminal.backend().to_string();
-    assert!(shown.contains("quote 1/4"), "{shown}");
+    assert!(shown.contains("quote 1/3"), "{shown}");
 }
 
 #[test]

@@ -329,7 +329,7 @@ impl App {
             .entries
             .get(entry)
             .and_then(|e| e.quotes.get(q))
-            .is_some_and(|quote| quote.is_quotation());
+            .is_some_and(|quote| quote.is_marked_quotation());
         quotation
             && self
                 .filter
@@ -439,7 +439,11 @@ fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summ
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let names = counts.iter().take(3).filter_map(|(s, _)| speakers.get(*s));
     Summary {
-        quotes: entry.quotes.iter().filter(|q| q.is_quotation()).count(),
+        quotes: entry
+            .quotes
+            .iter()
+            .filter(|q| q.is_marked_quotation())
+            .count(),
         speakers: names.map(|s| s.name.clone()).collect(),
     }
 }

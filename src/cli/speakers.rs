@@ -130,7 +130,11 @@ pub fn index_parallel(articles: Vec<Article>) -> (SpeakerIndex, usize) {
                     part.into_iter()
                         .map(|a| {
                             let entry = Entry::new(a);
-                            let n = entry.quotes.iter().filter(|q| q.is_quotation()).count();
+                            let n = entry
+                                .quotes
+                                .iter()
+                                .filter(|q| q.is_marked_quotation())
+                                .count();
                             (corpus::resolved_speakers(&entry), n)
                         })
                         .collect::<Vec<_>>()

@@ -49,6 +49,13 @@ impl Quote {
     pub fn is_quotation(&self) -> bool {
         self.kind != QuoteKind::Term
     }
+
+    /// Whether this is a quotation between marks (direct or embedded): what
+    /// `n`/`N` visit and what quote counts count. Reported speech is shown,
+    /// more quietly, but is not counted as a quote.
+    pub fn is_marked_quotation(&self) -> bool {
+        matches!(self.kind, QuoteKind::Direct | QuoteKind::Embedded)
+    }
 }
 
 /// Finds every quotation in `text`, sorted by start offset (a nested quote
