@@ -642,7 +642,10 @@ impl<'a> Ctx<'a> {
             }
             last += 1;
         }
-        (last > start).then_some(Np {
+        let alone = self
+            .word(start)
+            .is_some_and(|w| matches!(w, "Some" | "Many" | "Others" | "Several" | "Both" | "Most"));
+        (last > start || alone).then_some(Np {
             first: start,
             last,
             name_first: start,
@@ -809,7 +812,13 @@ impl<'a> Ctx<'a> {
             let initial_description = k == lo
                 && self
                     .word(k)
-                    .is_some_and(|w| matches!(w, "The" | "A" | "An"));
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "The" | "A" | "An" | "Some" | "Many" | "Others" | "Another"
+                                | "Several" | "Both" | "Most" | "Critics" | "Supporters"
+                        )
+                    });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             let clause_start = k == lo
                 || !self.word(k - 1).is_some_and(|p| {
