@@ -716,6 +716,19 @@ impl<'a> Ctx<'a> {
                         .filter(|np| np.kind != NpKind::Pronoun)
                 })
             };
+            // `“…,” Sanders said, according to CNN`: the outer source.
+            let outer = (cue_last + 1..hi.saturating_sub(2)).find_map(|j| {
+                let last = self.cue_at(j).filter(|&l| l > j)?;
+                matches!(self.word(j), Some("according")).then_some(())?;
+                self.np_right(last + 1, hi).map(|np| (j, last, np))
+            });
+            if let Some((j, last, np)) = outer {
+                return Some(Attr {
+                    cue: j,
+                    cue_last: last,
+                    np,
+                });
+            }
             return np.map(|np| Attr {
                 cue: k,
                 cue_last,
@@ -810,15 +823,23 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let initial_description = k == lo
-                && self
-                    .word(k)
-                    .is_some_and(|w| {
-                        matches!(
-                            w,
-                            "The" | "A" | "An" | "Some" | "Many" | "Others" | "Another"
-                                | "Several" | "Both" | "Most" | "Critics" | "Supporters"
-                        )
-                    });
+                && self.word(k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "The"
+                            | "A"
+                            | "An"
+                            | "Some"
+                            | "Many"
+                            | "Others"
+                            | "Another"
+                            | "Several"
+                            | "Both"
+                            | "Most"
+                            | "Critics"
+                            | "Supporters"
+                    )
+                });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             let clause_start = k == lo
                 || !self.word(k - 1).is_some_and(|p| {
