@@ -64,7 +64,20 @@ pub struct Ctx<'a> {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_compound_adjective(w)
+}
+
+/// `GOP-dominated`, `Trump-style`, `Obama-era`: capitalised, but no name.
+fn is_compound_adjective(w: &str) -> bool {
+    let Some((_, tail)) = w.rsplit_once('-') else {
+        return false;
+    };
+    tail.starts_with(|c: char| c.is_ascii_lowercase())
+        && (tail.ends_with("ed")
+            || matches!(
+                tail,
+                "style" | "era" | "like" | "friendly" | "based" | "type" | "led"
+            ))
 }
 
 fn possessive(w: &str) -> bool {
@@ -601,7 +614,15 @@ impl<'a> Ctx<'a> {
                 if k == last + 1 && last_is_name {
                     return None;
                 }
-                return Some((k, self.run_right(k, hi)));
+                let end = self.run_right(k, hi);
+                // `former Utah governor Michael Leavitt`: a place, a role,
+                // then the person.
+                if let Some(person) = self.later_run(end, hi)
+                    && person.0 > end + 1
+                {
+                    return Some(person);
+                }
+                return Some((k, end));
             }
             // Only role words in between: `campaign spokesman`, not a verb.
             if !is_title(w) {

@@ -531,6 +531,7 @@ const ROLE_TITLES: &[&str] = &[
     "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
     "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
     "assemblyman", "assemblywoman", "ag", "oscar-winner", "delegate", "chairperson",
+    "ally", "confidant", "constituent", "friend", "colleague", "advocate",
 ];
 
 fn title_set() -> &'static WordSet {
@@ -1194,7 +1195,22 @@ fn is_pronoun_contraction(w: &str) -> bool {
 fn is_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "Using"
+        "Among"
+            | "Amid"
+            | "Across"
+            | "Along"
+            | "Around"
+            | "Behind"
+            | "Beyond"
+            | "Inside"
+            | "Outside"
+            | "Through"
+            | "Toward"
+            | "Towards"
+            | "Within"
+            | "Against"
+            | "Between"
+            | "Using"
             | "Speaking"
             | "Writing"
             | "Calling"
