@@ -64,7 +64,20 @@ pub struct Ctx<'a> {
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_compound_adjective(w)
+}
+
+/// `GOP-dominated`, `Trump-style`, `Obama-era`: capitalised, but no name.
+fn is_compound_adjective(w: &str) -> bool {
+    let Some((_, tail)) = w.rsplit_once('-') else {
+        return false;
+    };
+    tail.starts_with(|c: char| c.is_ascii_lowercase())
+        && (tail.ends_with("ed")
+            || matches!(
+                tail,
+                "style" | "era" | "like" | "friendly" | "based" | "type" | "led"
+            ))
 }
 
 fn possessive(w: &str) -> bool {
@@ -601,7 +614,15 @@ impl<'a> Ctx<'a> {
                 if k == last + 1 && last_is_name {
                     return None;
                 }
-                return Some((k, self.run_right(k, hi)));
+                let end = self.run_right(k, hi);
+                // `former Utah governor Michael Leavitt`: a place, a role,
+                // then the person.
+                if let Some(person) = self.later_run(end, hi)
+                    && person.0 > end + 1
+                {
+                    return Some(person);
+                }
+                return Some((k, end));
             }
             // Only role words in between: `campaign spokesman`, not a verb.
             if !is_title(w) {
@@ -642,7 +663,10 @@ impl<'a> Ctx<'a> {
             }
             last += 1;
         }
-        (last > start).then_some(Np {
+        let alone = self
+            .word(start)
+            .is_some_and(|w| matches!(w, "Some" | "Many" | "Others" | "Several" | "Both" | "Most"));
+        (last > start || alone).then_some(Np {
             first: start,
             last,
             name_first: start,
@@ -713,6 +737,19 @@ impl<'a> Ctx<'a> {
                         .filter(|np| np.kind != NpKind::Pronoun)
                 })
             };
+            // `“…,” Sanders said, according to CNN`: the outer source.
+            let outer = (cue_last + 1..hi.saturating_sub(2)).find_map(|j| {
+                let last = self.cue_at(j).filter(|&l| l > j)?;
+                matches!(self.word(j), Some("according")).then_some(())?;
+                self.np_right(last + 1, hi).map(|np| (j, last, np))
+            });
+            if let Some((j, last, np)) = outer {
+                return Some(Attr {
+                    cue: j,
+                    cue_last: last,
+                    np,
+                });
+            }
             return np.map(|np| Attr {
                 cue: k,
                 cue_last,
@@ -807,9 +844,23 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let initial_description = k == lo
-                && self
-                    .word(k)
-                    .is_some_and(|w| matches!(w, "The" | "A" | "An"));
+                && self.word(k).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "The"
+                            | "A"
+                            | "An"
+                            | "Some"
+                            | "Many"
+                            | "Others"
+                            | "Another"
+                            | "Several"
+                            | "Both"
+                            | "Most"
+                            | "Critics"
+                            | "Supporters"
+                    )
+                });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             let clause_start = k == lo
                 || !self.word(k - 1).is_some_and(|p| {

@@ -530,6 +530,8 @@ const ROLE_TITLES: &[&str] = &[
     "constable", "marshal", "physician", "nurse", "doctor", "teacher", "student", "cfo", "coo",
     "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
     "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
+    "assemblyman", "assemblywoman", "ag", "oscar-winner", "delegate", "chairperson",
+    "ally", "confidant", "constituent", "friend", "colleague", "advocate",
 ];
 
 fn title_set() -> &'static WordSet {
@@ -1193,7 +1195,53 @@ fn is_pronoun_contraction(w: &str) -> bool {
 fn is_quantifier(w: &str) -> bool {
     matches!(
         w,
-        "Another"
+        "Among"
+            | "Amid"
+            | "Across"
+            | "Along"
+            | "Around"
+            | "Behind"
+            | "Beyond"
+            | "Inside"
+            | "Outside"
+            | "Through"
+            | "Toward"
+            | "Towards"
+            | "Within"
+            | "Against"
+            | "Between"
+            | "Using"
+            | "Speaking"
+            | "Writing"
+            | "Calling"
+            | "Saying"
+            | "Adding"
+            | "Noting"
+            | "Following"
+            | "Including"
+            | "Citing"
+            | "Responding"
+            | "Given"
+            | "Two"
+            | "Three"
+            | "Four"
+            | "Five"
+            | "Six"
+            | "Seven"
+            | "Eight"
+            | "Nine"
+            | "Ten"
+            | "Is"
+            | "Was"
+            | "Are"
+            | "Were"
+            | "Would"
+            | "Can"
+            | "Could"
+            | "Should"
+            | "Did"
+            | "Does"
+            | "Another"
             | "One"
             | "Some"
             | "Many"

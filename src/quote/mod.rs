@@ -1,6 +1,27 @@
 //! Finding quotations in an article and naming who said them.
 //!
-//! Everything here is a pure function of `&str`: no terminal, no I/O.
+//! Everything here is a pure function of `&str`: no terminal, no I/O, no
+//! model. [`extract`] runs in linear time, in steps:
+//!
+//! 1. `marks`: one byte scan finds the spans between quotation marks
+//!    (curly, straight, guillemets, corner brackets; single marks only
+//!    nested), multi-paragraph quotes and unclosed ones.
+//! 2. `tokens`: words (with abbreviation periods), punctuation, line breaks.
+//! 3. `attrib`: for each quote, the speech cue and its subject in the
+//!    sentence around it (after the quote, before it, the sentence's
+//!    subject, the previous sentence, or the previous quote), in bounded
+//!    windows of tokens; `lexicon` holds the word lists.
+//! 4. `pipeline`: kinds (direct, embedded, term, reported), pronouns and
+//!    descriptions resolved to the last fitting speaker, names made
+//!    canonical by `names` (the fullest unambiguous form in the article).
+//!
+//! ```
+//! use hearsay::quote::{extract, QuoteKind};
+//! let text = "Sen. Ana Ruiz spoke. “We will win,” Ruiz said of her “Fair Deal” plan.";
+//! let q = extract(text);
+//! assert_eq!(q[0].speaker.as_deref(), Some("Ana Ruiz"));
+//! assert_eq!(q[1].kind, QuoteKind::Term);
+//! ```
 
 use std::ops::Range;
 

@@ -413,7 +413,17 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             let raw = raw
                 .trim_end_matches("’s")
                 .trim_end_matches("'s")
-                .trim_end_matches(['.', ',']);
+                .trim_end_matches(',');
+            // A sentence's period, not an initial's or `Jr.`'s.
+            let keeps_period = raw
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.len() <= 3 || lexicon::is_abbreviation(w.trim_end_matches('.')));
+            let raw = if keeps_period {
+                raw
+            } else {
+                raw.trim_end_matches('.')
+            };
             let name = names.canonical(raw);
             let org = raw.split_whitespace().any(lexicon::is_org_word)
                 || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
