@@ -23,7 +23,12 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         if shown == 0 { 0 } else { app.selected() + 1 }
     )));
     match app.quote_position() {
-        Some((Some(n), total)) => out.push(Span::raw(format!("  quote {n}/{total}"))),
+        Some((Some(n), total)) => {
+            out.push(Span::raw(format!("  quote {n}/{total}")));
+            if current_starred(app) {
+                out.push(Span::raw(" ★"));
+            }
+        }
         Some((None, total)) => out.push(Span::raw(format!("  {}", plural(total, "quote")))),
         None => {}
     }
@@ -37,6 +42,18 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         out.push(Span::raw(format!("  /{} {at}/{hits}", sanitize(q))));
     }
     out
+}
+
+/// Whether the quote `n`/`N` last went to is starred.
+fn current_starred(app: &App) -> bool {
+    let (Some(e), Some(entry), Some(q)) = (app.open_index(), app.open_entry(), app.reader().quote)
+    else {
+        return false;
+    };
+    entry
+        .quotes
+        .get(q)
+        .is_some_and(|quote| app.collection().is_starred(e, &quote.span))
 }
 
 /// Key hints for the current mode, built from the keymap, as many as fit in
@@ -57,8 +74,17 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
             Action::ToggleHelp,
             Action::Quit,
         ],
-        Mode::Speakers | Mode::Search => &[Action::Confirm, Action::Cancel],
+        Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
+        Mode::Search => &[Action::Confirm, Action::Cancel],
         Mode::Help => &[Action::Cancel],
+        Mode::SpeakerList => &[Action::Confirm, Action::ToggleSort, Action::Cancel],
+        Mode::SpeakerQuotes | Mode::Starred => &[
+            Action::Confirm,
+            Action::ToggleStar,
+            Action::Export,
+            Action::Cancel,
+        ],
+        Mode::Export => &[Action::CycleFormat, Action::Confirm, Action::Cancel],
     };
     let mut out = Vec::new();
     let mut used = 0;
