@@ -29,7 +29,8 @@ fn stored_speakers(dir: &Path) -> Vec<Option<String>> {
 }
 
 fn current_starred(app: &App) -> bool {
-    let (e, q) = (app.open_index().unwrap(), app.reader().quote.unwrap());
+    let e = app.open_index().expect("an article is open");
+    let q = app.reader().quote.expect("a quote is current");
     let span = &app.corpus().entries[e].quotes[q].span;
     app.collection().is_starred(e, span)
 }
@@ -235,7 +236,7 @@ fn a_speaker_opened_while_another_is_filtered_clears_the_filter() {
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export");
-    std::fs::read_to_string(path.join(name)).unwrap()
+    std::fs::read_to_string(path.join(name)).expect("the fixture exists")
 }
 
 #[test]
