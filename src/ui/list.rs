@@ -76,12 +76,13 @@ pub fn headline_item<'a>(
         n => plural(n, "quote"),
     };
     meta.push(Span::raw(format!(" · {quotes}")));
+    if marks.stars > 0 {
+        // First, so a narrow list does not cut it off.
+        meta.insert(0, Span::styled(format!("★{} ", marks.stars), theme.key));
+    }
     for (i, name) in summary.speakers.iter().enumerate() {
         meta.push(Span::raw(if i == 0 { " · " } else { ", " }));
         meta.push(Span::styled(sanitize(name), theme.speaker(name)));
-    }
-    if marks.stars > 0 {
-        meta.push(Span::styled(format!(" · ★{}", marks.stars), theme.key));
     }
     ListItem::new(Text::from(vec![title, Line::from(meta)]))
 }

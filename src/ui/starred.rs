@@ -66,11 +66,11 @@ pub fn render_export(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let mut formats = vec![Span::raw(" Format: ")];
     for (i, f) in FORMATS.iter().enumerate() {
-        let label = format!(" {} ", f.extension());
+        // Brackets as well as the style, for terminals without colour.
         if i == prompt.format {
-            formats.push(Span::styled(label, theme.selected));
+            formats.push(Span::styled(format!("[{}]", f.extension()), theme.selected));
         } else {
-            formats.push(Span::styled(label, theme.meta));
+            formats.push(Span::styled(format!(" {} ", f.extension()), theme.meta));
         }
     }
     let text = vec![
