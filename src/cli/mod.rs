@@ -82,3 +82,40 @@ pub enum Format {
     #[value(alias = "md", alias = "markdown")]
     Text,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_dir_goes_before_the_paths_or_after_a_subcommand() {
+        let cli = Cli::try_parse_from(["hearsay", "--data-dir", "d", "news"]).expect("parses");
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        assert_eq!(cli.paths, [PathBuf::from("news")]);
+        let cli = Cli::try_parse_from(["hearsay", "quotes", "--starred", "--data-dir", "d"])
+            .expect("parses");
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        let Some(Command::Quotes {
+            starred, speaker, ..
+        }) = cli.command
+        else {
+            panic!("not the quotes command");
+        };
+        assert!(starred && speaker.is_none());
+    }
+
+    #[test]
+    fn md_and_markdown_name_the_text_format() {
+        for name in ["md", "markdown", "text"] {
+            let cli =
+                Cli::try_parse_from(["hearsay", "quotes", "--format", name, "x"]).expect("parses");
+            assert!(matches!(
+                cli.command,
+                Some(Command::Quotes {
+                    format: Format::Text,
+                    ..
+                })
+            ));
+        }
+    }
+}
