@@ -62,6 +62,7 @@ impl App {
     pub(super) fn open_export(&mut self) {
         let speaker = match self.mode {
             Mode::SpeakerQuotes => self.speakers_view.chosen,
+            Mode::Starred => None,
             _ => self.filter,
         };
         let what = speaker.map_or(ExportWhat::Starred, ExportWhat::Speaker);

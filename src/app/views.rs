@@ -58,6 +58,7 @@ impl App {
             Mode::SpeakerList => match action {
                 Action::Confirm => self.choose_speaker(),
                 Action::Cancel => self.mode = Mode::Browse,
+                Action::Click { .. } => {}
                 _ => match step {
                     Some(d) => self.speakers_view.picker.step(d),
                     None => return false,

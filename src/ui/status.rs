@@ -18,6 +18,9 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         let typed = sanitize(&app.search().input).into_owned();
         return vec![Span::raw(format!(" /{typed}▏"))];
     }
+    if let Some(view) = view_position(app) {
+        return vec![Span::raw(view)];
+    }
     out.push(Span::raw(format!(
         " {}/{shown}",
         if shown == 0 { 0 } else { app.selected() + 1 }
@@ -42,6 +45,36 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         out.push(Span::raw(format!("  /{} {at}/{hits}", sanitize(q))));
     }
     out
+}
+
+/// Where the selection is in the speakers view or a list of quotes.
+fn view_position(app: &App) -> Option<String> {
+    let at = |i: usize, n: usize| if n == 0 { 0 } else { i + 1 };
+    let mode = match app.mode() {
+        Mode::Export => app.export_prompt()?.back(),
+        mode => mode,
+    };
+    Some(match mode {
+        Mode::SpeakerList => {
+            let p = &app.speakers_view().picker;
+            format!(
+                " speaker {}/{}",
+                at(p.selected, p.matches.len()),
+                p.matches.len()
+            )
+        }
+        Mode::SpeakerQuotes => {
+            let v = app.speakers_view();
+            let n = v.chosen_quotes().len();
+            format!(" quote {}/{n}", at(v.quote, n))
+        }
+        Mode::Starred => {
+            let c = app.collection();
+            let n = c.list().len();
+            format!(" star {}/{n}", at(c.selected(), n))
+        }
+        _ => return None,
+    })
 }
 
 /// Whether the quote `n`/`N` last went to is starred.
