@@ -147,7 +147,7 @@ impl Default for KeyMap {
             (K::Ctrl('p'), A::PickerUp),
             (K::PageDown, A::PageDown),
             (K::PageUp, A::PageUp),
-            (K::Enter, A::Confirm),
+            (K::Enter, A::Open),
             (K::Tab, A::ToggleSort),
             (K::Backspace, A::DeleteChar),
             (K::Esc, A::Cancel),
@@ -166,7 +166,7 @@ impl Default for KeyMap {
             (K::Home, A::Top),
             (K::Char('G'), A::Bottom),
             (K::End, A::Bottom),
-            (K::Enter, A::Confirm),
+            (K::Enter, A::Open),
             (K::Char('*'), A::ToggleStar),
             (K::Char('e'), A::Export),
             (K::Esc, A::Cancel),
@@ -175,8 +175,6 @@ impl Default for KeyMap {
         ];
         let export = [
             (K::Tab, A::CycleFormat),
-            (K::Right, A::FocusReader),
-            (K::Left, A::FocusList),
             (K::Enter, A::Confirm),
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),

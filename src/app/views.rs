@@ -56,7 +56,7 @@ impl App {
         };
         match self.mode {
             Mode::SpeakerList => match action {
-                Action::Confirm => self.choose_speaker(),
+                Action::Confirm | Action::Open => self.choose_speaker(),
                 Action::Cancel => self.mode = Mode::Browse,
                 Action::Click { .. } => {}
                 _ => match step {
@@ -65,7 +65,7 @@ impl App {
                 },
             },
             Mode::SpeakerQuotes => match action {
-                Action::Confirm => self.open_speaker_quote(),
+                Action::Confirm | Action::Open => self.open_speaker_quote(),
                 Action::Cancel => self.mode = Mode::SpeakerList,
                 Action::Click { .. } => {}
                 _ => match step {
@@ -74,7 +74,7 @@ impl App {
                 },
             },
             Mode::Starred => match action {
-                Action::Confirm => self.open_selected_star(),
+                Action::Confirm | Action::Open => self.open_selected_star(),
                 Action::Cancel => self.mode = Mode::Browse,
                 Action::Click { .. } => {}
                 _ => match step {
@@ -85,8 +85,6 @@ impl App {
             Mode::Export => match action {
                 Action::Confirm => self.write_export(),
                 Action::Cancel => self.close_export(),
-                Action::FocusList => self.cycle_format(-1),
-                Action::FocusReader => self.cycle_format(1),
                 _ => return false,
             },
             Mode::Browse | Mode::Speakers | Mode::Search | Mode::Help => return false,

@@ -110,9 +110,9 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
         Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
         Mode::Search => &[Action::Confirm, Action::Cancel],
         Mode::Help => &[Action::Cancel],
-        Mode::SpeakerList => &[Action::Confirm, Action::ToggleSort, Action::Cancel],
+        Mode::SpeakerList => &[Action::Open, Action::ToggleSort, Action::Cancel],
         Mode::SpeakerQuotes | Mode::Starred => &[
-            Action::Confirm,
+            Action::Open,
             Action::ToggleStar,
             Action::Export,
             Action::Cancel,
