@@ -116,6 +116,11 @@ impl Default for KeyMap {
             (K::Char('n'), A::NextQuote),
             (K::Char('N'), A::PrevQuote),
             (K::Char('s'), A::OpenSpeakers),
+            (K::Char('p'), A::OpenSpeakerList),
+            (K::Char('*'), A::ToggleStar),
+            (K::Char('b'), A::OpenStarred),
+            (K::Char('m'), A::ToggleRead),
+            (K::Char('e'), A::Export),
             (K::Esc, A::ClearFilter),
             (K::Char('/'), A::StartSearch),
             (K::Char(']'), A::NextMatch),
@@ -130,8 +135,49 @@ impl Default for KeyMap {
             (K::Up, A::PickerUp),
             (K::Ctrl('p'), A::PickerUp),
             (K::Enter, A::Confirm),
+            (K::Tab, A::OpenSpeakerList),
             (K::Backspace, A::DeleteChar),
             (K::Esc, A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let speaker_list = [
+            (K::Down, A::PickerDown),
+            (K::Ctrl('n'), A::PickerDown),
+            (K::Up, A::PickerUp),
+            (K::Ctrl('p'), A::PickerUp),
+            (K::PageDown, A::PageDown),
+            (K::PageUp, A::PageUp),
+            (K::Enter, A::Open),
+            (K::Tab, A::ToggleSort),
+            (K::Backspace, A::DeleteChar),
+            (K::Esc, A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        // The two lists of quotes: a speaker's, and the starred ones.
+        let quote_list = [
+            (K::Char('j'), A::Down),
+            (K::Down, A::Down),
+            (K::Char('k'), A::Up),
+            (K::Up, A::Up),
+            (K::PageDown, A::PageDown),
+            (K::Char(' '), A::PageDown),
+            (K::PageUp, A::PageUp),
+            (K::Char('g'), A::Top),
+            (K::Home, A::Top),
+            (K::Char('G'), A::Bottom),
+            (K::End, A::Bottom),
+            (K::Enter, A::Open),
+            (K::Char('*'), A::ToggleStar),
+            (K::Char('e'), A::Export),
+            (K::Esc, A::Cancel),
+            (K::Char('q'), A::Cancel),
+            (K::Ctrl('c'), A::Quit),
+        ];
+        let export = [
+            (K::Tab, A::CycleFormat),
+            (K::Enter, A::Confirm),
+            (K::Esc, A::Cancel),
+            (K::Char('q'), A::Cancel),
             (K::Ctrl('c'), A::Quit),
         ];
         let search = [
@@ -156,6 +202,10 @@ impl Default for KeyMap {
             (Mode::Speakers, &speakers[..]),
             (Mode::Search, &search[..]),
             (Mode::Help, &help[..]),
+            (Mode::SpeakerList, &speaker_list[..]),
+            (Mode::SpeakerQuotes, &quote_list[..]),
+            (Mode::Starred, &quote_list[..]),
+            (Mode::Export, &export[..]),
         ] {
             bindings.extend(
                 table
@@ -221,7 +271,7 @@ impl KeyMap {
 
 /// Whether unbound characters are typed in `mode`.
 fn takes_text(mode: Mode) -> bool {
-    matches!(mode, Mode::Speakers | Mode::Search)
+    matches!(mode, Mode::Speakers | Mode::Search | Mode::SpeakerList)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use hearsay::app::App;
 use hearsay::article::Loaded;
 use hearsay::cli::{Cli, Command};
 use hearsay::corpus::Corpus;
+use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit};
 
 fn main() -> anyhow::Result<()> {
@@ -31,7 +32,23 @@ fn main() -> anyhow::Result<()> {
             )?;
             std::process::exit(if ok { 0 } else { 1 })
         }
-        Some(Command::Quotes { paths, format }) => {
+        Some(Command::Quotes {
+            paths,
+            format,
+            speaker,
+            starred,
+        }) if speaker.is_some() || starred => {
+            let request = hearsay::cli::citations::Request {
+                speaker: speaker.as_deref(),
+                starred,
+                format,
+                data_dir: cli.data_dir.as_deref(),
+            };
+            let mut out = std::io::stdout().lock();
+            hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
+            Ok(())
+        }
+        Some(Command::Quotes { paths, format, .. }) => {
             if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format) {
                 eprintln!("error: {e}");
                 std::process::exit(1);
@@ -48,7 +65,13 @@ fn main() -> anyhow::Result<()> {
                 hearsay::article::load_paths(&cli.paths)
             };
             let corpus = Corpus::from_articles(loaded.articles);
-            let exit = tui::main(App::new(corpus, loaded.problems.clone()))?;
+            let mut app = App::new(corpus, loaded.problems.clone());
+            let (store, notice) = Store::open_or_recover(&store::data_dir(cli.data_dir.as_deref()));
+            if let Some(notice) = &notice {
+                eprintln!("hearsay: {notice}");
+            }
+            app.attach_store(store, notice);
+            let exit = tui::main(app)?;
             for problem in &loaded.problems {
                 eprintln!("hearsay: {problem}");
             }

@@ -27,6 +27,9 @@ struct Session {
     _master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Output>>,
+    /// The collection (stars, read marks) of this run, so tests leave the
+    /// user's alone.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -42,6 +45,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        let data = tempfile::tempdir().expect("a data folder");
+        cmd.env("HEARSAY_DATA_DIR", data.path());
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(cmd).expect("spawn hearsay");
         drop(pty.slave);
@@ -68,6 +73,7 @@ impl Session {
             _master: pty.master,
             writer,
             output,
+            _data: data,
         }
     }
 

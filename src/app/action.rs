@@ -36,6 +36,20 @@ pub enum Action {
     ClearFilter,
     /// Start typing a search over headlines and text.
     StartSearch,
+    /// Open the speakers view: every speaker with counts, their quotes across articles.
+    OpenSpeakerList,
+    /// Sort the speakers view by quote count or by name, whichever it is not.
+    ToggleSort,
+    /// Star the current quote, or unstar it if starred.
+    ToggleStar,
+    /// Open the starred view: starred quotes across sessions.
+    OpenStarred,
+    /// Mark the selected article read, or unread if read.
+    ToggleRead,
+    /// Export the starred quotes, or the filtered speaker's, to a file.
+    Export,
+    /// Use the next export format.
+    CycleFormat,
     /// Go to the next search match.
     NextMatch,
     /// Go to the previous search match.
@@ -94,6 +108,13 @@ impl Action {
             Action::OpenSpeakers => "speakers",
             Action::ClearFilter => "clear speaker filter",
             Action::StartSearch => "search",
+            Action::OpenSpeakerList => "speakers view",
+            Action::ToggleSort => "sort by count / name",
+            Action::ToggleStar => "star / unstar quote",
+            Action::OpenStarred => "starred quotes",
+            Action::ToggleRead => "mark read / unread",
+            Action::Export => "export quotes",
+            Action::CycleFormat => "next format",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
             Action::ToggleHelp => "help",

@@ -12,10 +12,14 @@
 //! ```
 
 mod action;
+pub mod export;
 pub mod geometry;
 mod nav;
 pub mod picker;
 pub mod search;
+pub mod speakers_view;
+pub mod stars;
+mod views;
 
 pub use action::Action;
 
@@ -40,6 +44,14 @@ pub enum Mode {
     Search,
     /// The key help is open.
     Help,
+    /// The speakers view: every speaker, filtered as you type.
+    SpeakerList,
+    /// One speaker's quotes across articles.
+    SpeakerQuotes,
+    /// The starred quotes.
+    Starred,
+    /// Choosing the format of an export.
+    Export,
 }
 
 /// The pane that scrolling keys move.
@@ -99,6 +111,10 @@ pub struct App {
     message: Option<String>,
     layout_fn: LayoutFn,
     quit: bool,
+    collection: stars::Collection,
+    speakers_view: speakers_view::SpeakersView,
+    export: Option<export::ExportPrompt>,
+    export_dir: std::path::PathBuf,
 }
 
 /// Applies one action to the app.
@@ -142,7 +158,12 @@ impl App {
             message: None,
             layout_fn,
             quit: false,
+            collection: stars::Collection::default(),
+            speakers_view: speakers_view::SpeakersView::default(),
+            export: None,
+            export_dir: std::path::PathBuf::from("."),
         };
+        app.collection.sync(&app.corpus);
         app.select(0);
         app
     }
@@ -153,6 +174,14 @@ impl App {
             Action::Resize(..) | Action::Scroll { .. } | Action::Click { .. } => {}
             _ => self.message = None,
         }
+        if !self.collection_update(action) {
+            self.browse_update(action);
+        }
+        self.collection.sync(&self.corpus);
+        self.mark_open_read();
+    }
+
+    fn browse_update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleFocus => self.set_focus(match self.focus {
@@ -200,6 +229,14 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
+            // Acted on in `collection_update`.
+            Action::OpenSpeakerList
+            | Action::ToggleSort
+            | Action::ToggleStar
+            | Action::OpenStarred
+            | Action::ToggleRead
+            | Action::Export
+            | Action::CycleFormat => {}
         }
     }
 
@@ -363,7 +400,8 @@ impl App {
                     .refilter(self.corpus.speakers.iter().map(|s| s.name.as_str()));
             }
             Mode::Search => change(&mut self.search.input),
-            Mode::Browse | Mode::Help => {}
+            Mode::SpeakerList => self.speaker_list_edit(change),
+            Mode::Browse | Mode::Help | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
         }
     }
 
@@ -382,6 +420,8 @@ impl App {
             }
             Mode::Browse => self.set_focus(Focus::Reader),
             Mode::Help => self.mode = Mode::Browse,
+            // Acted on in `collection_update`.
+            Mode::SpeakerList | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
         }
     }
 

@@ -160,7 +160,7 @@ impl App {
         }
     }
 
-    fn show_quote(&mut self, q: usize) {
+    pub(super) fn show_quote(&mut self, q: usize) {
         self.reader.quote = Some(q);
         if let Some(&row) = self.reader.layout.quote_rows.get(q) {
             self.scroll_to_row(row);

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod citations;
 pub mod eval;
 pub mod quotes;
 pub mod speakers;
@@ -20,6 +21,10 @@ pub struct Cli {
     /// Files and folders of articles to read, `-` for standard input.
     /// Without any, the bundled sample articles open.
     pub paths: Vec<PathBuf>,
+    /// Where stars and read marks are kept (default: $HEARSAY_DATA_DIR, else
+    /// the platform's data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data_dir: Option<PathBuf>,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -35,6 +40,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Only this speaker's quotes, as citations (any written form of the name).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only the starred quotes, as citations; no articles needed.
+        #[arg(long)]
+        starred: bool,
     },
     /// Print every speaker with quote and article counts, most quoted first.
     Speakers {
@@ -67,6 +78,44 @@ pub enum Format {
     Jsonl,
     /// Comma-separated values with a header.
     Csv,
-    /// Plain text for reading.
+    /// Plain text for reading (Markdown citation blocks with --speaker/--starred).
+    #[value(alias = "md", alias = "markdown")]
     Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_dir_goes_before_the_paths_or_after_a_subcommand() {
+        let cli = Cli::try_parse_from(["hearsay", "--data-dir", "d", "news"]).expect("parses");
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        assert_eq!(cli.paths, [PathBuf::from("news")]);
+        let cli = Cli::try_parse_from(["hearsay", "quotes", "--starred", "--data-dir", "d"])
+            .expect("parses");
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        let Some(Command::Quotes {
+            starred, speaker, ..
+        }) = cli.command
+        else {
+            panic!("not the quotes command");
+        };
+        assert!(starred && speaker.is_none());
+    }
+
+    #[test]
+    fn md_and_markdown_name_the_text_format() {
+        for name in ["md", "markdown", "text"] {
+            let cli =
+                Cli::try_parse_from(["hearsay", "quotes", "--format", name, "x"]).expect("parses");
+            assert!(matches!(
+                cli.command,
+                Some(Command::Quotes {
+                    format: Format::Text,
+                    ..
+                })
+            ));
+        }
+    }
 }

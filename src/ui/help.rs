@@ -16,6 +16,9 @@ pub fn lines(keymap: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
     let sections = [
         (Mode::Browse, "Reading"),
         (Mode::Speakers, "Speaker picker"),
+        (Mode::SpeakerList, "Speakers view"),
+        (Mode::SpeakerQuotes, "A speaker's quotes, starred quotes"),
+        (Mode::Export, "Export"),
         (Mode::Search, "Search box"),
     ];
     let mut out = Vec::new();

@@ -40,7 +40,33 @@ pub fn source_line(article: &Article) -> String {
 
 /// One headline: the title, then source, date, quote count and main speakers.
 pub fn item<'a>(article: &'a Article, summary: &'a Summary, theme: &Theme) -> ListItem<'a> {
-    let title = Line::from(Span::styled(sanitize(&article.title), theme.headline));
+    headline_item(article, summary, Marks::default(), theme)
+}
+
+/// What the collection says of a headline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Whether it has been read: read headlines are not bold.
+    pub read: bool,
+    /// How many of its quotes are starred.
+    pub stars: usize,
+}
+
+/// [`item`] with the headline's read state and stars shown.
+pub fn headline_item<'a>(
+    article: &'a Article,
+    summary: &'a Summary,
+    marks: Marks,
+    theme: &Theme,
+) -> ListItem<'a> {
+    let style = if marks.read {
+        theme
+            .headline
+            .remove_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.headline
+    };
+    let title = Line::from(Span::styled(sanitize(&article.title), style));
     let mut meta = vec![Span::styled(
         sanitize(&source_line(article)).into_owned(),
         theme.meta,
@@ -50,6 +76,10 @@ pub fn item<'a>(article: &'a Article, summary: &'a Summary, theme: &Theme) -> Li
         n => plural(n, "quote"),
     };
     meta.push(Span::raw(format!(" · {quotes}")));
+    if marks.stars > 0 {
+        // First, so a narrow list does not cut it off.
+        meta.insert(0, Span::styled(format!("★{} ", marks.stars), theme.key));
+    }
     for (i, name) in summary.speakers.iter().enumerate() {
         meta.push(Span::raw(if i == 0 { " · " } else { ", " }));
         meta.push(Span::styled(sanitize(name), theme.speaker(name)));
@@ -77,7 +107,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
     let end = (top + page).min(shown.len());
     let items = shown[top..end].iter().filter_map(|&e| {
         let entry = app.corpus().entries.get(e)?;
-        Some(item(&entry.article, app.summary(e)?, theme))
+        let marks = Marks {
+            read: app.collection().is_read(e),
+            stars: app.collection().stars_in(e),
+        };
+        Some(headline_item(&entry.article, app.summary(e)?, marks, theme))
     });
     let list = List::new(items.collect::<Vec<_>>())
         .block(block)

@@ -5,6 +5,8 @@ pub mod help;
 pub mod list;
 pub mod reader;
 pub mod speakers;
+pub mod speakers_view;
+pub mod starred;
 pub mod status;
 pub mod theme;
 
@@ -38,8 +40,34 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
     match app.mode() {
         Mode::Speakers => speakers::render(frame, frame.area(), app, theme),
         Mode::Help => help::render(frame, frame.area(), app.help_scroll(), keymap, theme),
+        Mode::SpeakerList => speakers_view::render_list(frame, body(&screen, frame), app, theme),
+        Mode::SpeakerQuotes => {
+            speakers_view::render_quotes(frame, body(&screen, frame), app, theme)
+        }
+        Mode::Starred => starred::render(frame, body(&screen, frame), app, theme),
+        Mode::Export => {
+            let behind = app.export_prompt().map(|p| p.back());
+            match behind {
+                Some(Mode::SpeakerQuotes) => {
+                    speakers_view::render_quotes(frame, body(&screen, frame), app, theme);
+                }
+                Some(Mode::Starred) => starred::render(frame, body(&screen, frame), app, theme),
+                _ => {}
+            }
+            starred::render_export(frame, frame.area(), app, theme);
+        }
         Mode::Browse | Mode::Search => {}
     }
+}
+
+/// The screen above the message line and status bar, where views go.
+fn body(screen: &crate::app::geometry::Screen, frame: &Frame) -> Rect {
+    let area = frame.area();
+    let bottom = screen
+        .message
+        .or(screen.status)
+        .map_or(area.height, |a| a.y);
+    Rect::new(area.x, area.y, area.width, bottom.min(area.height))
 }
 
 fn rect(a: Area) -> Rect {

@@ -22,6 +22,8 @@ pub struct QuoteLook<'a> {
     pub dimmed: bool,
     /// Whether `n`/`N` last went to it.
     pub current: bool,
+    /// Whether it is starred: drawn bold.
+    pub starred: bool,
 }
 
 /// What to pick out in the open article beyond its roles.
@@ -104,6 +106,9 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
     if look.current && in_quote {
         style = style.patch(theme.current);
     }
+    if look.starred && in_quote {
+        style = style.add_modifier(Modifier::BOLD);
+    }
     style
 }
 
@@ -124,6 +129,10 @@ pub fn highlights(app: &App) -> Highlights<'_> {
                 speaker,
                 dimmed: filter.is_some() && speaker != filter,
                 current: app.reader().quote == Some(q),
+                starred: entry
+                    .quotes
+                    .get(q)
+                    .is_some_and(|quote| app.collection().is_starred(e, &quote.span)),
             }
         })
         .collect();
@@ -216,6 +225,7 @@ mod tests {
                 speaker: Some("Ben"),
                 dimmed: true,
                 current: false,
+                starred: false,
             },
             QuoteLook::default(),
         ];

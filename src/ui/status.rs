@@ -18,12 +18,20 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         let typed = sanitize(&app.search().input).into_owned();
         return vec![Span::raw(format!(" /{typed}▏"))];
     }
+    if let Some(view) = view_position(app) {
+        return vec![Span::raw(view)];
+    }
     out.push(Span::raw(format!(
         " {}/{shown}",
         if shown == 0 { 0 } else { app.selected() + 1 }
     )));
     match app.quote_position() {
-        Some((Some(n), total)) => out.push(Span::raw(format!("  quote {n}/{total}"))),
+        Some((Some(n), total)) => {
+            out.push(Span::raw(format!("  quote {n}/{total}")));
+            if current_starred(app) {
+                out.push(Span::raw(" ★"));
+            }
+        }
         Some((None, total)) => out.push(Span::raw(format!("  {}", plural(total, "quote")))),
         None => {}
     }
@@ -37,6 +45,48 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         out.push(Span::raw(format!("  /{} {at}/{hits}", sanitize(q))));
     }
     out
+}
+
+/// Where the selection is in the speakers view or a list of quotes.
+fn view_position(app: &App) -> Option<String> {
+    let at = |i: usize, n: usize| if n == 0 { 0 } else { i + 1 };
+    let mode = match app.mode() {
+        Mode::Export => app.export_prompt()?.back(),
+        mode => mode,
+    };
+    Some(match mode {
+        Mode::SpeakerList => {
+            let p = &app.speakers_view().picker;
+            format!(
+                " speaker {}/{}",
+                at(p.selected, p.matches.len()),
+                p.matches.len()
+            )
+        }
+        Mode::SpeakerQuotes => {
+            let v = app.speakers_view();
+            let n = v.chosen_quotes().len();
+            format!(" quote {}/{n}", at(v.quote, n))
+        }
+        Mode::Starred => {
+            let c = app.collection();
+            let n = c.list().len();
+            format!(" star {}/{n}", at(c.selected(), n))
+        }
+        _ => return None,
+    })
+}
+
+/// Whether the quote `n`/`N` last went to is starred.
+fn current_starred(app: &App) -> bool {
+    let (Some(e), Some(entry), Some(q)) = (app.open_index(), app.open_entry(), app.reader().quote)
+    else {
+        return false;
+    };
+    entry
+        .quotes
+        .get(q)
+        .is_some_and(|quote| app.collection().is_starred(e, &quote.span))
 }
 
 /// Key hints for the current mode, built from the keymap, as many as fit in
@@ -57,8 +107,17 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
             Action::ToggleHelp,
             Action::Quit,
         ],
-        Mode::Speakers | Mode::Search => &[Action::Confirm, Action::Cancel],
+        Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
+        Mode::Search => &[Action::Confirm, Action::Cancel],
         Mode::Help => &[Action::Cancel],
+        Mode::SpeakerList => &[Action::Open, Action::ToggleSort, Action::Cancel],
+        Mode::SpeakerQuotes | Mode::Starred => &[
+            Action::Open,
+            Action::ToggleStar,
+            Action::Export,
+            Action::Cancel,
+        ],
+        Mode::Export => &[Action::CycleFormat, Action::Confirm, Action::Cancel],
     };
     let mut out = Vec::new();
     let mut used = 0;
