@@ -62,7 +62,10 @@ fn main() -> anyhow::Result<()> {
                     problems: Vec::new(),
                 }
             } else {
-                hearsay::article::load_paths(&cli.paths)
+                let options = hearsay::article::LoadOptions {
+                    max_size: cli.max_size,
+                };
+                hearsay::article::load_paths_with(&cli.paths, &options)
             };
             let corpus = Corpus::from_articles(loaded.articles);
             let mut app = App::new(corpus, loaded.problems.clone());

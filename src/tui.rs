@@ -53,6 +53,9 @@ pub enum Event {
     Resize(u16, u16),
     /// Nothing happened for a while.
     Tick,
+    /// The process was suspended (Ctrl-Z) and has been resumed: the screen
+    /// holds whatever the shell drew meanwhile and must be redrawn whole.
+    Resumed,
 }
 
 impl Event {
@@ -63,7 +66,7 @@ impl Event {
             Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
             Event::Click { column, row } => Some(Action::Click { column, row }),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Tick => None,
+            Event::Tick | Event::Resumed => None,
         }
     }
 }
@@ -83,8 +86,41 @@ impl Events for TerminalEvents {
         if !term::poll(timeout)? {
             return Ok(Some(Event::Tick));
         }
-        Ok(convert(term::read()?))
+        let event = term::read()?;
+        if is_suspend_key(&event) {
+            suspend()?;
+            return Ok(Some(Event::Resumed));
+        }
+        Ok(convert(event))
     }
+}
+
+/// Ctrl-Z: raw mode delivers it as a key instead of stopping the process.
+fn is_suspend_key(event: &term::Event) -> bool {
+    matches!(event, term::Event::Key(k)
+        if k.kind != KeyEventKind::Release
+            && k.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(k.code, KeyCode::Char('z' | 'Z')))
+}
+
+/// Gives the terminal back, stops the process as the shell's Ctrl-Z would,
+/// and takes the terminal again once resumed (`fg`, SIGCONT).
+#[cfg(unix)]
+fn suspend() -> io::Result<()> {
+    use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    let _ = execute!(stdout(), DisableMouseCapture, cursor::Show);
+    ratatui::try_restore()?;
+    // SIGSTOP, not SIGTSTP: the kernel drops SIGTSTP for a process group
+    // without a job-control parent, and then Ctrl-Z would do nothing while
+    // the terminal is already given back. Execution continues on SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+#[cfg(not(unix))]
+fn suspend() -> io::Result<()> {
+    Ok(())
 }
 
 /// The crossterm event as one of ours; `None` for what the reader ignores.
@@ -174,6 +210,18 @@ pub fn run<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
+        if event == Event::Resumed {
+            // Blank the screen and draw a blank frame, so the next frame is
+            // drawn in full. (`Terminal::clear` would ask the terminal where
+            // its cursor is, which not every terminal answers.)
+            terminal.backend_mut().clear().map_err(backend_error)?;
+            terminal
+                .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+                .map_err(backend_error)?;
+            let size = terminal.size().map_err(backend_error)?;
+            update(app, Action::Resize(size.width, size.height));
+            dirty = true;
+        }
         if let Some(action) = event.action(app.mode(), keymap) {
             update(app, action);
             dirty = true;

@@ -31,10 +31,35 @@ impl Loaded {
     }
 }
 
+/// How much of one input hearsay reads before giving up on it, unless told
+/// otherwise: generous, but an endless or absurd input cannot eat all memory.
+pub const DEFAULT_MAX_SIZE: u64 = 512 * 1024 * 1024;
+
+/// Settings for reading inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The most bytes read from one input (a file or standard input); a
+    /// bigger one is skipped with a problem saying so.
+    pub max_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
 /// Loads files, folders (recursively) and `-` (standard input), all at once.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    load_paths_with(paths, &LoadOptions::default())
+}
+
+/// Like [`load_paths`], with settings.
+pub fn load_paths_with(paths: &[PathBuf], options: &LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
-    load_paths_each(paths, |item| {
+    load_paths_each_with(paths, options, |item| {
         loaded.push(item);
         ControlFlow::Continue(())
     });
@@ -44,12 +69,21 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// Loads like [`load_paths`] but hands over each article and problem as soon
 /// as it is read; JSONL is read line by line. `each` returning
 /// `ControlFlow::Break` stops loading.
-pub fn load_paths_each(paths: &[PathBuf], mut each: impl FnMut(Item) -> ControlFlow<()>) {
+pub fn load_paths_each(paths: &[PathBuf], each: impl FnMut(Item) -> ControlFlow<()>) {
+    load_paths_each_with(paths, &LoadOptions::default(), each);
+}
+
+/// Like [`load_paths_each`], with settings.
+pub fn load_paths_each_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    mut each: impl FnMut(Item) -> ControlFlow<()>,
+) {
     for path in paths {
         let mut flow = ControlFlow::Continue(());
         walk::inputs(path, &mut |input| {
             flow = match input {
-                Ok(input) => load_input(&input, &mut each),
+                Ok(input) => load_input(&input, options, &mut each),
                 Err(problem) => each(Item::Problem(problem)),
             };
             flow.is_continue()
@@ -93,12 +127,20 @@ impl Reporter<'_> {
     }
 }
 
-fn load_input(input: &Input, each: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
+fn load_input(
+    input: &Input,
+    options: &LoadOptions,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let max = options.max_size;
     let (path, reader): (&Path, io::Result<Box<dyn Read>>) = match input {
-        Input::Stdin => (Path::new("-"), Ok(Box::new(io::stdin().lock()))),
+        Input::Stdin => (
+            Path::new("-"),
+            Ok(Box::new(Limited::new(io::stdin().lock(), max))),
+        ),
         Input::File(p) => (
             p.as_path(),
-            File::open(p).map(|f| Box::new(f) as Box<dyn Read>),
+            open_regular(p, max).map(|f| Box::new(Limited::new(f, max)) as Box<dyn Read>),
         ),
     };
     let report = Reporter { path };
@@ -106,6 +148,77 @@ fn load_input(input: &Input, each: &mut dyn FnMut(Item) -> ControlFlow<()>) -> C
     match result {
         Ok(flow) => flow,
         Err(e) => each(report.problem(None, io_message(&e), true)),
+    }
+}
+
+/// Opens `path` for reading if it is a regular file within `max` bytes.
+/// Opening a FIFO blocks until something writes to it, and a device such as
+/// `/dev/zero` never ends, so neither is opened.
+fn open_regular(path: &Path, max: u64) -> io::Result<File> {
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(io::ErrorKind::IsADirectory.into());
+    }
+    if !meta.is_file() {
+        return Err(io::Error::other(
+            "skipped: not a regular file (a pipe or a device); pipe it in with `-` to read it",
+        ));
+    }
+    if meta.len() > max {
+        return Err(too_big(max));
+    }
+    File::open(path)
+}
+
+fn too_big(max: u64) -> io::Error {
+    io::Error::other(format!(
+        "skipped: bigger than the limit of {}; raise it with --max-size",
+        human_size(max)
+    ))
+}
+
+/// `512 MiB`, `3 KiB`, `17 bytes`.
+pub(crate) fn human_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    UNITS
+        .iter()
+        .find(|(size, _)| bytes >= *size && bytes % size == 0)
+        .map(|(size, unit)| format!("{} {unit}", bytes / size))
+        .unwrap_or_else(|| format!("{bytes} bytes"))
+}
+
+/// A reader that fails once more than `max` bytes have come through it, so
+/// an input that grows while read (or standard input) still has a limit.
+struct Limited<R> {
+    inner: R,
+    left: u64,
+    max: u64,
+}
+
+impl<R: Read> Limited<R> {
+    fn new(inner: R, max: u64) -> Self {
+        Limited {
+            inner,
+            left: max,
+            max,
+        }
+    }
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // Ask for one byte more than allowed, to tell "exactly max" from "more".
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..want])?;
+        let n64 = n as u64;
+        if n64 > self.left {
+            self.left = 0;
+            return Err(too_big(self.max));
+        }
+        self.left -= n64;
+        Ok(n)
     }
 }
 

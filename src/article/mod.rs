@@ -35,7 +35,10 @@ pub mod samples;
 mod text;
 mod walk;
 
-pub use load::{Item, load_bytes, load_paths, load_paths_each};
+pub use load::{
+    DEFAULT_MAX_SIZE, Item, LoadOptions, load_bytes, load_paths, load_paths_each,
+    load_paths_each_with, load_paths_with,
+};
 pub use text::decode_entities;
 
 /// A place, date and source opening the first paragraph: `Seoul, Dec 7 (LatestNewsX) –`.

@@ -25,6 +25,10 @@ pub struct Cli {
     /// the platform's data folder).
     #[arg(long, global = true, value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
+    /// The most to read from one input, as bytes or with a K, M or G suffix
+    /// (powers of 1024); a bigger input is skipped with a message.
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    pub max_size: u64,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,6 +87,27 @@ pub enum Format {
     Text,
 }
 
+/// `512M` -> 536870912: a number of bytes, optionally with a K, M or G
+/// suffix (powers of 1024, `KiB`/`MB` spellings accepted).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size such as 512M"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{s:?}: the unit must be K, M or G")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s:?} is too big"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +142,16 @@ mod tests {
                 })
             ));
         }
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("10"), Ok(10));
+        assert_eq!(parse_size("2 GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("3k"), Ok(3072));
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("99999999999999G").is_err());
     }
 }
