@@ -7,7 +7,7 @@ use crate::quote::{self, Quote};
 use crate::speakers;
 
 /// An article with the quotes found in it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The article.
     pub article: Article,

@@ -127,9 +127,9 @@ fn load_reader(
     let report = Reporter { path };
     let name = path.display().to_string();
     let format = detect::sniff(&head, path);
-    if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
+    if is_jsonl(path, &head) {
         let lines = Cursor::new(head).chain(reader);
-        return jsonl(&report, &name, lines, each);
+        return jsonl(&report, &name, lines, 0, each);
     }
     match format {
         Format::Empty => return Ok(each(report.problem(None, "empty: no text to read", true))),
@@ -213,6 +213,26 @@ fn text_article(
     each(Item::Article(Article::from_text(name, text)))
 }
 
+/// Whether a file opening with `head` (its first [`detect::SNIFF_LEN`]
+/// bytes) is read as JSONL.
+pub(super) fn is_jsonl(path: &Path, head: &[u8]) -> bool {
+    let format = detect::sniff(head, path);
+    format == Format::Jsonl || (format == Format::Json && first_line_is_object(head))
+}
+
+/// Reads whole lines of a JSONL file at `path`, after its first `before` lines.
+pub(super) fn jsonl_lines(
+    path: &Path,
+    bytes: &[u8],
+    before: usize,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let name = path.display().to_string();
+    let report = Reporter { path };
+    // Reading from memory does not fail.
+    jsonl(&report, &name, bytes, before, each).unwrap_or(ControlFlow::Continue(()))
+}
+
 /// Whether the input opens with a line holding one whole JSON object, so it
 /// is JSONL (one object per line) rather than one pretty-printed document.
 fn first_line_is_object(head: &[u8]) -> bool {
@@ -232,10 +252,11 @@ fn jsonl(
     report: &Reporter<'_>,
     name: &str,
     mut lines: impl BufRead,
+    before: usize,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut buf = Vec::new();
-    let mut number = 0;
+    let mut number = before;
     loop {
         buf.clear();
         if lines.read_until(b'\n', &mut buf)? == 0 {
@@ -305,7 +326,7 @@ fn whole_json(
             }
             if looks_like_json_lines(&text) {
                 // JSONL whose first line is broken: read it line by line.
-                let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
+                let result = jsonl(report, name, Cursor::new(text.as_bytes()), 0, each);
                 return result.unwrap_or(ControlFlow::Continue(()));
             }
             let message = format!("skipped: invalid JSON: {}", json_message(&e));

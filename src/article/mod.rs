@@ -29,6 +29,7 @@ mod feed;
 mod html;
 mod json;
 mod load;
+pub mod pieces;
 pub mod samples;
 mod text;
 mod walk;
