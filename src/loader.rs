@@ -138,7 +138,7 @@ pub struct Progress {
 }
 
 /// Entries loaded in the background, for the reader to append.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
     /// Entries in input order, following those of earlier batches.
     pub entries: Vec<Entry>,

@@ -1,9 +1,10 @@
 use clap::Parser;
 use hearsay::app::App;
-use hearsay::article::Loaded;
+use hearsay::article::Problem;
 use hearsay::cli::{Cli, Command};
 use hearsay::corpus::Corpus;
-use hearsay::tui::{self, Exit};
+use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
+use std::ops::ControlFlow;
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -35,24 +36,36 @@ fn main() -> anyhow::Result<()> {
             hearsay::cli::quotes::run_stdio(&paths, format)?;
             Ok(())
         }
-        None => {
-            let loaded = if cli.paths.is_empty() {
-                Loaded {
-                    articles: hearsay::article::samples(),
-                    problems: Vec::new(),
-                }
-            } else {
-                hearsay::article::load_paths(&cli.paths)
-            };
-            let corpus = Corpus::from_articles(loaded.articles);
-            let exit = tui::main(App::new(corpus, loaded.problems.clone()))?;
-            for problem in &loaded.problems {
-                eprintln!("hearsay: {problem}");
-            }
-            match exit {
-                Exit::Quit => Ok(()),
-                Exit::Signal(signal) => std::process::exit(128 + signal),
-            }
+        None if cli.paths.is_empty() => {
+            let corpus = Corpus::from_articles(hearsay::article::samples());
+            finish(tui::main(App::new(corpus, Vec::new()))?, &[])
         }
+        None => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let paths = cli.paths.clone();
+            // Loading runs on while the reader answers keys; a send that
+            // fails means the reader has closed, which stops it.
+            std::thread::spawn(move || {
+                hearsay::loader::stream(&paths, |batch| match tx.send(batch) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                });
+            });
+            let mut app = App::new(Corpus::default(), Vec::new());
+            app.start_loading();
+            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents, rx))?;
+            finish(exit, app.problems())
+        }
+    }
+}
+
+/// Lists the loading problems and leaves as the loop ended.
+fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<()> {
+    for problem in problems {
+        eprintln!("hearsay: {problem}");
+    }
+    match exit {
+        Exit::Quit => Ok(()),
+        Exit::Signal(signal) => std::process::exit(128 + signal),
     }
 }

@@ -20,7 +20,11 @@ use ratatui::backend::Backend;
 
 use crate::app::{Action, App, Mode, update};
 use crate::keymap::{Key, KeyMap};
+use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
+
+mod loading;
+pub use loading::WithLoading;
 
 /// How long the loop waits for input before checking for signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -29,7 +33,7 @@ const TICK: Duration = Duration::from_millis(200);
 const WHEEL_ROWS: i16 = 3;
 
 /// Every input the loop reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// A key press.
     Key(Key),
@@ -53,17 +57,19 @@ pub enum Event {
     Resize(u16, u16),
     /// Nothing happened for a while.
     Tick,
+    /// Entries loaded in the background.
+    Loaded(Box<Batch>),
 }
 
 impl Event {
     /// What the event asks of the app in `mode`, if anything.
-    pub fn action(self, mode: Mode, keymap: &KeyMap) -> Option<Action> {
-        match self {
+    pub fn action(&self, mode: Mode, keymap: &KeyMap) -> Option<Action> {
+        match *self {
             Event::Key(key) => keymap.lookup(mode, key),
             Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
             Event::Click { column, row } => Some(Action::Click { column, row }),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Tick => None,
+            Event::Tick | Event::Loaded(_) => None,
         }
     }
 }
@@ -174,7 +180,10 @@ pub fn run<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
-        if let Some(action) = event.action(app.mode(), keymap) {
+        if let Event::Loaded(batch) = event {
+            app.append(*batch);
+            dirty = true;
+        } else if let Some(action) = event.action(app.mode(), keymap) {
             update(app, action);
             dirty = true;
         }
@@ -191,16 +200,22 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// Runs the reader on the real terminal, restoring it however the loop
 /// ends: quit, error, SIGTERM/SIGHUP/SIGINT, or panic.
 pub fn main(mut app: App) -> io::Result<Exit> {
+    main_with(&mut app, &mut TerminalEvents)
+}
+
+/// Like [`main`], with terminal events read through `events` (such as
+/// [`WithLoading`]), leaving the app to the caller.
+pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
     let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         run(
             &mut terminal,
-            &mut app,
+            app,
             &KeyMap::default(),
             &Theme::default(),
-            &mut TerminalEvents,
+            events,
             &signal,
         )
     });

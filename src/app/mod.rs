@@ -13,6 +13,7 @@
 
 mod action;
 pub mod geometry;
+mod loading;
 mod nav;
 pub mod picker;
 pub mod search;
@@ -99,6 +100,8 @@ pub struct App {
     message: Option<String>,
     layout_fn: LayoutFn,
     quit: bool,
+    /// The speaker index while entries are still arriving.
+    growing: Option<loading::Growing>,
 }
 
 /// Applies one action to the app.
@@ -142,6 +145,7 @@ impl App {
             message: None,
             layout_fn,
             quit: false,
+            growing: None,
         };
         app.select(0);
         app
