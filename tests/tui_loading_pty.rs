@@ -2,7 +2,7 @@
 //! large corpus is still loading, and keys answer meanwhile.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -146,11 +146,13 @@ fn headlines_show_and_keys_answer_while_a_large_corpus_loads() {
 
 /// Prints how long the first frame with headlines takes on the 100,000-article
 /// corpus made by `cargo run --release --example make-corpus -- /tmp/c100k.jsonl 100000`.
-/// Run with `cargo test --release --test tui_loading_pty -- --ignored --nocapture`.
+/// Run with `cargo test --release --test tui_loading_pty -- --ignored --nocapture`;
+/// `HEARSAY_CORPUS=other.jsonl` measures another file.
 #[test]
 #[ignore = "a measurement, not a check: prints the time to the first frame"]
 fn first_frame_time_on_the_100k_corpus() {
-    let path = Path::new("/tmp/c100k.jsonl");
+    let path = std::env::var_os("HEARSAY_CORPUS").map_or("/tmp/c100k.jsonl".into(), PathBuf::from);
+    let path = path.as_path();
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("skipped: {} is absent", path.display());
         return;
