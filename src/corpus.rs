@@ -7,7 +7,7 @@ use crate::quote::{self, Quote};
 use crate::speakers;
 
 /// An article with the quotes found in it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The article.
     pub article: Article,
@@ -153,26 +153,38 @@ impl SpeakerIndex {
         self,
         quote_speakers: Vec<Vec<Option<usize>>>,
     ) -> (Vec<Speaker>, Vec<Vec<Option<usize>>>) {
+        let (speakers, renumber) = self.ranked();
+        let quote_speakers = quote_speakers
+            .into_iter()
+            .map(|qs| qs.into_iter().map(|s| s.map(|id| renumber[id])).collect())
+            .collect();
+        (speakers, quote_speakers)
+    }
+
+    /// The speakers so far, most quoted first, and for each id that
+    /// [`SpeakerIndex::add_names`] gave, its place in that order.
+    pub fn ranked(&self) -> (Vec<Speaker>, Vec<usize>) {
         let mut speakers: Vec<(usize, Speaker)> = self
             .found
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(id, (forms, quotes, articles))| {
-                let mut aliases: Vec<(String, usize)> = forms.into_iter().collect();
+                let mut aliases: Vec<(&String, usize)> =
+                    forms.iter().map(|(n, c)| (n, *c)).collect();
                 aliases.sort_by(|a, b| {
                     b.1.cmp(&a.1)
                         .then(b.0.len().cmp(&a.0.len()))
-                        .then(a.0.cmp(&b.0))
+                        .then(a.0.cmp(b.0))
                 });
-                let aliases: Vec<String> = aliases.into_iter().map(|(n, _)| n).collect();
+                let aliases: Vec<String> = aliases.into_iter().map(|(n, _)| n.clone()).collect();
                 let name = aliases.first().cloned().unwrap_or_default();
                 (
                     id,
                     Speaker {
                         name,
                         aliases,
-                        quotes,
-                        articles,
+                        quotes: *quotes,
+                        articles: *articles,
                     },
                 )
             })
@@ -186,14 +198,7 @@ impl SpeakerIndex {
         for (new, (old, _)) in speakers.iter().enumerate() {
             renumber[*old] = new;
         }
-        let quote_speakers = quote_speakers
-            .into_iter()
-            .map(|qs| qs.into_iter().map(|s| s.map(|id| renumber[id])).collect())
-            .collect();
-        (
-            speakers.into_iter().map(|(_, s)| s).collect(),
-            quote_speakers,
-        )
+        (speakers.into_iter().map(|(_, s)| s).collect(), renumber)
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`corpus`]: the loaded articles with their quotes and the speaker index.
 //! - [`store`]: the collection that lasts: starred quotes and read state, in SQLite.
 //! - [`export`]: quotes as Markdown citations, CSV, JSON; selecting a speaker's quotes.
+//! - [`loader`]: loading and quote extraction on every core, streamed in order.
 //! - [`layout`]: an article wrapped to a width, row by row, with quote positions.
 //! - [`app`]: App state, the Action enum and `update`; no terminal in it.
 //! - [`keymap`]: (mode, key) -> Action, and the reverse map the help screen reads.
@@ -27,6 +28,7 @@ pub mod corpus;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod quote;
 pub mod speakers;
 pub mod store;

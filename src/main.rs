@@ -1,10 +1,11 @@
 use clap::Parser;
 use hearsay::app::App;
-use hearsay::article::Loaded;
+use hearsay::article::Problem;
 use hearsay::cli::{Cli, Command};
 use hearsay::corpus::Corpus;
 use hearsay::store::{self, Store};
-use hearsay::tui::{self, Exit};
+use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
+use std::ops::ControlFlow;
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -55,33 +56,49 @@ fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
-        None => {
-            let loaded = if cli.paths.is_empty() {
-                Loaded {
-                    articles: hearsay::article::samples(),
-                    problems: Vec::new(),
-                }
-            } else {
-                let options = hearsay::article::LoadOptions {
-                    max_size: cli.max_size,
-                };
-                hearsay::article::load_paths_with(&cli.paths, &options)
-            };
-            let corpus = Corpus::from_articles(loaded.articles);
-            let mut app = App::new(corpus, loaded.problems.clone());
-            let (store, notice) = Store::open_or_recover(&store::data_dir(cli.data_dir.as_deref()));
-            if let Some(notice) = &notice {
-                eprintln!("hearsay: {notice}");
-            }
-            app.attach_store(store, notice);
-            let exit = tui::main(app)?;
-            for problem in &loaded.problems {
-                eprintln!("hearsay: {problem}");
-            }
-            match exit {
-                Exit::Quit => Ok(()),
-                Exit::Signal(signal) => std::process::exit(128 + signal),
-            }
+        None if cli.paths.is_empty() => {
+            let corpus = Corpus::from_articles(hearsay::article::samples());
+            let mut app = App::new(corpus, Vec::new());
+            attach_store(&mut app, cli.data_dir.as_deref());
+            finish(tui::main_with(&mut app, &mut TerminalEvents)?, &[])
         }
+        None => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let paths = cli.paths.clone();
+            // Loading runs on while the reader answers keys; a send that
+            // fails means the reader has closed, which stops it.
+            std::thread::spawn(move || {
+                hearsay::loader::stream(&paths, |batch| match tx.send(batch) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                });
+            });
+            let mut app = App::new(Corpus::default(), Vec::new());
+            attach_store(&mut app, cli.data_dir.as_deref());
+            app.start_loading();
+            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents, rx))?;
+            finish(exit, app.problems())
+        }
+    }
+}
+
+/// Lists the loading problems and leaves as the loop ended.
+/// Opens the collection of stars and read marks; a damaged one is reported
+/// (here and in the reader) and replaced, never fatal.
+fn attach_store(app: &mut App, data_dir: Option<&std::path::Path>) {
+    let (store, notice) = Store::open_or_recover(&store::data_dir(data_dir));
+    if let Some(notice) = &notice {
+        eprintln!("hearsay: {notice}");
+    }
+    app.attach_store(store, notice);
+}
+
+fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<()> {
+    for problem in problems {
+        eprintln!("hearsay: {problem}");
+    }
+    match exit {
+        Exit::Quit => Ok(()),
+        Exit::Signal(signal) => std::process::exit(128 + signal),
     }
 }

@@ -20,7 +20,11 @@ use ratatui::backend::Backend;
 
 use crate::app::{Action, App, Mode, update};
 use crate::keymap::{Key, KeyMap};
+use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
+
+mod loading;
+pub use loading::WithLoading;
 
 /// How long the loop waits for input before checking for signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -29,7 +33,7 @@ const TICK: Duration = Duration::from_millis(200);
 const WHEEL_ROWS: i16 = 3;
 
 /// Every input the loop reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// A key press.
     Key(Key),
@@ -56,24 +60,27 @@ pub enum Event {
     /// The process was suspended (Ctrl-Z) and has been resumed: the screen
     /// holds whatever the shell drew meanwhile and must be redrawn whole.
     Resumed,
+    /// Entries loaded in the background.
+    Loaded(Box<Batch>),
 }
 
 impl Event {
     /// What the event asks of the app in `mode`, if anything.
-    pub fn action(self, mode: Mode, keymap: &KeyMap) -> Option<Action> {
-        match self {
+    pub fn action(&self, mode: Mode, keymap: &KeyMap) -> Option<Action> {
+        match *self {
             Event::Key(key) => keymap.lookup(mode, key),
             Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
             Event::Click { column, row } => Some(Action::Click { column, row }),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Tick | Event::Resumed => None,
+            Event::Tick | Event::Resumed | Event::Loaded(_) => None,
         }
     }
 }
 
 /// Where events come from: the terminal, or a script in tests.
 pub trait Events {
-    /// The next event, or `None` when nothing came within `timeout`.
+    /// The next event (`Event::Tick` when nothing came within `timeout`), or
+    /// `None` when there will be no more: the loop then ends.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
@@ -91,7 +98,9 @@ impl Events for TerminalEvents {
             suspend()?;
             return Ok(Some(Event::Resumed));
         }
-        Ok(convert(event))
+        // An event hearsay ignores (a mouse move, a focus change) is a tick,
+        // not the end of events.
+        Ok(Some(convert(event).unwrap_or(Event::Tick)))
     }
 }
 
@@ -210,7 +219,7 @@ pub fn run<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
-        if event == Event::Resumed {
+        if matches!(event, Event::Resumed) {
             // Blank the screen and draw a blank frame, so the next frame is
             // drawn in full. (`Terminal::clear` would ask the terminal where
             // its cursor is, which not every terminal answers.)
@@ -222,7 +231,10 @@ pub fn run<B: Backend>(
             update(app, Action::Resize(size.width, size.height));
             dirty = true;
         }
-        if let Some(action) = event.action(app.mode(), keymap) {
+        if let Event::Loaded(batch) = event {
+            app.append(*batch);
+            dirty = true;
+        } else if let Some(action) = event.action(app.mode(), keymap) {
             update(app, action);
             dirty = true;
         }
@@ -239,16 +251,22 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// Runs the reader on the real terminal, restoring it however the loop
 /// ends: quit, error, SIGTERM/SIGHUP/SIGINT, or panic.
 pub fn main(mut app: App) -> io::Result<Exit> {
+    main_with(&mut app, &mut TerminalEvents)
+}
+
+/// Like [`main`], with terminal events read through `events` (such as
+/// [`WithLoading`]), leaving the app to the caller.
+pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
     let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
         run(
             &mut terminal,
-            &mut app,
+            app,
             &KeyMap::default(),
             &Theme::default(),
-            &mut TerminalEvents,
+            events,
             &signal,
         )
     });

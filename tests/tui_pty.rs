@@ -312,3 +312,20 @@ fn sigterm_restores_the_terminal() {
         "mouse capture was not released"
     );
 }
+
+/// Regression: an event hearsay ignores (a mouse move, a focus change) was
+/// taken for the end of events, and the reader quit.
+#[test]
+fn ignored_events_do_not_end_the_reader() {
+    let mut s = Session::start(&fixture_args());
+    s.settle("the headline list", |sc| {
+        sc.contains("Tide tables for the week")
+    });
+    // SGR mouse move (button 35 = motion with no button), then focus in/out.
+    s.send("\x1b[<35;10;5M\x1b[I\x1b[O");
+    s.send("j");
+    let screen = s.settle("the second headline", |sc| status(sc).contains("2/3"));
+    assert!(status(&screen).trim_start().starts_with("2/3"), "{screen}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -14,6 +14,7 @@
 mod action;
 pub mod export;
 pub mod geometry;
+mod loading;
 mod nav;
 pub mod picker;
 pub mod search;
@@ -115,6 +116,8 @@ pub struct App {
     speakers_view: speakers_view::SpeakersView,
     export: Option<export::ExportPrompt>,
     export_dir: std::path::PathBuf,
+    /// The speaker index while entries are still arriving.
+    growing: Option<loading::Growing>,
 }
 
 /// Applies one action to the app.
@@ -162,6 +165,7 @@ impl App {
             speakers_view: speakers_view::SpeakersView::default(),
             export: None,
             export_dir: std::path::PathBuf::from("."),
+            growing: None,
         };
         app.collection.sync(&app.corpus);
         app.select(0);

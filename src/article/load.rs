@@ -247,7 +247,7 @@ fn load_reader(
     };
     if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
         let lines = Cursor::new(head).chain(reader);
-        return jsonl(&report, &name, lines, each);
+        return jsonl(&report, &name, lines, 0, each);
     }
     match format {
         Format::Empty => return Ok(each(report.problem(None, "empty: no text to read", true))),
@@ -374,6 +374,26 @@ fn second_line_started(head: &[u8]) -> bool {
         .any(|b| !b.is_ascii_whitespace())
 }
 
+/// Whether a file opening with `head` (its first [`detect::SNIFF_LEN`]
+/// bytes) is read as JSONL.
+pub(super) fn is_jsonl(path: &Path, head: &[u8]) -> bool {
+    let format = detect::sniff(head, path);
+    format == Format::Jsonl || (format == Format::Json && first_line_is_object(head))
+}
+
+/// Reads whole lines of a JSONL file at `path`, after its first `before` lines.
+pub(super) fn jsonl_lines(
+    path: &Path,
+    bytes: &[u8],
+    before: usize,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let name = path.display().to_string();
+    let report = Reporter { path };
+    // Reading from memory does not fail.
+    jsonl(&report, &name, bytes, before, each).unwrap_or(ControlFlow::Continue(()))
+}
+
 /// Whether the input opens with a line holding one whole JSON object, so it
 /// is JSONL (one object per line) rather than one pretty-printed document.
 fn first_line_is_object(head: &[u8]) -> bool {
@@ -393,10 +413,11 @@ fn jsonl(
     report: &Reporter<'_>,
     name: &str,
     mut lines: impl BufRead,
+    before: usize,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut buf = Vec::new();
-    let mut number = 0;
+    let mut number = before;
     loop {
         buf.clear();
         if lines.read_until(b'\n', &mut buf)? == 0 {
@@ -488,7 +509,7 @@ fn whole_json(
         .is_some_and(|x| x.eq_ignore_ascii_case("json"));
     if looks_like_json_lines(&text) {
         // JSONL whose first line is broken: read it line by line.
-        let result = jsonl(report, name, Cursor::new(text.as_bytes()), each);
+        let result = jsonl(report, name, Cursor::new(text.as_bytes()), 0, each);
         return result.unwrap_or(ControlFlow::Continue(()));
     }
     if let Some(ranges) = json::broken_feed_items(&text).filter(|r| !r.is_empty()) {

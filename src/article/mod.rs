@@ -30,6 +30,7 @@ mod front;
 mod html;
 mod json;
 mod load;
+pub mod pieces;
 mod readable;
 pub mod samples;
 mod text;

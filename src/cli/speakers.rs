@@ -2,6 +2,7 @@
 //! and how long the whole pipeline takes without a terminal.
 
 use std::io::{self, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::article::{self, Article};
 use crate::corpus::{self, Entry, SpeakerIndex};
+use crate::loader;
 
 use super::Format;
 
@@ -21,10 +23,13 @@ pub struct Stats {
     pub bytes: usize,
     /// Quotations found (scare quotes and terms not counted).
     pub quotes: usize,
-    /// Wall time spent loading.
+    /// Wall time reading, parsing and extracting quotes: they overlap, on
+    /// every core, so they are timed together.
     pub load: Duration,
-    /// Wall time spent extracting quotes and indexing speakers.
+    /// Wall time ranking the speakers once everything is indexed.
     pub extract: Duration,
+    /// Worker threads used.
+    pub threads: usize,
 }
 
 #[derive(Serialize)]
@@ -46,27 +51,44 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<bool> {
     let started = Instant::now();
-    let loaded = if paths.is_empty() {
-        article::Loaded {
-            articles: article::samples(),
-            problems: Vec::new(),
-        }
-    } else {
-        article::load_paths(paths)
-    };
-    let load = started.elapsed();
-    for p in &loaded.problems {
-        writeln!(err, "{p}")?;
-    }
+    let threads = loader::cores();
     let mut st = Stats {
-        articles: loaded.articles.len(),
-        bytes: loaded.articles.iter().map(|a| a.text.len()).sum(),
-        load,
+        threads,
         ..Stats::default()
     };
+    let mut index = SpeakerIndex::default();
+    let mut file = |names: Vec<Option<String>>, quotes: usize, bytes: usize| {
+        st.articles += 1;
+        st.quotes += quotes;
+        st.bytes += bytes;
+        index.add_names(names);
+    };
+    if paths.is_empty() {
+        for a in article::samples() {
+            let (names, quotes, bytes) = summarise(Entry::new(a));
+            file(names, quotes, bytes);
+        }
+    } else {
+        let mut failed = None;
+        // Only names and counts leave the workers, so no article is held.
+        loader::run(paths, threads, summarise, |done| {
+            for (names, quotes, bytes) in done.items {
+                file(names, quotes, bytes);
+            }
+            for p in &done.problems {
+                if let Err(e) = writeln!(err, "{p}") {
+                    failed = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+    }
+    st.load = started.elapsed();
     let started = Instant::now();
-    let (index, quotes) = index_parallel(loaded.articles);
-    st.quotes = quotes;
     let speakers = index.speakers();
     st.extract = started.elapsed();
 
@@ -95,16 +117,29 @@ pub fn run(
     if stats {
         writeln!(
             err,
-            "{} articles, {:.1} MB, {} quotes, {} speakers; load {:.2} s, extract {:.2} s",
+            "{} articles, {:.1} MB, {} quotes, {} speakers; \
+             load and extract {:.2} s on {} threads, rank {:.2} s",
             st.articles,
             st.bytes as f64 / 1e6,
             st.quotes,
             speakers.len(),
             st.load.as_secs_f64(),
+            st.threads,
             st.extract.as_secs_f64()
         )?;
     }
     Ok(st.articles > 0)
+}
+
+/// What the index needs of an entry: its speakers' names, its quotations
+/// and its bytes of text.
+fn summarise(entry: Entry) -> (Vec<Option<String>>, usize, usize) {
+    let quotes = entry.quotes.iter().filter(|q| q.is_quotation()).count();
+    (
+        corpus::resolved_speakers(&entry),
+        quotes,
+        entry.article.text.len(),
+    )
 }
 
 /// Extracts quotes of all articles on every core and files their speakers.

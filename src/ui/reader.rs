@@ -112,33 +112,51 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
     style
 }
 
-/// How the open article's quotes and search match are picked out.
-pub fn highlights(app: &App) -> Highlights<'_> {
+/// How the open article's quotes and search match are picked out: those
+/// quotes met in `visible`, so a frame costs the rows shown and not the
+/// article's length; quotes before them keep the default look.
+pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
     let (Some(e), Some(entry)) = (app.open_index(), app.open_entry()) else {
         return Highlights::default();
     };
     let speakers = &app.corpus().speakers;
     let filter = app.filter().map(|s| s.name.as_str());
-    let quotes = (0..entry.quotes.len())
-        .map(|q| {
-            let speaker = app
-                .speaker_of(e, q)
-                .and_then(|s| speakers.get(s))
-                .map(|s| s.name.as_str());
-            QuoteLook {
-                speaker,
-                dimmed: filter.is_some() && speaker != filter,
-                current: app.reader().quote == Some(q),
-                starred: entry
-                    .quotes
-                    .get(q)
-                    .is_some_and(|quote| app.collection().is_starred(e, &quote.span)),
-            }
-        })
-        .collect();
+    let shown = visible
+        .iter()
+        .flat_map(|r| &r.segs)
+        .filter_map(|s| quote_of(s.role));
+    let (lo, hi) = shown.fold((usize::MAX, 0), |(lo, hi), q| (lo.min(q), hi.max(q + 1)));
+    let mut quotes = vec![QuoteLook::default(); lo.min(hi)];
+    quotes.extend((lo.min(hi)..hi).map(|q| {
+        let speaker = app
+            .speaker_of(e, q)
+            .and_then(|s| speakers.get(s))
+            .map(|s| s.name.as_str());
+        QuoteLook {
+            speaker,
+            dimmed: filter.is_some() && speaker != filter,
+            current: app.reader().quote == Some(q),
+            starred: entry
+                .quotes
+                .get(q)
+                .is_some_and(|quote| app.collection().is_starred(e, &quote.span)),
+        }
+    }));
     Highlights {
         quotes,
         search: app.search_mark(),
+    }
+}
+
+/// The quote a piece of a row belongs to.
+fn quote_of(role: Role) -> Option<usize> {
+    match role {
+        Role::Unattributed(n)
+        | Role::Quote(n)
+        | Role::Reported(n)
+        | Role::Mention(n)
+        | Role::Speaker(n) => Some(n),
+        Role::Headline | Role::Meta | Role::Body => None,
     }
 }
 
@@ -167,7 +185,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
     };
     let start = reader.scroll.min(rows.len());
     let end = (start + usize::from(inner.height)).min(rows.len());
-    let highlights = highlights(app);
+    let highlights = highlights(app, &rows[start..end]);
     let text = lines(&entry.article.text, &rows[start..end], &highlights, theme);
     frame.render_widget(Paragraph::new(text), inner);
 }

@@ -35,6 +35,12 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
         Some((None, total)) => out.push(Span::raw(format!("  {}", plural(total, "quote")))),
         None => {}
     }
+    if let Some(p) = app.loading() {
+        out.push(Span::raw(format!(
+            "  loading… {} articles, {} quotes",
+            p.articles, p.quotes
+        )));
+    }
     if let Some(s) = app.filter() {
         out.push(Span::raw("  speaker: ".to_string()));
         out.push(Span::raw(sanitize(&s.name).into_owned()));

@@ -1,0 +1,56 @@
+//! Loading with quote extraction and speaker indexing on every core, as
+//! `hearsay speakers` does: the BBC folder of the shared corpus, and the
+//! 100,000-article JSONL. `cargo bench --bench load`.
+//!
+//! The inputs are read at run time and skipped with a message when absent:
+//! `../shared/corpus/bbc`, and `/tmp/c100k.jsonl` made by
+//! `cargo run --release --example make-corpus -- /tmp/c100k.jsonl 100000`.
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hearsay::corpus::{self, SpeakerIndex};
+use hearsay::loader;
+
+fn index(path: &PathBuf) -> usize {
+    let mut index = SpeakerIndex::default();
+    loader::run(
+        std::slice::from_ref(path),
+        loader::cores(),
+        |e| corpus::resolved_speakers(&e),
+        |done| {
+            for names in done.items {
+                index.add_names(names);
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    index.speakers().len()
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    let bbc = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bbc"));
+    if bbc.is_dir() {
+        group.bench_function("bbc folder", |b| b.iter(|| index(&bbc)));
+    } else {
+        println!("skipped: {} is absent", bbc.display());
+    }
+    let big = PathBuf::from("/tmp/c100k.jsonl");
+    if big.is_file() {
+        group.bench_function("100,000 articles of JSONL", |b| b.iter(|| index(&big)));
+    } else {
+        println!(
+            "skipped: {} is absent (see the header of this file)",
+            big.display()
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,160 @@
+//! Entries arriving from the background loader: appended to the corpus, their
+//! speakers filed, the list and the speaker filter kept in step. The cost of a
+//! batch is its entries plus one pass renumbering quote speakers; no key or
+//! frame waits on it.
+
+use crate::corpus::SpeakerIndex;
+use crate::loader::{Batch, Progress};
+
+use super::{App, summarise};
+
+/// The speaker index behind a corpus that is still growing.
+#[derive(Debug, Default)]
+pub(super) struct Growing {
+    index: SpeakerIndex,
+    /// Per entry, per quote, the speaker's id in `index`.
+    raw: Vec<Vec<Option<usize>>>,
+    /// For each place in the corpus's ranked speakers, the id in `index`.
+    rank_to_id: Vec<usize>,
+    progress: Progress,
+}
+
+impl App {
+    /// How far background loading has got; `None` when nothing is loading.
+    pub fn loading(&self) -> Option<Progress> {
+        self.growing.as_ref().map(|g| g.progress)
+    }
+
+    /// Marks the app as waiting for batches from [`crate::loader::stream`].
+    pub fn start_loading(&mut self) {
+        self.growing = Some(Growing::default());
+    }
+
+    /// Appends a batch of loaded entries, files their speakers and shows
+    /// them in the list (if they quote the filtered speaker, under a filter).
+    pub fn append(&mut self, batch: Batch) {
+        let mut growing = self.growing.take().unwrap_or_default();
+        let first = self.corpus.entries.len();
+        for names in batch.names {
+            growing.raw.push(growing.index.add_names(names));
+        }
+        let (speakers, renumber) = growing.index.ranked();
+        // Speaker numbers follow the ranking, which new quotes reorder.
+        let rerank = |old: usize| growing.rank_to_id.get(old).map(|&id| renumber[id]);
+        self.filter = self.filter.and_then(rerank);
+        self.picker.matches = self
+            .picker
+            .matches
+            .iter()
+            .filter_map(|&m| rerank(m))
+            .collect();
+        growing.rank_to_id = vec![0; renumber.len()];
+        for (id, &rank) in renumber.iter().enumerate() {
+            growing.rank_to_id[rank] = id;
+        }
+        renumber_into(&mut self.speaker_ids, &growing.raw, &renumber);
+        renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
+        self.corpus.speakers = speakers;
+        self.corpus.entries.extend(batch.entries);
+        for e in first..self.corpus.entries.len() {
+            let summary = summarise(
+                &self.corpus.speakers,
+                &self.corpus.entries[e],
+                &self.speaker_ids[e],
+            );
+            self.summaries.push(summary);
+            if self
+                .filter
+                .is_none_or(|f| self.speaker_ids[e].contains(&Some(f)))
+            {
+                self.shown.push(e);
+            }
+        }
+        self.problems.extend(batch.problems);
+        growing.progress = batch.progress;
+        if !batch.progress.done {
+            self.growing = Some(growing);
+        }
+        if self.reader.entry.is_none() {
+            self.select(self.selected);
+        }
+    }
+}
+
+/// Sets `ranked` to `raw` with every id replaced by its rank, reusing what
+/// `ranked` already holds.
+fn renumber_into(ranked: &mut Vec<Vec<Option<usize>>>, raw: &[Vec<Option<usize>>], rank: &[usize]) {
+    ranked.resize_with(raw.len(), Vec::new);
+    for (out, ids) in ranked.iter_mut().zip(raw) {
+        out.clear();
+        out.extend(ids.iter().map(|id| id.map(|i| rank[i])));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::article::Article;
+    use crate::corpus::{Corpus, Entry, resolved_speakers};
+
+    fn batch(texts: &[&str], done: bool) -> Batch {
+        let entries: Vec<Entry> = texts
+            .iter()
+            .map(|t| Entry::new(Article::from_text("x", format!("Title\n\n{t}\n"))))
+            .collect();
+        Batch {
+            names: entries.iter().map(resolved_speakers).collect(),
+            progress: Progress {
+                articles: entries.len(),
+                quotes: 0,
+                done,
+            },
+            entries,
+            problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn batches_build_the_corpus_a_whole_load_builds() {
+        let texts = [
+            "“Yes,” Ana Ruiz said.",
+            "“No,” Ivo Lenz said. “Never,” Ivo Lenz said.",
+            "“Maybe,” Ana Ruiz said. “Later,” Ana Ruiz said. “Soon,” Ana Ruiz said.",
+        ];
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        app.append(batch(&texts[..2], false));
+        assert_eq!(app.shown().len(), 2);
+        assert!(app.loading().is_some_and(|p| !p.done));
+        assert_eq!(app.open_index(), Some(0));
+        app.append(batch(&texts[2..], true));
+        assert!(app.loading().is_none());
+        let whole = Corpus::from_entries(batch(&texts, true).entries);
+        assert_eq!(app.corpus().speakers, whole.speakers);
+        assert_eq!(app.corpus().quote_speakers, whole.quote_speakers);
+        assert_eq!(app.speaker_ids, whole.quote_speakers);
+    }
+
+    #[test]
+    fn a_filter_follows_its_speaker_as_the_ranking_changes() {
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        app.append(batch(
+            &["“Yes,” Ana Ruiz said. “Yes,” Ana Ruiz said."],
+            false,
+        ));
+        app.append(batch(&["“No,” Ivo Lenz said."], false));
+        update(&mut app, Action::OpenSpeakers);
+        update(&mut app, Action::PickerDown);
+        update(&mut app, Action::Confirm);
+        assert_eq!(app.filter().map(|s| s.name.as_str()), Some("Ivo Lenz"));
+        app.append(batch(
+            &["“A,” Ivo Lenz said. “B,” Ivo Lenz said. “C,” Ivo Lenz said."],
+            true,
+        ));
+        assert_eq!(app.filter().map(|s| s.name.as_str()), Some("Ivo Lenz"));
+        assert_eq!(app.corpus().speakers[0].name, "Ivo Lenz");
+        assert_eq!(app.shown(), [1, 2]);
+    }
+}
