@@ -395,8 +395,73 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
 /// Who was last named, for resolving pronouns and descriptions.
 #[derive(Default)]
 struct Recent {
-    person: Option<String>,
+    /// The people named so far, latest last, with what is known of their
+    /// gender (`Mr.`, `Mrs.`, a first name, or an earlier `he`/`she`).
+    people: Vec<(String, Option<Gender>)>,
     org: Option<String>,
+}
+
+impl Recent {
+    /// Records `name` as the latest person, keeping any gender known of it.
+    fn push_person(&mut self, name: String, gender: Option<Gender>) {
+        let known = match self.people.iter().position(|(n, _)| *n == name) {
+            Some(i) => self.people.remove(i).1,
+            None => None,
+        };
+        self.people.push((name, gender.or(known)));
+        if self.people.len() > 8 {
+            self.people.remove(0);
+        }
+    }
+
+    /// The latest person a pronoun of `gender` can stand for; that person
+    /// then counts as latest, with the pronoun's gender.
+    fn resolve(&mut self, gender: Option<Gender>) -> Option<String> {
+        let i = match gender {
+            Some(g) => self
+                .people
+                .iter()
+                .rposition(|(_, pg)| pg.is_none_or(|pg| pg == g))?,
+            None => self.people.len().checked_sub(1)?,
+        };
+        let (name, known) = self.people.remove(i);
+        self.people.push((name.clone(), known.or(gender)));
+        Some(name)
+    }
+
+    fn person(&self) -> Option<String> {
+        self.people.last().map(|(n, _)| n.clone())
+    }
+}
+
+/// The gender a pronoun, title or first name points to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "He" => Some(Gender::Male),
+        "she" | "She" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender shown by a name's title or first name, if any.
+fn name_gender<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Gender> {
+    for w in words {
+        let w = w.trim_end_matches('.');
+        if let Some(g) = lexicon::gendered_title(w).or_else(|| lexicon::first_name_gender(w)) {
+            return Some(if g { Gender::Female } else { Gender::Male });
+        }
+        if !lexicon::is_title(w) {
+            // Only the first word after any titles is a first name.
+            return None;
+        }
+    }
+    None
 }
 
 /// Names the speaker of one attribution, updating `recent`.
@@ -430,14 +495,16 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             if org {
                 recent.org = Some(name.clone());
             } else {
-                recent.person = Some(name.clone());
+                let written = (np.first..=np.name_last).filter_map(|k| ctx.word(k));
+                let gender = name_gender(written).or_else(|| name_gender(name.split(' ')));
+                recent.push_person(name.clone(), gender);
             }
             Some(name)
         }
         NpKind::Pronoun => {
             let w = ctx.word(np.first)?;
             if is_person_pronoun(w) {
-                recent.person.clone()
+                recent.resolve(pronoun_gender(w))
             } else {
                 recent.org.clone()
             }
@@ -459,7 +526,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             let definite = matches!(ctx.word(np.first), Some("the" | "The"));
             let head = ctx.word(np.last)?;
             if definite && is_person_noun(head) {
-                recent.person.clone()
+                recent.person()
             } else {
                 None
             }
