@@ -72,11 +72,12 @@ fn truncated_json_document_is_reported_with_its_line() {
     );
     let path = write(dir.path(), "batch.json", text);
     let loaded = load_paths(&[path]);
-    assert!(loaded.articles.is_empty());
+    // The complete items before the break still load.
+    assert_eq!(loaded.articles.len(), 2, "{:?}", loaded.problems);
     let [p] = loaded.problems.as_slice() else {
         panic!("one problem expected: {:?}", loaded.problems);
     };
-    assert!(p.fatal && p.message.contains("invalid JSON"), "{p}");
+    assert!(p.message.contains("JSON"), "{p}");
     assert_eq!(p.line, Some(4), "{p}");
 }
 

@@ -70,6 +70,8 @@ impl App {
                 self.shown.push(e);
             }
         }
+        // Keys and read marks of the new entries, so stars show on them.
+        self.collection.sync(&self.corpus);
         self.problems.extend(batch.problems);
         growing.progress = batch.progress;
         if !batch.progress.done {
