@@ -295,3 +295,13 @@ fn ctrl_z_suspends_and_resuming_redraws_everything() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// A test that fails mid-way must not leave hearsay running without a
+/// terminal (it would spin): kill it when the session goes.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

@@ -184,3 +184,13 @@ fn a_damaged_collection_is_reported_kept_aside_and_replaced() {
     assert_eq!(std::fs::read(&backups[0]).expect("backup"), garbage);
     assert!(hearsay::store::Store::open(data.path()).is_ok());
 }
+
+/// A test that fails mid-way must not leave hearsay running without a
+/// terminal (it would spin): kill it when the session goes.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

@@ -177,3 +177,13 @@ fn first_frame_time_on_the_100k_corpus() {
     println!("j answered after {} ms", (moved - at).as_millis());
     s.quit();
 }
+
+/// A test that fails mid-way must not leave hearsay running without a
+/// terminal (it would spin): kill it when the session goes.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}

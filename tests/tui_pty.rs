@@ -329,3 +329,13 @@ fn ignored_events_do_not_end_the_reader() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// A test that fails mid-way must not leave hearsay running without a
+/// terminal (it would spin): kill it when the session goes.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
