@@ -17,25 +17,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = u16::try_from(speakers.len()).unwrap_or(u16::MAX);
     let popup = centered(area, 60, rows.saturating_add(3).min(20));
     let title = format!(" Speakers {}/{} ", picker.matches.len(), speakers.len());
-    let block = Block::bordered()
-        .border_style(theme.focused_border)
-        .title(title);
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    if inner.height == 0 {
+    let Some(rows) = prompt_box(frame, popup, title, &picker.query, theme) else {
         return;
-    }
-    let prompt = Line::from(vec![
-        Span::styled("› ", theme.key),
-        Span::raw(sanitize(&picker.query)),
-        Span::styled("▏", theme.key),
-    ]);
-    frame.render_widget(prompt, Rect { height: 1, ..inner });
-    let rows = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
     };
     let page = usize::from(rows.height).max(1);
     // Only the window around the selection is built.
@@ -56,4 +39,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut state = ListState::default();
     state.select((!picker.matches.is_empty()).then(|| picker.selected - top));
     frame.render_stateful_widget(list, rows, &mut state);
+}
+
+/// Clears `area`, draws a bordered box titled `title` with a `› query` prompt
+/// on its first row, and returns the rows below the prompt (`None` when the
+/// box has no room inside). Shared by the picker and the speakers view.
+pub(super) fn prompt_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    query: &str,
+    theme: &Theme,
+) -> Option<Rect> {
+    let block = Block::bordered()
+        .border_style(theme.focused_border)
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return None;
+    }
+    let prompt = Line::from(vec![
+        Span::styled("› ", theme.key),
+        Span::raw(sanitize(query)),
+        Span::styled("▏", theme.key),
+    ]);
+    frame.render_widget(prompt, Rect { height: 1, ..inner });
+    Some(Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    })
 }

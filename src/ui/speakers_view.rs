@@ -23,25 +23,9 @@ pub fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         view.picker.matches.len(),
         speakers.len()
     );
-    let block = Block::bordered()
-        .border_style(theme.focused_border)
-        .title(title);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    if inner.height == 0 {
+    let Some(rows) = super::speakers::prompt_box(frame, area, title, &view.picker.query, theme)
+    else {
         return;
-    }
-    let prompt = Line::from(vec![
-        Span::styled("› ", theme.key),
-        Span::raw(sanitize(&view.picker.query)),
-        Span::styled("▏", theme.key),
-    ]);
-    frame.render_widget(prompt, Rect { height: 1, ..inner });
-    let rows = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
     };
     let page = usize::from(rows.height).max(1);
     let top = view.picker.selected.saturating_sub(page - 1);
