@@ -5,6 +5,7 @@ use hearsay::cli::{Cli, Command};
 use hearsay::corpus::Corpus;
 use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
+use std::io::Write as _;
 use std::ops::ControlFlow;
 
 fn main() -> anyhow::Result<()> {
@@ -60,7 +61,7 @@ fn main() -> anyhow::Result<()> {
             let corpus = Corpus::from_articles(hearsay::article::samples());
             let mut app = App::new(corpus, Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
-            finish(tui::main_with(&mut app, &mut TerminalEvents)?, &[])
+            finish(tui::main_with(&mut app, &mut TerminalEvents::new())?, &[])
         }
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -76,7 +77,7 @@ fn main() -> anyhow::Result<()> {
             let mut app = App::new(Corpus::default(), Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             app.start_loading();
-            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents, rx))?;
+            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents::new(), rx))?;
             finish(exit, app.problems())
         }
     }
@@ -94,8 +95,11 @@ fn attach_store(app: &mut App, data_dir: Option<&std::path::Path>) {
 }
 
 fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<()> {
+    // Written, not `eprintln!`ed: after a hang-up stderr may be a closed
+    // terminal, and a failed write must not become a panic.
+    let mut err = std::io::stderr().lock();
     for problem in problems {
-        eprintln!("hearsay: {problem}");
+        let _ = writeln!(err, "hearsay: {problem}");
     }
     match exit {
         Exit::Quit => Ok(()),

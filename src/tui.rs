@@ -24,7 +24,12 @@ use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
 
 mod loading;
+#[cfg(unix)]
+mod watch;
 pub use loading::WithLoading;
+
+/// The signal number a hang-up reports (SIGHUP is 1 wherever it exists).
+const SIGHUP: i32 = 1;
 
 /// How long the loop waits for input before checking for signals again.
 const TICK: Duration = Duration::from_millis(200);
@@ -62,6 +67,10 @@ pub enum Event {
     Resumed,
     /// Entries loaded in the background.
     Loaded(Box<Batch>),
+    /// The terminal went away (its other end closed) without a SIGHUP
+    /// reaching us: nobody can see or type any more, so the loop ends as
+    /// on a hang-up.
+    HangUp,
 }
 
 impl Event {
@@ -72,7 +81,7 @@ impl Event {
             Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
             Event::Click { column, row } => Some(Action::Click { column, row }),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Tick | Event::Resumed | Event::Loaded(_) => None,
+            Event::Tick | Event::Resumed | Event::Loaded(_) | Event::HangUp => None,
         }
     }
 }
@@ -86,12 +95,21 @@ pub trait Events {
 
 /// Events read from the real terminal with crossterm.
 #[derive(Debug, Default)]
-pub struct TerminalEvents;
+pub struct TerminalEvents {
+    #[cfg(unix)]
+    watch: watch::Watch,
+}
 
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if !term::poll(timeout)? {
-            return Ok(Some(Event::Tick));
+impl TerminalEvents {
+    /// Events from the terminal this process runs in.
+    pub fn new() -> TerminalEvents {
+        TerminalEvents::default()
+    }
+
+    /// Reads the event crossterm has ready, if any, without waiting.
+    fn ready(&mut self) -> io::Result<Option<Event>> {
+        if !term::poll(Duration::ZERO)? {
+            return Ok(None);
         }
         let event = term::read()?;
         if is_suspend_key(&event) {
@@ -101,6 +119,34 @@ impl Events for TerminalEvents {
         // An event hearsay ignores (a mouse move, a focus change) is a tick,
         // not the end of events.
         Ok(Some(convert(event).unwrap_or(Event::Tick)))
+    }
+}
+
+impl Events for TerminalEvents {
+    #[cfg(unix)]
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        use watch::Wake;
+        // Crossterm may hold events parsed from an earlier read; but it must
+        // never be asked once the terminal is gone (see `watch`).
+        if self.watch.hung_up() {
+            return Ok(Some(Event::HangUp));
+        }
+        if let Some(event) = self.ready()? {
+            return Ok(Some(event));
+        }
+        match self.watch.wait(timeout) {
+            Wake::HangUp => Ok(Some(Event::HangUp)),
+            Wake::Timeout => Ok(Some(Event::Tick)),
+            Wake::Ready => Ok(Some(self.ready()?.unwrap_or(Event::Tick))),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if !term::poll(timeout)? {
+            return Ok(Some(Event::Tick));
+        }
+        Ok(Some(self.ready()?.unwrap_or(Event::Tick)))
     }
 }
 
@@ -219,6 +265,9 @@ pub fn run<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
+        if matches!(event, Event::HangUp) {
+            return Ok(Exit::Signal(SIGHUP));
+        }
         if matches!(event, Event::Resumed) {
             // Blank the screen and draw a blank frame, so the next frame is
             // drawn in full. (`Terminal::clear` would ask the terminal where
@@ -251,7 +300,7 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// Runs the reader on the real terminal, restoring it however the loop
 /// ends: quit, error, SIGTERM/SIGHUP/SIGINT, or panic.
 pub fn main(mut app: App) -> io::Result<Exit> {
-    main_with(&mut app, &mut TerminalEvents)
+    main_with(&mut app, &mut TerminalEvents::new())
 }
 
 /// Like [`main`], with terminal events read through `events` (such as
@@ -276,6 +325,11 @@ pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
         terminal.show_cursor().map_err(backend_error),
         ratatui::try_restore(),
     ];
+    if restored[1].is_err() {
+        // The terminal is gone: ratatui's drop would try again and, failing,
+        // write to a closed stderr, which panics. Nothing is left to restore.
+        std::mem::forget(terminal);
+    }
     let exit = result?;
     // After a hang-up the terminal is gone, so failing to restore it is expected.
     if !matches!(exit, Exit::Signal(_)) {
