@@ -149,8 +149,14 @@ pub(super) fn chunks(s: &str, width: usize) -> Vec<(Range<usize>, usize)> {
 }
 
 /// The end of the cluster starting at `i`: one char, the zero-width chars
-/// after it, and the char after a zero-width joiner.
+/// after it, and the char after a zero-width joiner when the two are drawn
+/// as one (an emoji sequence: `unicode-width` then counts them narrower than
+/// apart). A joiner between other chars (`,` ZWJ `�`) joins nothing, so
+/// the cluster never measures wider than the chars the terminal draws.
 fn cluster_end(s: &str, i: usize) -> usize {
+    /// Longer than any emoji sequence: past it a chain of joiners stops
+    /// joining, so measuring a cluster never grows with hostile input.
+    const MAX_JOINED: usize = 64;
     let mut chars = s.get(i..).unwrap_or_default().char_indices().peekable();
     let Some((_, mut prev)) = chars.next() else {
         return s.len();
@@ -158,10 +164,17 @@ fn cluster_end(s: &str, i: usize) -> usize {
     let mut end = i + prev.len_utf8();
     while let Some(&(j, c)) = chars.peek() {
         let zero = replacement(c).is_none() && c.width() == Some(0);
-        if !(zero || prev == '\u{200d}') {
+        let next = i + j + c.len_utf8();
+        let joined = !zero
+            && prev == '\u{200d}'
+            && next - i <= MAX_JOINED
+            && s.get(i..next).map(display_width)
+                < s.get(i..end)
+                    .map(|a| display_width(a) + display_width(&s[end..next]));
+        if !(zero || joined) {
             break;
         }
-        end = i + j + c.len_utf8();
+        end = next;
         prev = c;
         chars.next();
     }
