@@ -298,12 +298,25 @@ impl<'a> Ctx<'a> {
                 }
                 first -= 1;
             }
-            // `Chairman G.K. Butterfield of North Carolina`
-            if first >= lo + 2
-                && self.word(first - 1) == Some("of")
-                && let Some(mut np) = self.np_left(first - 2, lo)
+            // `Chairman G.K. Butterfield of North Carolina`, `George Zornick
+            // of The Nation`, `Archbishop Aris Shirvanian of the Armenian
+            // Patriarchate of Jerusalem`: the person before the `of`.
+            // An organisation's name goes on: `the American Federation of
+            // Teachers`.
+            let mut of = first;
+            if of > lo && matches!(self.word(of - 1), Some("the" | "The")) {
+                of -= 1;
+            }
+            if of >= lo + 2
+                && self.word(of - 1) == Some("of")
+                && let Some(mut np) = self.np_left(of - 2, lo)
                 && np.kind == NpKind::Name
             {
+                let org =
+                    (np.name_first..=np.name_last).any(|k| self.word(k).is_some_and(is_org_word));
+                if org && of == first {
+                    np.name_last = end;
+                }
                 np.last = end;
                 return Some(np);
             }
@@ -471,8 +484,12 @@ impl<'a> Ctx<'a> {
     /// `Flynn, a top Trump surrogate, said`, `Dean Ruiz, a salesman from
     /// Sumter, South Carolina, says`, or `A picker, Tomas Reyes, said`.
     fn apposition_subject(&self, i: usize, lo: usize) -> Option<Np> {
-        let floor = i.saturating_sub(24).max(lo);
+        let floor = i.saturating_sub(40).max(lo);
         let mut first_comma = None;
+        // The nearest name before an apposition, unless an earlier one opens
+        // the sentence: `Marty West, a professor who worked for Sen. Lamar
+        // Alexander (R-Tenn.), one of the bill's architects, called it`.
+        let mut nearest: Option<Np> = None;
         let mut k = i;
         while k > floor {
             k -= 1;
@@ -510,8 +527,21 @@ impl<'a> Ctx<'a> {
             if let Some(np) = self.np_left(end, lo)
                 && np.kind != NpKind::Description
             {
-                return Some(np);
+                let opens = np.first == lo || (np.first > 0 && self.is_boundary(np.first - 1));
+                if opens {
+                    return Some(np);
+                }
+                if nearest.is_none() {
+                    nearest = Some(np);
+                }
+                if k < i.saturating_sub(24) {
+                    // Only a sentence-opening name is looked for this far.
+                    continue;
+                }
             }
+        }
+        if nearest.is_some() {
+            return nearest;
         }
         // `A picker, Tomas Reyes, said`: the name is the apposition.
         let comma = first_comma?;
@@ -519,8 +549,17 @@ impl<'a> Ctx<'a> {
         (np.kind == NpKind::Name && np.first == comma + 1).then_some(np)
     }
 
-    /// A noun phrase starting at token `start`, not reaching `hi`.
+    /// A noun phrase starting at token `start`, not reaching `hi`, after a
+    /// cue: `said retired Army Lt. Gen. Mick Bednarek`.
     pub fn np_right(&self, start: usize, hi: usize) -> Option<Np> {
+        self.np_at(start, hi, true)
+    }
+
+    /// A noun phrase starting at `start`; `after_cue` lets any lowercase
+    /// descriptor come between a role and the person. A sentence's subject
+    /// is followed by its verb instead (`Ryan endorsed Trump`), so there
+    /// only titles may.
+    fn np_at(&self, start: usize, hi: usize, after_cue: bool) -> Option<Np> {
         if start >= hi {
             return None;
         }
@@ -545,7 +584,7 @@ impl<'a> Ctx<'a> {
             let last = self.run_right(first, hi);
             // `Huckabee campaign spokesman Hogan Gidley`: the person named
             // after a role.
-            if let Some((f2, l2)) = self.later_run(last, hi) {
+            if let Some((f2, l2)) = self.later_run(last, hi, after_cue) {
                 let mut np = self.named(f2, l2);
                 np.first = start;
                 return Some(np);
@@ -573,7 +612,7 @@ impl<'a> Ctx<'a> {
         }
         // `said pollster Frank Luntz`, `former Florida governor Jeb Bush`
         if start > 0
-            && let Some((f, l)) = self.later_run(start - 1, hi)
+            && let Some((f, l)) = self.later_run(start - 1, hi, after_cue)
         {
             let mut np = self.named(f, l);
             np.first = start;
@@ -602,9 +641,9 @@ impl<'a> Ctx<'a> {
 
     /// After a run ending at `last`: up to three lowercase role words and
     /// then another run of capitalised words.
-    fn later_run(&self, last: usize, hi: usize) -> Option<(usize, usize)> {
+    fn later_run(&self, last: usize, hi: usize, loose: bool) -> Option<(usize, usize)> {
         let mut k = last + 1;
-        while k < hi && k - last <= 4 {
+        while k < hi && k - last <= 5 {
             let w = self.word(k)?;
             if capitalised(w) {
                 if is_capital_stopword(w) {
@@ -617,15 +656,16 @@ impl<'a> Ctx<'a> {
                 let end = self.run_right(k, hi);
                 // `former Utah governor Michael Leavitt`: a place, a role,
                 // then the person.
-                if let Some(person) = self.later_run(end, hi)
+                if let Some(person) = self.later_run(end, hi, loose)
                     && person.0 > end + 1
                 {
                     return Some(person);
                 }
                 return Some((k, end));
             }
-            // Only role words in between: `campaign spokesman`, not a verb.
-            if !is_title(w) {
+            // Only role words in between: `campaign spokesman`, `retired
+            // Army Lt. Gen.`, `undecided Republican voter`; not a verb.
+            if !(is_title(w) || (loose && is_descriptor(w))) {
                 return None;
             }
             k += 1;
@@ -895,7 +935,7 @@ impl<'a> Ctx<'a> {
                 && ((capitalised(w) && !is_capital_stopword(w))
                     || is_pronoun(w)
                     || initial_description)
-                && let Some(np) = self.np_right(k, hi + 1)
+                && let Some(np) = self.np_at(k, hi + 1, false)
                 && (np.kind != NpKind::Description || initial_description)
             {
                 let mut after = np.last + 1;
@@ -934,6 +974,31 @@ fn is_party_or_age(w: &str) -> bool {
     let b = w.as_bytes();
     let party = b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-';
     party || (!b.is_empty() && b.len() <= 3 && b.iter().all(u8::is_ascii_digit))
+}
+
+/// A lowercase word that can describe a person before their name:
+/// `conservative`, `retired`, `nutritional-supplement`, `1st`. Verbs,
+/// pronouns and function words are not.
+fn is_descriptor(w: &str) -> bool {
+    let ordinal = w.len() <= 4
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
+    ordinal
+        || (w.len() > 2
+            && w.starts_with(|c: char| c.is_lowercase())
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_function_word(w)
+            && !is_cue(w)
+            && !is_aux_or_adverb(w)
+            && !is_adverb_ly(w)
+            && !is_determiner(w)
+            && !is_pronoun(w)
+            && !is_participle(w)
+            && !w.ends_with("ing")
+            && !matches!(
+                w,
+                "not" | "also" | "just" | "only" | "even" | "still" | "said"
+            ))
 }
 
 fn is_adverb_ly(w: &str) -> bool {

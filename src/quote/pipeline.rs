@@ -79,7 +79,13 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
         // After `said:` or `said,` the cue before comes first.
         let mut attr = if is_intro(ctx, qs) {
-            ctx.leading(lo, qs)
+            // After a dash, a cue right after the quote is the quote's own:
+            // `… but Moscow denies — “why …?” asked Dunn`.
+            let dash = ctx.toks[qs - 1].is('—');
+            dash.then(|| ctx.trailing(qe - 1, hi, opens))
+                .flatten()
+                .filter(|a| a.cue <= qe + 2)
+                .or_else(|| ctx.leading(lo, qs))
                 .or_else(|| ctx.trailing(qe - 1, hi, opens))
         } else {
             ctx.trailing(qe - 1, hi, opens)
