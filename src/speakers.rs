@@ -132,7 +132,12 @@ fn full_names_with(text: &str, surname: &str) -> HashMap<String, String> {
             let is_name = first.is_some_and(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '‑' | '\''));
-            if !is_name || words == 3 || is_function_word(w) {
+            // A word ending a sentence is not part of the name after it:
+            // `… Patriots for Trump. Recently she …`; initials (`J.`) are.
+            let ends_sentence = w
+                .strip_suffix('.')
+                .is_some_and(|stem| stem.chars().count() > 2 && !stem.contains('.'));
+            if !is_name || words == 3 || is_function_word(w) || ends_sentence {
                 break;
             }
             start -= w.len() + 1;
@@ -294,6 +299,21 @@ pub fn surname_of(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_never_reaches_back_over_a_sentence_end() {
+        let text = "Ida Marr runs Farmers for Kessel. Kessel said no. Ana J. Kessel left.";
+        // `for Kessel.` ends a sentence: `Kessel. Kessel` is no name, while
+        // the initial in `J. Kessel` is part of one.
+        assert_eq!(
+            resolve_surname(text, "Kessel"),
+            Some("Ana J. Kessel".to_string())
+        );
+        assert_eq!(
+            resolve_surname("Hope for Trump. Recently he spoke.", "Recently"),
+            None
+        );
+    }
 
     #[test]
     fn one_key_for_the_forms_of_one_person() {

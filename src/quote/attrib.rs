@@ -4,8 +4,8 @@
 //! number of tokens, so the work per quote does not grow with the article.
 
 use super::lexicon::{
-    is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word, is_participle,
-    is_pronoun, is_title,
+    is_abbreviation, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word,
+    is_participle, is_pronoun, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -78,6 +78,15 @@ fn is_compound_adjective(w: &str) -> bool {
                 tail,
                 "style" | "era" | "like" | "friendly" | "based" | "type" | "led"
             ))
+}
+
+/// A word whose period ends a sentence: `Trump.` but not `J.`, `Sen.`,
+/// `U.S.`; a name never runs on past it (`Trump. Recently`).
+fn ends_sentence(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return false;
+    };
+    stem.chars().count() > 2 && !stem.contains('.') && !is_abbreviation(stem)
 }
 
 fn possessive(w: &str) -> bool {
@@ -290,6 +299,9 @@ impl<'a> Ctx<'a> {
             let mut first = end;
             while first > lo && end - first < 6 {
                 let Some(p) = self.word(first - 1) else { break };
+                if ends_sentence(p) {
+                    break;
+                }
                 let name_like = capitalised(p) && !is_capital_stopword(p) && !possessive(p);
                 let particle =
                     is_particle(p) && first >= 2 && self.word(first - 2).is_some_and(capitalised);
@@ -329,10 +341,19 @@ impl<'a> Ctx<'a> {
     /// or, when it is all titles, a description.
     fn named(&self, first: usize, end: usize) -> Np {
         // Everything up to the last title goes: `Vermont Sen. Bernie Sanders`.
-        let name_first = (first..=end)
-            .rev()
-            .find(|&k| self.word(k).is_some_and(is_title))
-            .map_or(first, |k| k + 1);
+        // A last word that is also a title is a surname after a name:
+        // `Howard Dean`, `Bill Bishop`; a run of titles only is a role.
+        let title = |k: usize| self.word(k).is_some_and(is_title);
+        // An organisation ends with its kind: `Iowa Democratic Party`.
+        let org_last = self.word(end).is_some_and(is_org_word);
+        let name_first = if org_last || (first..=end).all(title) {
+            end + 1
+        } else {
+            (first..end)
+                .rev()
+                .find(|&k| title(k))
+                .map_or(first, |k| k + 1)
+        };
         let with_article = first > 0 && matches!(self.word(first - 1), Some("the" | "The"));
         let first = if with_article { first - 1 } else { first };
         let org = (first..=end).any(|k| self.word(k).is_some_and(is_org_word));
@@ -608,6 +629,14 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         if is_determiner(w) && !matches!(w, "that" | "this" | "This") {
+            // `his campaign manager Jeff Weaver`: a person after the role.
+            if let Some((f, l)) = self.later_run(start, hi, after_cue) {
+                let mut np = self.named(f, l);
+                if np.kind == NpKind::Name {
+                    np.first = start;
+                    return Some(np);
+                }
+            }
             return self.description_right(start, hi);
         }
         // `said pollster Frank Luntz`, `former Florida governor Jeb Bush`
@@ -626,7 +655,9 @@ impl<'a> Ctx<'a> {
         let mut last = first;
         while last + 1 < hi && last - first < 7 {
             let Some(n) = self.word(last + 1) else { break };
-            if possessive(self.word(last).unwrap_or("")) {
+            if possessive(self.word(last).unwrap_or(""))
+                || ends_sentence(self.word(last).unwrap_or(""))
+            {
                 break;
             }
             let name_like = capitalised(n) && !is_capital_stopword(n);
@@ -733,7 +764,7 @@ impl<'a> Ctx<'a> {
             // someone else's.
             return None;
         }
-        let hi = hi.min(i + if closes_sentence { 6 } else { 24 });
+        let hi = hi.min(i + 24);
         let mut k = i;
         while k < hi {
             let Some(cue_last) = self.cue_at(k) else {
@@ -755,23 +786,31 @@ impl<'a> Ctx<'a> {
                     .any(|j| j >= hi || self.is_punct(j, ',') || self.is_boundary(j));
                 let subject = self.subject_left(k, i).filter(|np| {
                     // Role words may come between the comma and the name:
-                    // `…, DFA spokesman Neil Sroka said.`
+                    // `…, DFA spokesman Neil Sroka said.`, `“…?” former
+                    // Obama adviser David Axelrod asked`.
                     let mut f = np.first;
-                    while f > i + 1
-                        && f + 4 > np.first
+                    while f > i
+                        && f + 5 > np.first
                         && self
                             .word(f - 1)
-                            .is_some_and(|w| is_title(w) || capitalised(w))
+                            .is_some_and(|w| is_title(w) || capitalised(w) || w == "former")
                     {
                         f -= 1;
                     }
-                    np.first == i
+                    let starts_here = np.first == i || f == i;
+                    if closes_sentence {
+                        // A new sentence after the quote is the quote's
+                        // attribution only when it opens with the speaker:
+                        // `“…?” Miller, a retired worker, said pleasantly.`
+                        return starts_here;
+                    }
+                    starts_here
                         || opens_sentence
                         || (ends && np.kind != NpKind::Description && self.is_punct(f - 1, ','))
                 });
                 // `“…” for Clinton, said Kunin`
                 subject.or_else(|| {
-                    after_comma
+                    (after_comma && !closes_sentence)
                         .then(|| self.np_right(cue_last + 1, hi))
                         .flatten()
                         .filter(|np| np.kind != NpKind::Pronoun)
@@ -953,8 +992,11 @@ impl<'a> Ctx<'a> {
                         after = c + 1;
                     }
                 }
+                // `Recently she announced`: a pronoun after the word makes
+                // it an opening adverb, not the subject.
                 let verb = self.word(after).is_some_and(|v| {
-                    !capitalised(v) && !is_function_word(v) || is_aux_or_adverb(v)
+                    (!capitalised(v) && !is_function_word(v) && !is_pronoun(v))
+                        || is_aux_or_adverb(v)
                 });
                 if verb {
                     return Some(np);
@@ -984,6 +1026,11 @@ fn is_descriptor(w: &str) -> bool {
         && w.starts_with(|c: char| c.is_ascii_digit())
         && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     ordinal
+        || is_compound_adjective(w)
+        || matches!(
+            w,
+            "ranking" | "outgoing" | "incoming" | "founding" | "leading" | "acting" | "presiding"
+        )
         || (w.len() > 2
             && w.starts_with(|c: char| c.is_lowercase())
             && w.chars().all(|c| c.is_alphabetic() || c == '-')

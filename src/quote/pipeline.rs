@@ -510,7 +510,14 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Pronoun => {
             let w = ctx.word(np.first)?;
             if is_person_pronoun(w) {
-                recent.resolve(pronoun_gender(w))
+                let gender = pronoun_gender(w);
+                // `Ida Marr chairs the group. Recently she told …`: the
+                // person the sentence before is about, when it names one.
+                if let Some(name) = previous_subject(ctx, np.first, names, gender) {
+                    recent.push_person(name.clone(), gender);
+                    return Some(name);
+                }
+                recent.resolve(gender)
             } else {
                 recent.org.clone()
             }
@@ -538,6 +545,48 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// The person named as subject of the sentence before the one holding
+/// token `at`, when that sentence has no quote and the name fits `gender`.
+fn previous_subject(
+    ctx: &Ctx,
+    at: usize,
+    names: &NameIndex,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let lo = ctx.sentence_start(at);
+    let mut end = lo;
+    while end > 0 && ctx.is_boundary(end - 1) && lo - end < 3 {
+        end -= 1;
+    }
+    if end == lo || end == 0 {
+        return None;
+    }
+    let start = ctx.sentence_start(end - 1);
+    if (start..end).any(|k| ctx.inq[k] != 0) {
+        return None;
+    }
+    let np = ctx.sentence_subject(start, end)?;
+    if np.kind != NpKind::Name {
+        return None;
+    }
+    let words: Vec<&str> = (np.first..=np.name_last)
+        .filter_map(|k| ctx.word(k))
+        .collect();
+    if words.iter().any(|w| lexicon::is_org_word(w)) || matches!(words.first(), Some(&"The")) {
+        return None;
+    }
+    let raw = ctx
+        .text
+        .get(ctx.toks[np.name_first].start as usize..ctx.toks[np.name_last].end as usize)?;
+    let name = names.canonical(raw.trim_end_matches("’s").trim_end_matches("'s"));
+    let known = name_gender(words.iter().copied()).or_else(|| name_gender(name.split(' ')));
+    if gender.is_some() && known.is_some() && known != gender {
+        return None;
+    }
+    // Only a person's name: two words or more once expanded.
+    name.contains(' ').then_some(name)
 }
 
 fn byte_range(toks: &[Tok], first: usize, last: usize) -> Range<usize> {
