@@ -236,6 +236,17 @@ impl<'a> Ctx<'a> {
         if matches!(w, "pointed" | "points" | "point" | "pointing") {
             return (self.word(i + 1) == Some("out")).then_some(i + 1);
         }
+        // `“…,” Trump went on.`: continued speaking (not `went on offense`).
+        if matches!(w, "went" | "goes") {
+            let ends = self
+                .toks
+                .get(i + 2)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            return (self.word(i + 1) == Some("on") && ends).then_some(i + 1);
+        }
+        if w == "pressed" {
+            return Some(i);
+        }
         is_cue(w).then_some(i)
     }
 
@@ -473,6 +484,14 @@ impl<'a> Ctx<'a> {
             {
                 // `Sen. Rand Paul, R-Ky., said`, `Ana Ruiz, 45, said`
                 i -= 3;
+            } else if i >= lo + 4
+                && self.is_punct(i, ',')
+                && self.is_punct(i - 1, '.')
+                && self.is_punct(i - 3, ',')
+                && self.word(i - 2).is_some_and(is_party_or_age)
+            {
+                // The same with the state's period a token of its own.
+                i -= 4;
             } else if self.is_punct(i, ')') {
                 let open = (i.saturating_sub(12).max(lo)..i)
                     .rev()
@@ -524,8 +543,16 @@ impl<'a> Ctx<'a> {
             let Some(inner) = self.word(k + 1) else {
                 continue;
             };
-            let appositive =
-                !capitalised(inner) || is_determiner(inner) || is_title(inner) || possessive(inner);
+            // `Sanders’ campaign manager`: the mark may be a token of its own.
+            let owner = self
+                .toks
+                .get(k + 2)
+                .is_some_and(|t| t.is('’') || t.is('\''));
+            let appositive = !capitalised(inner)
+                || is_determiner(inner)
+                || is_title(inner)
+                || possessive(inner)
+                || owner;
             if !appositive {
                 continue;
             }

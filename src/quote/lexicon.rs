@@ -563,6 +563,13 @@ fn title_set() -> &'static WordSet {
             "major",
             "capt",
             "cmdr",
+            "archbishop",
+            "bishop",
+            "cardinal",
+            "rabbi",
+            "imam",
+            "pastor",
+            "member",
             "commander",
             "cpl",
             "corporal",
@@ -1079,6 +1086,11 @@ pub fn is_capital_stopword(w: &str) -> bool {
             "The"
                 | "Maybe"
                 | "Perhaps"
+                | "Rather"
+                | "Besides"
+                | "Otherwise"
+                | "Nonetheless"
+                | "Nevertheless"
                 | "Someone"
                 | "Somebody"
                 | "Everyone"

@@ -128,7 +128,8 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         }
         if attr.is_none() && kind != QuoteKind::Term && lo == qs {
             // `Howard continued his remarks. “…”`: the previous sentence's cue.
-            attr = previous_sentence_cue(ctx, lo);
+            let prev_attributed = n > 0 && tops[n - 1].attr.is_some();
+            attr = previous_sentence_cue(ctx, lo, prev_attributed);
         }
         let mut inherited = false;
         let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
@@ -152,7 +153,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
 
 /// A cue with its subject in the sentence ending just before token `lo`,
 /// when that sentence holds no quote.
-fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
+fn previous_sentence_cue(ctx: &Ctx, lo: usize, prev_attributed: bool) -> Option<Attr> {
     let mut end = lo;
     while end > 0 && ctx.is_boundary(end - 1) {
         end -= 1;
@@ -165,6 +166,19 @@ fn previous_sentence_cue(ctx: &Ctx, lo: usize) -> Option<Attr> {
     }
     let start = ctx.sentence_start(end - 1);
     if (start..end).any(|k| ctx.inq[k] != 0) {
+        return None;
+    }
+    // `“…,” said Alan Cobb, a senior adviser who … . “…”`: the sentence
+    // is the tail of the quote before, whose speaker goes on (unless that
+    // quote found no speaker: `“…?” Trump went on. “…”`).
+    let tail = prev_attributed
+        && start >= 2
+        && ctx.inq[start - 1] != 0
+        && matches!(
+            ctx.toks[start - 2].kind,
+            tokens::Kind::Punct(',' | '?' | '!')
+        );
+    if tail {
         return None;
     }
     // `Howard continued his remarks.`, or failing a cue, `Ruiz turned to
