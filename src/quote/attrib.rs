@@ -477,6 +477,12 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|w| is_aux_or_adverb(w) || is_adverb_ly(w))
             {
                 i = i.checked_sub(1)?;
+            } else if i >= lo + 2
+                && self.word(i).is_some_and(is_weekday)
+                && self.word(i - 1) == Some("on")
+            {
+                // `Beck on Wednesday called`
+                i -= 2;
             } else if i >= lo + 3
                 && self.is_punct(i, ',')
                 && self.is_punct(i - 2, ',')
@@ -1011,6 +1017,10 @@ impl<'a> Ctx<'a> {
                 {
                     after = close + 1;
                 }
+                // `Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed`
+                if self.word(after) == Some("on") && self.word(after + 1).is_some_and(is_weekday) {
+                    after += 2;
+                }
                 if self.is_punct(after, ',') {
                     // `Mike Huckabee, the former governor, proposed`
                     if let Some(c) =
@@ -1073,6 +1083,13 @@ fn is_descriptor(w: &str) -> bool {
                 w,
                 "not" | "also" | "just" | "only" | "even" | "still" | "said"
             ))
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
 }
 
 fn is_adverb_ly(w: &str) -> bool {

@@ -56,7 +56,10 @@ pub fn run(text: &str) -> Vec<Quote> {
     }
     let transparent: Vec<bool> = tops
         .iter()
-        .map(|t| looks_like_title(text, spans[t.span].range.clone()))
+        .map(|t| {
+            looks_like_title(text, spans[t.span].range.clone())
+                || is_inline_term(text, &toks, t.qs, spans[t.span].range.clone())
+        })
         .collect();
     let ctx = Ctx {
         text,
@@ -305,7 +308,20 @@ fn looks_like_title(text: &str, range: Range<usize>) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .trim();
     let words: Vec<&str> = inner.split_whitespace().take(6).collect();
-    words.len() <= 4 && is_title_case(inner, &words)
+    words.len() <= 5 && is_title_case(inner, &words)
+}
+
+/// A short quote in the middle of a clause, after a lowercase word: `the
+/// words “radical Islam,” Democrats are`. It is a term read as part of the
+/// sentence, so a cue before it still reaches a quote after it.
+fn is_inline_term(text: &str, toks: &[Tok], qs: usize, range: Range<usize>) -> bool {
+    let inner = text[range].trim_matches(|c: char| !c.is_alphanumeric());
+    let after_word = qs > 0
+        && toks[qs - 1].is_word()
+        && toks[qs - 1]
+            .text(text)
+            .starts_with(|c: char| c.is_lowercase());
+    after_word && inner.split_whitespace().count() <= 3 && !inner.contains(['.', '!', '?'])
 }
 
 fn starts_upper(w: &str) -> bool {
