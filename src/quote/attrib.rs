@@ -410,7 +410,8 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if is_determiner(p) {
-                // `in a statement`, `at the rally`: not a subject.
+                // `in a statement`, `at the rally`: not a subject, unless a
+                // description comes before it: `a staffer in the room`.
                 if k > 0
                     && self.word(k - 1).is_some_and(|w| {
                         matches!(
@@ -419,7 +420,18 @@ impl<'a> Ctx<'a> {
                         )
                     })
                 {
-                    return None;
+                    let outer = k
+                        .checked_sub(2)
+                        .filter(|&e| e >= lo)
+                        .and_then(|e| self.description_left(e, lo))
+                        .filter(|d| self.word(d.first).is_some_and(is_determiner));
+                    return outer.map(|d| Np {
+                        first: d.first,
+                        last: end,
+                        name_first: d.first,
+                        name_last: d.last,
+                        kind: NpKind::Description,
+                    });
                 }
                 let mut first = k;
                 // `a spokesman for the ministry`
@@ -578,10 +590,17 @@ impl<'a> Ctx<'a> {
             if end < lo {
                 break;
             }
-            if let Some(np) = self.np_left(end, lo)
-                && np.kind != NpKind::Description
-            {
+            if let Some(np) = self.np_left(end, lo) {
                 let opens = np.first == lo || (np.first > 0 && self.is_boundary(np.first - 1));
+                if np.kind == NpKind::Description {
+                    // `“…,” an intelligence source, who was not authorised
+                    // to speak, told Fox News`: a description opening the
+                    // clause is the subject too.
+                    if opens && np.first == lo && lo > 0 && self.inq[lo - 1] != 0 {
+                        return Some(np);
+                    }
+                    continue;
+                }
                 if opens {
                     return Some(np);
                 }

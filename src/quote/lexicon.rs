@@ -828,6 +828,43 @@ pub fn is_pronoun(w: &str) -> bool {
     )
 }
 
+/// Nouns for something said, after a possessive: `his call for “…”`.
+pub fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "call"
+            | "calls"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "comment"
+            | "comments"
+            | "remark"
+            | "remarks"
+            | "statement"
+            | "assertion"
+            | "contention"
+            | "message"
+            | "argument"
+            | "suggestion"
+            | "insistence"
+            | "words"
+            | "slogan"
+            | "chant"
+            | "chants"
+            | "demand"
+            | "assumption"
+            | "embrace"
+            | "description"
+            | "declaration"
+            | "boast"
+            | "pitch"
+    )
+}
+
 /// Pronouns that stand for a person.
 pub fn is_person_pronoun(w: &str) -> bool {
     matches!(w, "he" | "He" | "she" | "She" | "I")

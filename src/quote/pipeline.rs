@@ -82,9 +82,9 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
         // After `said:` or `said,` the cue before comes first.
         let mut attr = if is_intro(ctx, qs) {
-            // After a dash, a cue right after the quote is the quote's own:
+            // After a dash or colon, a cue right after the quote is its own:
             // `… but Moscow denies — “why …?” asked Dunn`.
-            let dash = ctx.toks[qs - 1].is('—');
+            let dash = ctx.toks[qs - 1].is('—') || ctx.toks[qs - 1].is(':');
             dash.then(|| ctx.trailing(qe - 1, hi, opens))
                 .flatten()
                 .filter(|a| a.cue <= qe + 2)
@@ -112,6 +112,10 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
             // `Rep. Trey Gowdy (R-S.C.): “…”`
             attr = ctx.colon_speaker(qs - 1, lo);
+        }
+        if attr.is_none() {
+            // `his call for “a total ban”`: the owner of the words.
+            attr = possessive_source(ctx, lo, qs);
         }
         let real_start = lo == 0
             || ctx.is_boundary(lo - 1)
@@ -195,6 +199,39 @@ fn previous_sentence_cue(ctx: &Ctx, lo: usize, prev_attributed: bool) -> Option<
             np,
         })
     })
+}
+
+/// `his call for “…”`, `her claim that she “…”`: a possessive pronoun and
+/// a noun of speech just before the quote (in `lo..qs`), the pronoun as
+/// mention and the noun as cue.
+fn possessive_source(ctx: &Ctx, lo: usize, qs: usize) -> Option<Attr> {
+    let floor = qs.saturating_sub(6).max(lo);
+    let mut k = qs;
+    while k > floor {
+        k -= 1;
+        let w = ctx.word(k)?;
+        if matches!(w, "his" | "His" | "her" | "Her" | "their" | "Their") {
+            let noun = (k + 1..qs).find(|&j| ctx.word(j).is_some_and(lexicon::is_speech_noun))?;
+            // `Sanders pushed his promise of “…”`: the pronoun is the
+            // sentence's subject when it has one.
+            let (name_first, name_last) = match ctx.sentence_subject(lo, k) {
+                Some(np) if np.kind == NpKind::Name => (np.name_first, np.name_last),
+                _ => (k, k),
+            };
+            return Some(Attr {
+                cue: noun,
+                cue_last: noun,
+                np: super::attrib::Np {
+                    first: k,
+                    last: k,
+                    name_first,
+                    name_last,
+                    kind: NpKind::Pronoun,
+                },
+            });
+        }
+    }
+    None
 }
 
 /// Whether the token before a quote introduces a statement: `said:`.
@@ -538,7 +575,12 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             Some(name)
         }
         NpKind::Pronoun => {
-            let w = ctx.word(np.first)?;
+            let w = match ctx.word(np.first)? {
+                "his" | "His" => "he",
+                "her" | "Her" => "she",
+                "their" | "Their" => "they",
+                w => w,
+            };
             if is_person_pronoun(w) {
                 let gender = pronoun_gender(w);
                 // `Ida Marr chairs the group. Recently she told …`: the
@@ -567,7 +609,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
                 return Some(proper.join(" "));
             }
             let definite = matches!(ctx.word(np.first), Some("the" | "The"));
-            let head = ctx.word(np.last)?;
+            let head = ctx.word(np.name_last)?;
             if definite && is_person_noun(head) {
                 recent.person()
             } else {
