@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     is_abbreviation, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word,
-    is_participle, is_pronoun, is_title,
+    is_participle, is_person_noun, is_pronoun, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -178,6 +178,39 @@ fn is_particle(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
+    /// `Closing his speech, …`, `Hastily politicizing …`: a capitalised
+    /// gerund or adverb opening a phrase, not a name.
+    fn is_opener(&self, i: usize) -> bool {
+        let Some(w) = self.word(i) else {
+            return false;
+        };
+        let shape = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ly")) && capitalised(w);
+        shape
+            && self.toks.get(i + 1).is_some_and(|t| match t.kind {
+                Kind::Punct(c) => c == ',',
+                Kind::Word => {
+                    let n = t.text(self.text);
+                    is_determiner(n)
+                        || is_function_word(n)
+                        || matches!(
+                            n,
+                            "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "him"
+                                | "them"
+                                | "up"
+                                | "off"
+                                | "out"
+                                | "down"
+                        )
+                        || n.ends_with("ing")
+                }
+                Kind::Break => false,
+            })
+    }
+
     /// The word at token `i`, if it is one.
     pub fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
@@ -246,6 +279,10 @@ impl<'a> Ctx<'a> {
         }
         if w == "pressed" {
             return Some(i);
+        }
+        // `Bennett shot back`, `fired back`, `hit back`.
+        if matches!(w, "shot" | "fired" | "hit" | "fires" | "hits" | "shoots") {
+            return (self.word(i + 1) == Some("back")).then_some(i + 1);
         }
         is_cue(w).then_some(i)
     }
@@ -649,7 +686,7 @@ impl<'a> Ctx<'a> {
                 kind: NpKind::Pronoun,
             });
         }
-        if capitalised(w) && (!is_capital_stopword(w) || w == "The") {
+        if capitalised(w) && (!is_capital_stopword(w) || w == "The") && !self.is_opener(start) {
             let first = if w == "The" { start + 1 } else { start };
             if !self.word(first).is_some_and(capitalised) {
                 return self.description_right(start, hi);
@@ -818,6 +855,7 @@ impl<'a> Ctx<'a> {
         }
         let hi = hi.min(i + 24);
         let mut k = i;
+        let mut fallback: Option<Attr> = None;
         while k < hi {
             let Some(cue_last) = self.cue_at(k) else {
                 k += 1;
@@ -881,19 +919,72 @@ impl<'a> Ctx<'a> {
                     np,
                 });
             }
-            return np.map(|np| Attr {
+            let attr = np.map(|np| Attr {
                 cue: k,
                 cue_last,
                 np,
             });
+            // `“…,” and donations began to pick up, Gilbert said`: a thing
+            // as the first cue's subject; a person's cue later wins.
+            if let Some(a) = attr
+                && self.is_thing(&a.np)
+                && k > i
+            {
+                fallback.get_or_insert(a);
+                k = cue_last + 1;
+                continue;
+            }
+            if attr.is_none() && fallback.is_some() {
+                k = cue_last + 1;
+                continue;
+            }
+            return attr.or(fallback);
         }
-        None
+        fallback
+    }
+
+    /// `a court document filed by state attorney Dave Aronberg`: the person
+    /// who wrote a described document, when one is named right after it.
+    fn author_of(&self, np: Np, hi: usize) -> Np {
+        if np.kind != NpKind::Description {
+            return np;
+        }
+        let by = (np.first + 1..(np.last + 4).min(hi)).find(|&j| self.word(j) == Some("by"));
+        match by.and_then(|b| self.np_right(b + 1, hi)) {
+            Some(mut person) if person.kind == NpKind::Name => {
+                person.first = person.first.min(person.name_first);
+                person
+            }
+            _ => np,
+        }
+    }
+
+    /// Whether a subject is a thing rather than someone: a description, or
+    /// `it`/`they`.
+    fn is_thing(&self, np: &Np) -> bool {
+        match np.kind {
+            NpKind::Description => {
+                // A person's role is no thing: `the presumptive nominee`,
+                // `a senior adviser`, `voters`.
+                let head = self.word(np.name_last).unwrap_or_default();
+                let singular = head.strip_suffix('s').unwrap_or(head);
+                !(is_person_noun(head)
+                    || is_person_noun(singular)
+                    || is_title(singular)
+                    || ["er", "or", "ist", "ian", "ant", "ent"]
+                        .iter()
+                        .any(|x| singular.ends_with(x)))
+            }
+            NpKind::Pronoun => matches!(self.word(np.first), Some("it" | "It" | "they")),
+            NpKind::Name => false,
+        }
     }
 
     /// A cue before the quote starting at token `qs`, in the sentence part
     /// `lo..qs`: the nearest one whose subject can be found.
     pub fn leading(&self, lo: usize, qs: usize) -> Option<Attr> {
         let mut nearest: Option<(usize, usize)> = None;
+        let mut fallback: Option<Attr> = None;
         let mut k = qs;
         while k > lo {
             k -= 1;
@@ -912,6 +1003,7 @@ impl<'a> Ctx<'a> {
             let np = if cue_last > k {
                 // according to
                 self.np_right(cue_last + 1, qs)
+                    .map(|np| self.author_of(np, qs))
             } else if self.word(k + 1) == Some("by") {
                 self.np_right(k + 2, qs)
             } else if is_participle(w) {
@@ -930,12 +1022,39 @@ impl<'a> Ctx<'a> {
                     .or_else(|| coordinated.then(|| self.sentence_subject(lo, k)).flatten())
             };
             if let Some(np) = np {
+                // Any description here, people's roles too: `Becky Quick said
+                // the billionaire front-runner had called him “…”`.
+                let thing = np.kind == NpKind::Description || self.is_thing(&np);
+                if thing && fallback.is_none() {
+                    // `Hemsley, the co-author, said the days when … are
+                    // “…”`: a thing as subject of a nearer verb may be the
+                    // reported clause's; a person before it is the source.
+                    fallback = Some(Attr {
+                        cue,
+                        cue_last: last,
+                        np,
+                    });
+                    continue;
+                }
+                if thing {
+                    continue;
+                }
+                if fallback.is_some() {
+                    return Some(Attr {
+                        cue: k,
+                        cue_last,
+                        np,
+                    });
+                }
                 return Some(Attr {
                     cue,
                     cue_last: last,
                     np,
                 });
             }
+        }
+        if fallback.is_some() {
+            return fallback;
         }
         // A participle cue with no subject found: the sentence's subject.
         let (cue, cue_last) = nearest?;
@@ -1022,6 +1141,7 @@ impl<'a> Ctx<'a> {
                     )
                 });
             if clause_start
+                && !self.is_opener(k)
                 && let Some(w) = self.word(k)
                 && ((capitalised(w) && !is_capital_stopword(w))
                     || is_pronoun(w)

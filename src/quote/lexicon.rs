@@ -253,6 +253,9 @@ const CUE_VERBS: &[&str] = &[
 /// Inflections that are too often nouns or other words to count as cues.
 const NOT_CUES: &[&str] = &[
     "call",
+    "remarks",
+    "retort",
+    "retorts",
     "email",
     "emails",
     "post",
@@ -1123,6 +1126,22 @@ pub fn is_capital_stopword(w: &str) -> bool {
             "The"
                 | "Maybe"
                 | "Perhaps"
+                | "Nothing"
+                | "My"
+                | "Nor"
+                | "Once"
+                | "Alongside"
+                | "Ask"
+                | "Whatever"
+                | "More"
+                | "You"
+                | "Your"
+                | "Hours"
+                | "Minutes"
+                | "Moments"
+                | "Days"
+                | "Weeks"
+                | "Months"
                 | "Rather"
                 | "Besides"
                 | "Otherwise"

@@ -9,6 +9,10 @@ use super::tokens::Tok;
 #[derive(Debug, Default)]
 pub struct NameIndex {
     names: Vec<String>,
+    /// Where each name is first written (byte offset), by index.
+    first_at: Vec<u32>,
+    /// Where each capitalised word is first written, alone or in a name.
+    word_at: HashMap<String, u32>,
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
 }
@@ -36,6 +40,7 @@ impl NameIndex {
     pub fn new(text: &str, toks: &[Tok], inq: &[u32]) -> Self {
         let mut idx = NameIndex::default();
         let mut run: Vec<&str> = Vec::new();
+        let mut run_start = 0u32;
         let mut prev_end = 0usize;
         // The headline is in title case: its runs are not names.
         let headline_end = match memchr::memchr(b'\n', text.as_bytes()) {
@@ -58,7 +63,7 @@ impl NameIndex {
             prev_end = t.end as usize;
             if !cap || (!run.is_empty() && !adjacent) {
                 if !run.is_empty() {
-                    idx.push_run(&run);
+                    idx.push_run(&run, run_start);
                     run.clear();
                 }
                 if !cap {
@@ -67,26 +72,32 @@ impl NameIndex {
             }
             let w = t.text(text);
             let (w, poss) = strip_possessive(w);
+            if run.is_empty() {
+                run_start = t.start;
+            }
+            if !idx.word_at.contains_key(w) {
+                idx.word_at.insert(w.to_string(), t.start);
+            }
             run.push(w);
             if poss {
-                idx.push_run(&run);
+                idx.push_run(&run, run_start);
                 run.clear();
             }
         }
-        idx.push_run(&run);
+        idx.push_run(&run, run_start);
         idx
     }
 
-    fn push_run(&mut self, run: &[&str]) {
+    fn push_run(&mut self, run: &[&str], at: u32) {
         if run.len() < 2 {
             return;
         }
         for part in run.split(|w| is_capital_stopword(w)) {
-            self.push_part(part);
+            self.push_part(part, at);
         }
     }
 
-    fn push_part(&mut self, run: &[&str]) {
+    fn push_part(&mut self, run: &[&str], at: u32) {
         if run.len() < 2 {
             return;
         }
@@ -119,6 +130,7 @@ impl NameIndex {
             .push(i);
         self.by_first.entry(run[0].to_string()).or_default().push(i);
         self.names.push(name);
+        self.first_at.push(at);
     }
 
     /// The fullest unambiguous form of `name` in the article, or `name`.
@@ -127,13 +139,20 @@ impl NameIndex {
         let (Some(only), None) = (words.next(), words.next()) else {
             return name.to_string();
         };
-        for map in [&self.by_last, &self.by_first] {
-            if let Some(found) = map.get(only) {
-                if let Some(best) = self.fullest(found) {
-                    return best;
-                }
-                return name.to_string();
-            }
+        if let Some(found) = self.by_last.get(only) {
+            return self.fullest(found).unwrap_or_else(|| name.to_string());
+        }
+        // By first word (`Wi` -> `Wi Sung‑lac`) only when the full name
+        // came first: a word written alone before `Trump Train` appears is
+        // a name of its own, not the start of that one.
+        if let Some(found) = self.by_first.get(only) {
+            let alone_at = self.word_at.get(only).copied().unwrap_or(0);
+            let introduced: Vec<usize> = (found.iter().copied())
+                .filter(|&i| self.first_at[i] <= alone_at)
+                .collect();
+            return self
+                .fullest(&introduced)
+                .unwrap_or_else(|| name.to_string());
         }
         name.to_string()
     }
