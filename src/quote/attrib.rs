@@ -572,7 +572,32 @@ impl<'a> Ctx<'a> {
         if self.is_punct(i, ',') {
             return self.apposition_subject(i, lo);
         }
-        self.np_left(i, lo)
+        let np = self.np_left(i, lo)?;
+        Some(self.unclosed_apposition(&np, lo).unwrap_or(np))
+    }
+
+    /// `Sam Lau, the communications director for the Iowa Democratic Party
+    /// said`: an apposition whose closing comma is missing. The name that
+    /// opens the sentence before a comma and a role is the subject.
+    fn unclosed_apposition(&self, np: &Np, lo: usize) -> Option<Np> {
+        if np.kind != NpKind::Name {
+            return None;
+        }
+        let floor = np.first.saturating_sub(16).max(lo);
+        let comma = (floor..np.first).rev().find(|&k| self.is_punct(k, ','))?;
+        let role = self.word(comma + 1)?;
+        let role_like = !capitalised(role) || is_determiner(role) || is_title(role);
+        // Only words between the comma and the name found: one phrase.
+        let one_phrase = (comma + 1..np.first).all(|k| self.word(k).is_some());
+        if !role_like || !one_phrase || comma < lo + 1 || np.first < comma + 3 {
+            return None;
+        }
+        let head = self.np_left(comma - 1, lo)?;
+        let opens = head.first == lo || (head.first > 0 && self.is_boundary(head.first - 1));
+        let person =
+            !(head.name_first..=head.name_last).any(|k| self.word(k).is_some_and(is_org_word));
+        (head.kind == NpKind::Name && opens && person && head.name_last > head.name_first)
+            .then_some(head)
     }
 
     /// The subject before an apposition ending with the comma at `i`:
@@ -1000,16 +1025,22 @@ impl<'a> Ctx<'a> {
             let (cue, last) = nearest.unwrap_or((k, cue_last));
             nearest.get_or_insert((k, cue_last));
             let w = self.word(k)?;
-            let np = if cue_last > k {
+            let np = if cue_last > k && matches!(w, "according" | "According") {
                 // according to
                 self.np_right(cue_last + 1, qs)
                     .map(|np| self.author_of(np, qs))
             } else if self.word(k + 1) == Some("by") {
                 self.np_right(k + 2, qs)
             } else if is_participle(w) {
-                // `with Trump reportedly yelling`, not `…, saying`
-                self.subject_left(k, lo)
-                    .filter(|np| np.kind != NpKind::Description)
+                // `with Trump reportedly yelling`, not `…, saying`; nor an
+                // object: `tweeted back at Trump pointing out`.
+                self.subject_left(k, lo).filter(|np| {
+                    np.kind != NpKind::Description
+                        && !(np.first > 0
+                            && self.word(np.first - 1).is_some_and(|p| {
+                                matches!(p, "at" | "to" | "against" | "toward" | "about")
+                            }))
+                })
             } else {
                 let before = k.checked_sub(1);
                 let inverted =
