@@ -76,7 +76,7 @@ fn is_compound_adjective(w: &str) -> bool {
         && (tail.ends_with("ed")
             || matches!(
                 tail,
-                "style" | "era" | "like" | "friendly" | "based" | "type" | "led"
+                "style" | "era" | "like" | "friendly" | "based" | "type" | "led" | "run"
             ))
 }
 
