@@ -14,15 +14,21 @@ fn zero_width_joiner_before_replacement_chars_fits_width_one() {
     let text = "Fares\n\nThis winter,\u{200d}\u{fffd}\u{fffd}\u{fffd}\u{fffd}n route.\n";
     let entry = Entry::new(Article::from_text("zwj.txt", text.to_string()));
     for width in [1u16, 2, 3] {
-        let layout = hearsay::layout::layout(&entry, width);
-        for row in 0..layout.rows.len() {
-            let shown = layout.row_text(row, &entry.article.text);
-            let cols = UnicodeWidthStr::width(shown.as_str());
-            assert!(
-                cols <= usize::from(width) || shown.chars().count() == 1,
-                "row {row} is {cols} columns at width {width}: {shown:?}"
-            );
-        }
+        assert_rows_fit(&entry, width);
+    }
+}
+
+/// Every row of `entry` laid out at `width` fits it (a single char wider
+/// than the width has a row of its own).
+fn assert_rows_fit(entry: &Entry, width: u16) {
+    let layout = hearsay::layout::layout(entry, width);
+    for row in 0..layout.rows.len() {
+        let shown = layout.row_text(row, &entry.article.text);
+        let cols = UnicodeWidthStr::width(shown.as_str());
+        assert!(
+            cols <= usize::from(width) || shown.chars().count() == 1,
+            "row {row} is {cols} columns at width {width}: {shown:?}"
+        );
     }
 }
 
@@ -57,13 +63,5 @@ fn layout_fuzz_input_fits_its_width() {
         "fuzz",
         String::from_utf8_lossy(rest).into_owned(),
     ));
-    let layout = hearsay::layout::layout(&entry, width);
-    for row in 0..layout.rows.len() {
-        let shown = layout.row_text(row, &entry.article.text);
-        let cols = UnicodeWidthStr::width(shown.as_str());
-        assert!(
-            cols <= usize::from(width) || shown.chars().count() == 1,
-            "row {row} is {cols} columns at width {width}: {shown:?}"
-        );
-    }
+    assert_rows_fit(&entry, width);
 }
