@@ -356,3 +356,37 @@ fn a_search_starts_at_the_selected_article() {
     assert_eq!(app.open_index(), Some(2));
     assert!(app.search().hits.iter().any(|h| h.entry == 0));
 }
+
+/// The status line's "quote i/n" (cached per article and filter) agrees
+/// with counting the visited quotes afresh, through moves, a speaker filter
+/// and its clearing.
+#[test]
+fn quote_position_matches_a_fresh_count_in_every_state() {
+    fn fresh(app: &hearsay::app::App) -> Option<(Option<usize>, usize)> {
+        let e = app.open_index()?;
+        let n = app.open_entry()?.quotes.len();
+        let visited: Vec<usize> = (0..n).filter(|&q| app.is_visited(e, q)).collect();
+        let at = app
+            .reader()
+            .quote
+            .and_then(|q| visited.iter().position(|&v| v == q));
+        Some((at.map(|p| p + 1), visited.len()))
+    }
+    let mut app = app(120, 40);
+    let steps: &[&[Action]] = &[
+        &[],
+        &[Action::NextQuote],
+        &[Action::NextQuote, Action::NextQuote],
+        &[Action::PrevQuote],
+        &[Action::OpenSpeakers, Action::Confirm],
+        &[Action::NextQuote],
+        &[Action::Down],
+        &[Action::NextQuote, Action::NextQuote],
+        &[Action::ClearFilter],
+        &[Action::Up, Action::NextQuote],
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        send(&mut app, step);
+        assert_eq!(app.quote_position(), fresh(&app), "after step {i}");
+    }
+}

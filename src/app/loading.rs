@@ -33,6 +33,8 @@ impl App {
     /// Appends a batch of loaded entries, files their speakers and shows
     /// them in the list (if they quote the filtered speaker, under a filter).
     pub fn append(&mut self, batch: Batch) {
+        // Speaker numbers may change: the visited quotes are counted anew.
+        self.visits.get_mut().key = None;
         let mut growing = self.growing.take().unwrap_or_default();
         let first = self.corpus.entries.len();
         for names in batch.names {

@@ -24,6 +24,8 @@ mod views;
 
 pub use action::Action;
 
+use std::cell::RefCell;
+
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
 use crate::layout::{self, ArticleLayout};
@@ -118,6 +120,18 @@ pub struct App {
     export_dir: std::path::PathBuf,
     /// The speaker index while entries are still arriving.
     growing: Option<loading::Growing>,
+    /// The quotes `n` visits in the open article, kept for the status line
+    /// so a frame does not walk every quote of a long article.
+    visits: RefCell<Visits>,
+}
+
+/// The visited quotes of one article under one speaker filter.
+#[derive(Debug, Default)]
+struct Visits {
+    /// Entry, filter and the entry's quote count they were computed for.
+    key: Option<(usize, Option<usize>, usize)>,
+    /// Indices of the visited quotes, ascending.
+    quotes: Vec<usize>,
 }
 
 /// Applies one action to the app.
@@ -166,6 +180,7 @@ impl App {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             growing: None,
+            visits: RefCell::default(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -381,14 +396,20 @@ impl App {
     /// article (from 1), and how many there are.
     pub fn quote_position(&self) -> Option<(Option<usize>, usize)> {
         let (e, entry) = self.reader.entry.zip(self.open_entry())?;
-        let visited: Vec<usize> = (0..entry.quotes.len())
-            .filter(|&q| self.is_visited(e, q))
-            .collect();
+        let key = (e, self.filter, entry.quotes.len());
+        let mut visits = self.visits.borrow_mut();
+        if visits.key != Some(key) {
+            // Once per article and filter, not once per frame.
+            visits.quotes = (0..entry.quotes.len())
+                .filter(|&q| self.is_visited(e, q))
+                .collect();
+            visits.key = Some(key);
+        }
         let current = self
             .reader
             .quote
-            .and_then(|q| visited.iter().position(|&v| v == q));
-        Some((current.map(|p| p + 1), visited.len()))
+            .and_then(|q| visits.quotes.binary_search(&q).ok());
+        Some((current.map(|p| p + 1), visits.quotes.len()))
     }
 
     fn set_focus(&mut self, focus: Focus) {
