@@ -139,6 +139,56 @@ pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<A
     }
 }
 
+/// Every field [`article`] reads; the rest of an object is never parsed
+/// into values.
+const FIELDS: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "id",
+    "title",
+    "headline",
+    "source",
+    "publisher",
+    "url",
+    "link",
+    "published",
+    "date",
+    "date_published",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "byline",
+    "author",
+    "authors",
+    "dateline",
+];
+
+/// One JSON object's text as an article, parsing only the fields hearsay
+/// reads: the object is first split into its fields as borrowed raw JSON,
+/// so unknown fields (topics, places, markup) are checked but never
+/// allocated. `Err` holds serde_json's error for text that is not JSON;
+/// JSON that is not an object gets [`article`]'s refusal.
+pub(crate) fn article_from_str(
+    text: &str,
+    origin: &Origin<'_>,
+) -> serde_json::Result<Result<Article, Refusal>> {
+    use serde_json::value::RawValue;
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    let Ok(fields) = serde_json::from_str::<HashMap<Cow<'_, str>, &RawValue>>(text) else {
+        // Not an object (or not JSON): the general path says which.
+        return serde_json::from_str::<Value>(text).map(|v| article(v, origin));
+    };
+    let mut map = Map::new();
+    for &name in FIELDS {
+        if let Some(raw) = fields.get(name) {
+            map.insert(name.to_string(), serde_json::from_str(raw.get())?);
+        }
+    }
+    Ok(article(Value::Object(map), origin))
+}
+
 /// One JSON value as an article.
 pub(crate) fn article(value: Value, origin: &Origin<'_>) -> Result<Article, Refusal> {
     let Value::Object(mut map) = value else {
@@ -415,5 +465,51 @@ mod tests {
             ("SALVADOR", Some("Feb 26"))
         );
         assert!(d.span.is_empty());
+    }
+
+    fn from_str(text: &str) -> Result<Article, Refusal> {
+        let origin = Origin {
+            name: "t.jsonl",
+            position: Some(3),
+        };
+        article_from_str(text, &origin).expect("valid JSON")
+    }
+
+    #[test]
+    fn fields_are_read_without_parsing_the_rest() {
+        // Escapes in the body and in a key decode as usual; unknown fields of
+        // any shape are skipped.
+        let a = from_str(
+            r#"{"topics": [{"deep": [1, 2, {"x": null}]}], "t\u0069tle": "Ferry",
+                "body": "She said \"no\"\nand left \u2014 twice.", "id": 7, "places": "x"}"#,
+        )
+        .expect("loads");
+        assert_eq!(a.id, "7");
+        assert_eq!(a.title, "Ferry");
+        assert_eq!(a.text, "She said \"no\"\nand left \u{2014} twice.");
+    }
+
+    #[test]
+    fn a_wrong_field_type_or_a_non_object_is_refused_by_name() {
+        let wrong = from_str(r#"{"title": "T", "body": ["not", "text"]}"#);
+        assert!(
+            wrong
+                .as_ref()
+                .is_err_and(|e| e.contains("body") && e.contains("array")),
+            "{wrong:?}"
+        );
+        let list = from_str(r#"[1, 2]"#);
+        assert_eq!(
+            list.err().as_deref(),
+            Some("expected a JSON object, found an array")
+        );
+        let origin = Origin {
+            name: "t.jsonl",
+            position: Some(1),
+        };
+        assert!(
+            article_from_str(r#"{"body": "x""#, &origin).is_err(),
+            "truncated"
+        );
     }
 }

@@ -438,14 +438,12 @@ fn jsonl(
                 return Ok(ControlFlow::Break(()));
             }
         }
-        let item = match serde_json::from_str::<Value>(&decoded.text) {
-            Ok(value) => match json::article(
-                value,
-                &json::Origin {
-                    name,
-                    position: Some(number),
-                },
-            ) {
+        let origin = json::Origin {
+            name,
+            position: Some(number),
+        };
+        let item = match json::article_from_str(&decoded.text, &origin) {
+            Ok(made) => match made {
                 Ok(article) => Item::Article(article),
                 Err(refusal) => report.problem(Some(number), format!("skipped: {refusal}"), true),
             },
