@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::article::pieces::{self, Piece};
-use crate::article::{Item, Problem};
+use crate::article::{Item, LoadOptions, Problem};
 use crate::corpus::{self, Entry};
 
 /// What one piece of the input gave, in input order.
@@ -49,8 +49,23 @@ pub fn cores() -> usize {
 /// and mapping the entry with `work` on the worker; `sink` gets the results
 /// piece by piece, in input order, on the calling thread. `sink` returning
 /// `Break` stops loading.
-pub fn run<T, W, S>(paths: &[PathBuf], threads: usize, work: W, mut sink: S)
+pub fn run<T, W, S>(paths: &[PathBuf], threads: usize, work: W, sink: S)
 where
+    T: Send,
+    W: Fn(Entry) -> T + Sync,
+    S: FnMut(Done<T>) -> ControlFlow<()>,
+{
+    run_with(paths, LoadOptions::default(), threads, work, sink);
+}
+
+/// Like [`run`], reading inputs with `options` (such as the size limit).
+pub fn run_with<T, W, S>(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    threads: usize,
+    work: W,
+    mut sink: S,
+) where
     T: Send,
     W: Fn(Entry) -> T + Sync,
     S: FnMut(Done<T>) -> ControlFlow<()>,
@@ -60,11 +75,11 @@ where
     let (done_tx, done_rx) = sync_channel::<(u64, Done<T>)>(threads * 2);
     let job_rx = Arc::new(Mutex::new(job_rx));
     std::thread::scope(|scope| {
-        scope.spawn(move || cut(paths, &job_tx));
+        scope.spawn(move || cut(paths, options, &job_tx));
         for _ in 0..threads {
             let (jobs, done) = (Arc::clone(&job_rx), done_tx.clone());
             let work = &work;
-            scope.spawn(move || parse(&jobs, &done, work));
+            scope.spawn(move || parse(&jobs, &done, options, work));
         }
         drop((done_tx, job_rx));
         // Taken by value: dropping it when the sink stops frees blocked workers.
@@ -72,9 +87,9 @@ where
     });
 }
 
-fn cut(paths: &[PathBuf], jobs: &SyncSender<(u64, Piece)>) {
+fn cut(paths: &[PathBuf], options: LoadOptions, jobs: &SyncSender<(u64, Piece)>) {
     let mut seq = 0;
-    pieces::cut(paths, &mut |piece| {
+    pieces::cut(paths, options, &mut |piece| {
         seq += 1;
         match jobs.send((seq - 1, piece)) {
             Ok(()) => ControlFlow::Continue(()),
@@ -86,6 +101,7 @@ fn cut(paths: &[PathBuf], jobs: &SyncSender<(u64, Piece)>) {
 fn parse<T>(
     jobs: &Mutex<Receiver<(u64, Piece)>>,
     done: &SyncSender<(u64, Done<T>)>,
+    options: LoadOptions,
     work: &(impl Fn(Entry) -> T + Sync),
 ) {
     loop {
@@ -98,7 +114,7 @@ fn parse<T>(
             items: Vec::new(),
             problems: Vec::new(),
         };
-        let _ = pieces::parse(piece, &mut |item| {
+        let _ = pieces::parse(piece, options, &mut |item| {
             match item {
                 Item::Article(a) => out.items.push(work(Entry::new(a))),
                 Item::Problem(p) => out.problems.push(p),
@@ -158,7 +174,16 @@ const BATCH_WAIT: Duration = Duration::from_millis(50);
 /// input order: the first as soon as it is ready, then at most one per
 /// [`BATCH_WAIT`], and a last one with `progress.done` set. `send` returning
 /// `Break` (the reader has gone) stops loading. Runs on the calling thread.
-pub fn stream(paths: &[PathBuf], mut send: impl FnMut(Batch) -> ControlFlow<()>) {
+pub fn stream(paths: &[PathBuf], send: impl FnMut(Batch) -> ControlFlow<()>) {
+    stream_with(paths, LoadOptions::default(), send);
+}
+
+/// Like [`stream`], reading inputs with `options`.
+pub fn stream_with(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    mut send: impl FnMut(Batch) -> ControlFlow<()>,
+) {
     let mut batch = Batch::default();
     let mut sent = None::<Instant>;
     let work = |entry: Entry| {
@@ -166,7 +191,7 @@ pub fn stream(paths: &[PathBuf], mut send: impl FnMut(Batch) -> ControlFlow<()>)
         (entry, names)
     };
     let mut flow = ControlFlow::Continue(());
-    run(paths, cores(), work, |done| {
+    run_with(paths, options, cores(), work, |done| {
         for (entry, names) in done.items {
             batch.progress.articles += 1;
             batch.progress.quotes += entry.quotes.iter().filter(|q| q.is_quotation()).count();

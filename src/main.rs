@@ -1,15 +1,18 @@
 use clap::Parser;
 use hearsay::app::App;
-use hearsay::article::Problem;
+use hearsay::article::{LoadOptions, Problem};
 use hearsay::cli::{Cli, Command};
 use hearsay::corpus::Corpus;
 use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::ops::ControlFlow;
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    let options = LoadOptions {
+        max_size: cli.max_size,
+    };
     match cli.command {
         Some(Command::Eval {
             gold,
@@ -29,6 +32,7 @@ fn main() -> anyhow::Result<()> {
                 &paths,
                 format,
                 stats,
+                options,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr(),
             )?;
@@ -45,17 +49,25 @@ fn main() -> anyhow::Result<()> {
                 starred,
                 format,
                 data_dir: cli.data_dir.as_deref(),
+                options,
             };
             let mut out = std::io::stdout().lock();
             hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
             Ok(())
         }
         Some(Command::Quotes { paths, format, .. }) => {
-            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format) {
+            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format, options) {
                 eprintln!("error: {e}");
                 std::process::exit(1);
             }
             Ok(())
+        }
+        None if !std::io::stdout().is_terminal() => {
+            eprintln!(
+                "hearsay: the reader needs a terminal, and standard output is not one; \
+                 for scripts use `hearsay quotes` or `hearsay speakers`"
+            );
+            std::process::exit(2)
         }
         None if cli.paths.is_empty() => {
             let corpus = Corpus::from_articles(hearsay::article::samples());
@@ -69,7 +81,7 @@ fn main() -> anyhow::Result<()> {
             // Loading runs on while the reader answers keys; a send that
             // fails means the reader has closed, which stops it.
             std::thread::spawn(move || {
-                hearsay::loader::stream(&paths, |batch| match tx.send(batch) {
+                hearsay::loader::stream_with(&paths, options, |batch| match tx.send(batch) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(_) => ControlFlow::Break(()),
                 });

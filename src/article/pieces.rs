@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::detect;
 use super::load::{self, Item};
 use super::walk::{self, Input};
-use super::{Problem, load_paths_each};
+use super::{LoadOptions, Problem, load_paths_each_with};
 
 /// Bytes of the first run of lines cut from a JSONL file: small, so the first
 /// articles are parsed while the rest is still being read.
@@ -41,16 +41,20 @@ pub enum Piece {
 
 /// Cuts the inputs under `paths` into pieces, in input order, handing each to
 /// `each` as soon as it is cut. `each` returning `Break` stops.
-pub fn cut(paths: &[PathBuf], each: &mut dyn FnMut(Piece) -> ControlFlow<()>) {
+pub fn cut(
+    paths: &[PathBuf],
+    options: LoadOptions,
+    each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
+) {
     for path in paths {
         let mut flow = ControlFlow::Continue(());
         walk::inputs(path, &mut |input| {
             flow = match input {
-                Ok(Input::File(file)) => cut_file(file, each),
+                Ok(Input::File(file)) => cut_file(file, options, each),
                 Ok(Input::Stdin) => {
                     // Standard input is read once, in order, on this thread.
                     let mut flow = ControlFlow::Continue(());
-                    load_paths_each(&[PathBuf::from("-")], |item| {
+                    load_paths_each_with(&[PathBuf::from("-")], &options, |item| {
                         flow = each(Piece::Item(Box::new(item)));
                         flow
                     });
@@ -67,7 +71,11 @@ pub fn cut(paths: &[PathBuf], each: &mut dyn FnMut(Piece) -> ControlFlow<()>) {
 }
 
 /// Parses one piece, handing over its articles and problems in order.
-pub fn parse(piece: Piece, each: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
+pub fn parse(
+    piece: Piece,
+    options: LoadOptions,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     match piece {
         Piece::Lines {
             path,
@@ -76,7 +84,7 @@ pub fn parse(piece: Piece, each: &mut dyn FnMut(Item) -> ControlFlow<()>) -> Con
         } => load::jsonl_lines(&path, &bytes, before, each),
         Piece::File(path) => {
             let mut flow = ControlFlow::Continue(());
-            load_paths_each(&[path], |item| {
+            load_paths_each_with(&[path], &options, |item| {
                 flow = each(item);
                 flow
             });
@@ -87,7 +95,16 @@ pub fn parse(piece: Piece, each: &mut dyn FnMut(Item) -> ControlFlow<()>) -> Con
 }
 
 /// A JSONL file becomes runs of lines; any other file one piece.
-fn cut_file(path: PathBuf, each: &mut dyn FnMut(Piece) -> ControlFlow<()>) -> ControlFlow<()> {
+fn cut_file(
+    path: PathBuf,
+    options: LoadOptions,
+    each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    // Too big (or no regular file): the whole-file loader says so.
+    let fits = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= options.max_size);
+    if !fits {
+        return each(Piece::File(path));
+    }
     let mut file = match File::open(&path) {
         Ok(f) => f,
         // Reported as a whole-file load reports it.
@@ -168,9 +185,13 @@ mod tests {
     use std::io::Write;
 
     fn through_pieces(paths: &[PathBuf]) -> Vec<Item> {
+        through_pieces_with(paths, LoadOptions::default())
+    }
+
+    fn through_pieces_with(paths: &[PathBuf], options: LoadOptions) -> Vec<Item> {
         let mut items = Vec::new();
-        cut(paths, &mut |piece| {
-            parse(piece, &mut |item| {
+        cut(paths, options, &mut |piece| {
+            parse(piece, options, &mut |item| {
                 items.push(item);
                 ControlFlow::Continue(())
             })
@@ -180,7 +201,7 @@ mod tests {
 
     fn whole(paths: &[PathBuf]) -> Vec<Item> {
         let mut items = Vec::new();
-        load_paths_each(paths, |item| {
+        load_paths_each_with(paths, &LoadOptions::default(), |item| {
             items.push(item);
             ControlFlow::Continue(())
         });
@@ -225,5 +246,25 @@ mod tests {
         let paths = vec![path];
         assert_eq!(through_pieces(&paths), whole(&paths));
         assert_eq!(through_pieces(&paths).len(), 3);
+    }
+
+    #[test]
+    fn the_size_limit_holds_for_jsonl_cut_into_runs_too() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let jsonl = dir.path().join("feed.jsonl");
+        let line = "{\"id\":\"a\",\"body\":\"“Yes,” Ana Ruiz said.\"}\n";
+        std::fs::write(&jsonl, line.repeat(200)).expect("write");
+        let small = LoadOptions { max_size: 1024 };
+        let items = through_pieces_with(std::slice::from_ref(&jsonl), small);
+        let [Item::Problem(p)] = items.as_slice() else {
+            panic!("{items:?}")
+        };
+        assert!(p.fatal && p.path == jsonl, "{p:?}");
+        assert!(
+            p.message.contains("1 KiB") || p.message.contains("1024"),
+            "{p}"
+        );
+        let roomy = through_pieces_with(&[jsonl], LoadOptions::default());
+        assert_eq!(roomy.len(), 200);
     }
 }

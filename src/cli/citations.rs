@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Format;
+use crate::article::LoadOptions;
 use crate::corpus::Corpus;
 use crate::export::{self, Citation, ExportFormat};
 use crate::store::{self, Store};
@@ -51,6 +52,8 @@ pub struct Request<'a> {
     pub format: Format,
     /// `--data-dir`, if given.
     pub data_dir: Option<&'a Path>,
+    /// How inputs are read (`--max-size`).
+    pub options: LoadOptions,
 }
 
 /// The export format for a headless format: text is Markdown.
@@ -73,7 +76,12 @@ pub fn run(
     let citations = if request.starred {
         starred(request, err)?
     } else {
-        of_speaker(paths, request.speaker.unwrap_or_default(), err)?
+        of_speaker(
+            paths,
+            request.speaker.unwrap_or_default(),
+            request.options,
+            err,
+        )?
     };
     if citations.is_empty() {
         let who = request
@@ -101,12 +109,13 @@ fn starred(request: Request<'_>, err: &mut dyn Write) -> Result<Vec<Citation>, C
 fn of_speaker(
     paths: &[PathBuf],
     name: &str,
+    options: LoadOptions,
     err: &mut dyn Write,
 ) -> Result<Vec<Citation>, CitationsError> {
     if paths.is_empty() {
         return Err(CitationsError::NoPaths);
     }
-    let loaded = crate::article::load_paths(paths);
+    let loaded = crate::article::load_paths_with(paths, &options);
     for problem in &loaded.problems {
         writeln!(err, "hearsay: {problem}")?;
     }

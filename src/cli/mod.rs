@@ -15,7 +15,7 @@ pub mod speakers;
     name = "hearsay",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = false
 )]
 pub struct Cli {
     /// Files and folders of articles to read, `-` for standard input.
@@ -27,7 +27,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
     /// The most to read from one input, as bytes or with a K, M or G suffix
     /// (powers of 1024); a bigger input is skipped with a message.
-    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
+    #[arg(long, global = true, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_size: u64,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::Format;
-use crate::article::{self, Item};
+use crate::article::{self, Item, LoadOptions};
 use crate::corpus::Entry;
 use crate::quote::{Quote, QuoteKind};
 use crate::text::CharCounter;
@@ -44,11 +44,15 @@ pub enum QuotesError {
 
 /// Runs the command on standard output and standard error. A closed output
 /// pipe (`| head`) ends the run quietly.
-pub fn run_stdio(paths: &[PathBuf], format: Format) -> Result<Summary, QuotesError> {
+pub fn run_stdio(
+    paths: &[PathBuf],
+    format: Format,
+    options: LoadOptions,
+) -> Result<Summary, QuotesError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match run(paths, format, &mut out, &mut err)
+    match run(paths, format, options, &mut out, &mut err)
         .and_then(|s| out.flush().map(|()| s).map_err(QuotesError::Io))
     {
         Err(QuotesError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Summary::default()),
@@ -61,6 +65,7 @@ pub fn run_stdio(paths: &[PathBuf], format: Format) -> Result<Summary, QuotesErr
 pub fn run(
     paths: &[PathBuf],
     format: Format,
+    options: LoadOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Summary, QuotesError> {
@@ -72,7 +77,7 @@ pub fn run(
     if format == Format::Csv {
         writeln!(out, "id,title,start,end,kind,speaker,text")?;
     }
-    article::load_paths_each(paths, |item| {
+    article::load_paths_each_with(paths, &options, |item| {
         let written = match item {
             Item::Article(a) => {
                 let entry = Entry::new(a);

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::article::{self, Article};
+use crate::article::{self, Article, LoadOptions};
 use crate::corpus::{self, Entry, SpeakerIndex};
 use crate::loader;
 
@@ -47,6 +47,7 @@ pub fn run(
     paths: &[PathBuf],
     format: Format,
     stats: bool,
+    options: LoadOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<bool> {
@@ -71,7 +72,7 @@ pub fn run(
     } else {
         let mut failed = None;
         // Only names and counts leave the workers, so no article is held.
-        loader::run(paths, threads, summarise, |done| {
+        loader::run_with(paths, options, threads, summarise, |done| {
             for (names, quotes, bytes) in done.items {
                 file(names, quotes, bytes);
             }
