@@ -6,7 +6,10 @@ use std::process::Command;
 fn hearsay(args: &[&str]) -> (String, String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
         .args(args)
-        .env("HEARSAY_DATA_DIR", tempfile::tempdir().expect("temp dir").keep())
+        .env(
+            "HEARSAY_DATA_DIR",
+            tempfile::tempdir().expect("temp dir").keep(),
+        )
         .output()
         .expect("run hearsay");
     (
