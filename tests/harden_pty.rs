@@ -1,138 +1,21 @@
 //! The real binary in a pseudo-terminal with hostile input and rough
 //! handling: escape sequences in an article never reach the terminal, and
-//! SIGTERM, SIGHUP and Ctrl-Z leave the terminal usable. The harness is the
-//! one of `tui_pty.rs`.
+//! SIGTERM, SIGHUP and Ctrl-Z leave the terminal usable. The harness is
+//! tests/pty_support, as for `tui_pty.rs`.
 
-use std::io::{Read, Write};
+mod pty_support;
+
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty_support::{Launch, STEP_TIMEOUT, Session, contains};
 
-/// A step may take this long on a loaded machine before the test gives up.
-const STEP_TIMEOUT: Duration = Duration::from_secs(60);
-/// The screen counts as settled once unchanged for this long.
-const SETTLE: Duration = Duration::from_millis(200);
-const ROWS: u16 = 30;
-const COLS: u16 = 110;
-
-/// The bytes the program wrote, and the screen they draw.
-struct Output {
-    raw: Vec<u8>,
-    parser: vt100::Parser,
-}
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    /// Kept open for the child's lifetime: closing it hangs the child up.
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Output>>,
-}
-
-impl Session {
-    fn start(args: &[PathBuf]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("RUST_BACKTRACE", "0");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn hearsay");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let output = Arc::new(Mutex::new(Output {
-            raw: Vec::new(),
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-        }));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let mut out = sink.lock().expect("output lock");
-                out.raw.extend_from_slice(&buf[..n]);
-                out.parser.process(&buf[..n]);
-            }
-        });
-        Session {
-            child,
-            _master: pty.master,
-            writer,
-            output,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.output
-            .lock()
-            .expect("output lock")
-            .parser
-            .screen()
-            .contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Waits until the screen shows what `done` wants and then stays
-    /// unchanged for [`SETTLE`]; returns it.
-    fn settle(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = self.screen();
-        let mut since = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(25));
-            let now = self.screen();
-            if now != last {
-                last = now;
-                since = Instant::now();
-            } else if done(&last) && since.elapsed() >= SETTLE {
-                return last;
-            }
-            assert!(
-                start.elapsed() < STEP_TIMEOUT,
-                "timed out waiting for {what}; screen:\n{last}"
-            );
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait for hearsay") {
-                return status;
-            }
-            if start.elapsed() > STEP_TIMEOUT {
-                let _ = self.child.kill();
-                panic!("hearsay did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        // Give the reader thread a moment to drain what came before the exit.
-        std::thread::sleep(Duration::from_millis(200));
-        self.output.lock().expect("output lock").raw.clone()
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// hearsay in the crate's folder, without backtraces in its output.
+fn run(args: &[PathBuf]) -> Session {
+    Launch::new(args)
+        .in_crate_dir()
+        .env("RUST_BACKTRACE", "0")
+        .start()
 }
 
 /// An article whose title and text carry a title-setting OSC, an OSC 52
@@ -151,7 +34,7 @@ fn hostile_file(dir: &std::path::Path) -> PathBuf {
 #[test]
 fn hostile_sequences_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::start(&[hostile_file(dir.path())]);
+    let mut s = run(&[hostile_file(dir.path())]);
     let screen = s.settle("the hostile headline", |sc| sc.contains("pwned"));
     // The headline is one line of plain text: its controls are dropped and
     // what is left of the sequence shows as text.
@@ -226,10 +109,10 @@ fn assert_restored(raw: &[u8], from: usize, what: &str) {
 
 fn hang_up_or_terminate(signal_name: &str, code: i32) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::start(&[story(dir.path())]);
+    let mut s = run(&[story(dir.path())]);
     s.settle("the headline list", |sc| sc.contains("Tide tables"));
     let before = s.raw().len();
-    signal(s.child.process_id().expect("pid"), signal_name);
+    signal(s.pid(), signal_name);
     let status = s.wait_exit();
     assert_eq!(status.exit_code(), 128 + code as u32, "{status:?}");
     assert_restored(&s.raw(), before, signal_name);
@@ -254,8 +137,8 @@ fn state(pid: u32) -> Option<char> {
 #[test]
 fn ctrl_z_suspends_and_resuming_redraws_everything() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Session::start(&[story(dir.path())]);
-    let pid = s.child.process_id().expect("pid");
+    let mut s = run(&[story(dir.path())]);
+    let pid = s.pid();
     s.settle("the headline list", |sc| sc.contains("Tide tables"));
     if state(pid).is_none() {
         eprintln!("skipped: no /proc to tell a stopped process");
@@ -275,11 +158,7 @@ fn ctrl_z_suspends_and_resuming_redraws_everything() {
     }
     assert_restored(&s.raw(), before, "Ctrl-Z");
     // What the shell would draw while hearsay is stopped.
-    s.output
-        .lock()
-        .expect("output lock")
-        .parser
-        .process(b"\x1b[2J\x1b[Hshell prompt$ ");
+    s.draw_over(b"\x1b[2J\x1b[Hshell prompt$ ");
     let stopped = s.raw().len();
     signal(pid, "CONT");
     let screen = s.settle("the redrawn reader", |sc| {
@@ -294,14 +173,4 @@ fn ctrl_z_suspends_and_resuming_redraws_everything() {
     // Still alive and answering keys.
     s.send("q");
     assert!(s.wait_exit().success());
-}
-
-/// A test that fails mid-way must not leave hearsay running without a
-/// terminal (it would spin): kill it when the session goes.
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
 }

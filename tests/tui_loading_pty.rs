@@ -1,96 +1,20 @@
 //! Streaming load in a pseudo-terminal: the first headlines show while a
 //! large corpus is still loading, and keys answer meanwhile.
 
-use std::io::{Read, Write};
+mod pty_support;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty_support::{Launch, Session, status};
 
+/// Loading a large corpus on a loaded machine takes longer than a step of
+/// the other pseudo-terminal tests may.
 const STEP_TIMEOUT: Duration = Duration::from_secs(120);
-const ROWS: u16 = 30;
-const COLS: u16 = 110;
 
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Session {
-    fn start(path: &Path) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
-        cmd.arg(path);
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).expect("spawn hearsay");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-        let sink = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("parser lock").process(&buf[..n]);
-            }
-        });
-        Session {
-            child,
-            _master: pty.master,
-            writer,
-            parser,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("parser lock").screen().contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Polls until the screen satisfies `done`; returns it and when it did.
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> (String, Instant) {
-        let start = Instant::now();
-        loop {
-            let now = self.screen();
-            if done(&now) {
-                return (now, Instant::now());
-            }
-            assert!(
-                start.elapsed() < STEP_TIMEOUT,
-                "timed out waiting for {what}; screen:\n{now}"
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    fn quit(&mut self) {
-        self.send("q");
-        let start = Instant::now();
-        while self.child.try_wait().ok().flatten().is_none() {
-            if start.elapsed() > STEP_TIMEOUT {
-                let _ = self.child.kill();
-                panic!("hearsay did not exit");
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// hearsay on the file at `path`, with nothing else set but `TERM`.
+fn run(path: &Path) -> Session {
+    Launch::new([path]).timeout(STEP_TIMEOUT).start()
 }
 
 /// `n` articles of our own invented text, each with quotes, one per line.
@@ -113,16 +37,12 @@ fn write_corpus(path: &Path, n: usize) {
     std::fs::write(path, out).expect("write corpus");
 }
 
-fn status(screen: &str) -> &str {
-    screen.lines().last().unwrap_or("")
-}
-
 #[test]
 fn headlines_show_and_keys_answer_while_a_large_corpus_loads() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.jsonl");
     write_corpus(&path, 20_000);
-    let mut s = Session::start(&path);
+    let mut s = run(&path);
     let (first, _) = s.wait_for("the first headlines", |sc| {
         sc.contains("Generated story 0") && sc.contains("Generated story 1")
     });
@@ -163,7 +83,7 @@ fn first_frame_time_on_the_100k_corpus() {
     let title = first["title"].as_str().unwrap_or_default().to_string();
     let probe: String = title.chars().take(20).collect();
     let started = Instant::now();
-    let mut s = Session::start(path);
+    let mut s = run(path);
     let (screen, at) = s.wait_for("the first headline", |sc| sc.contains(probe.as_str()));
     println!(
         "first frame with headlines after {} ms; status: {}",
@@ -176,14 +96,4 @@ fn first_frame_time_on_the_100k_corpus() {
     });
     println!("j answered after {} ms", (moved - at).as_millis());
     s.quit();
-}
-
-/// A test that fails mid-way must not leave hearsay running without a
-/// terminal (it would spin): kill it when the session goes.
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
 }

@@ -1,152 +1,17 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keys, its
 //! screen read back with a terminal emulator (`vt100`).
 
-use std::io::{Read, Write};
+mod pty_support;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty_support::{COLS, Launch, STEP_TIMEOUT, Session, contains, status};
 
-/// A step may take this long on a loaded machine before the test gives up.
-const STEP_TIMEOUT: Duration = Duration::from_secs(60);
-/// The screen counts as settled once unchanged for this long.
-const SETTLE: Duration = Duration::from_millis(200);
-const ROWS: u16 = 30;
-const COLS: u16 = 110;
-
-/// The bytes the program wrote, and the screen they draw.
-struct Output {
-    raw: Vec<u8>,
-    parser: vt100::Parser,
-}
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    /// Kept open for the child's lifetime: closing it hangs the child up.
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Output>>,
-    /// The collection (stars, read marks) of this run, so tests leave the
-    /// user's alone.
-    _data: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(args: &[PathBuf]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        let data = tempfile::tempdir().expect("a data folder");
-        cmd.env("HEARSAY_DATA_DIR", data.path());
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        let child = pty.slave.spawn_command(cmd).expect("spawn hearsay");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
-        let output = Arc::new(Mutex::new(Output {
-            raw: Vec::new(),
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-        }));
-        let sink = Arc::clone(&output);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let mut out = sink.lock().expect("output lock");
-                out.raw.extend_from_slice(&buf[..n]);
-                out.parser.process(&buf[..n]);
-            }
-        });
-        Session {
-            child,
-            _master: pty.master,
-            writer,
-            output,
-            _data: data,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.output
-            .lock()
-            .expect("output lock")
-            .parser
-            .screen()
-            .contents()
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
-    }
-
-    /// Waits until the screen shows what `done` wants and then stays
-    /// unchanged for [`SETTLE`]; returns it.
-    fn settle(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        let mut last = self.screen();
-        let mut since = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(25));
-            let now = self.screen();
-            if now != last {
-                last = now;
-                since = Instant::now();
-            } else if done(&last) && since.elapsed() >= SETTLE {
-                return last;
-            }
-            assert!(
-                start.elapsed() < STEP_TIMEOUT,
-                "timed out waiting for {what}; screen:\n{last}"
-            );
-        }
-    }
-
-    /// The foreground colour of the cell at (`row`, `col`).
-    fn fg(&self, row: u16, col: u16) -> Option<vt100::Color> {
-        let out = self.output.lock().expect("output lock");
-        out.parser.screen().cell(row, col).map(|c| c.fgcolor())
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait for hearsay") {
-                return status;
-            }
-            if start.elapsed() > STEP_TIMEOUT {
-                let _ = self.child.kill();
-                panic!("hearsay did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn raw(&self) -> Vec<u8> {
-        // Give the reader thread a moment to drain what came before the exit.
-        std::thread::sleep(Duration::from_millis(200));
-        self.output.lock().expect("output lock").raw.clone()
-    }
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// The line of the screen that holds the status bar (the last one).
-fn status(screen: &str) -> &str {
-    screen.lines().last().unwrap_or_default()
+/// hearsay in the crate's folder, with a collection (stars, read marks) of
+/// its own so tests leave the user's alone.
+fn run(args: &[PathBuf]) -> Session {
+    Launch::new(args).in_crate_dir().fresh_data_dir().start()
 }
 
 fn fixture() -> PathBuf {
@@ -187,7 +52,7 @@ fn okonkwo(args: &[PathBuf]) -> Option<String> {
 fn open_read_filter_by_speaker_and_quit() {
     let args = fixture_args();
     let speaker = okonkwo(&args);
-    let mut s = Session::start(&args);
+    let mut s = run(&args);
 
     let screen = s.settle("the headline list", |sc| {
         sc.contains("Tide tables for the week")
@@ -292,9 +157,9 @@ fn open_read_filter_by_speaker_and_quit() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(&fixture_args());
+    let mut s = run(&fixture_args());
     s.settle("the headline list", |sc| sc.contains("Headlines"));
-    let pid = s.child.process_id().expect("child pid");
+    let pid = s.pid();
     let killed = std::process::Command::new("sh")
         .args(["-c", &format!("kill -TERM {pid}")])
         .status()
@@ -317,7 +182,7 @@ fn sigterm_restores_the_terminal() {
 /// taken for the end of events, and the reader quit.
 #[test]
 fn ignored_events_do_not_end_the_reader() {
-    let mut s = Session::start(&fixture_args());
+    let mut s = run(&fixture_args());
     s.settle("the headline list", |sc| {
         sc.contains("Tide tables for the week")
     });
@@ -328,14 +193,4 @@ fn ignored_events_do_not_end_the_reader() {
     assert!(status(&screen).trim_start().starts_with("2/3"), "{screen}");
     s.send("q");
     assert!(s.wait_exit().success());
-}
-
-/// A test that fails mid-way must not leave hearsay running without a
-/// terminal (it would spin): kill it when the session goes.
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
 }
