@@ -6,7 +6,7 @@
 use crate::corpus::SpeakerIndex;
 use crate::loader::{Batch, Progress};
 
-use super::{App, summarise};
+use super::{App, Visits, summarise};
 
 /// The speaker index behind a corpus that is still growing.
 #[derive(Debug, Default)]
@@ -33,8 +33,6 @@ impl App {
     /// Appends a batch of loaded entries, files their speakers and shows
     /// them in the list (if they quote the filtered speaker, under a filter).
     pub fn append(&mut self, batch: Batch) {
-        // Speaker numbers may change: the visited quotes are counted anew.
-        self.visits.get_mut().key = None;
         let mut growing = self.growing.take().unwrap_or_default();
         let first = self.corpus.entries.len();
         for names in batch.names {
@@ -82,6 +80,9 @@ impl App {
         if self.reader.entry.is_none() {
             self.select(self.selected);
         }
+        // Speaker numbers may have changed under the same filter number.
+        self.visits = Visits::default();
+        self.count_visits();
     }
 }
 
@@ -160,5 +161,51 @@ mod tests {
         assert_eq!(app.filter().map(|s| s.name.as_str()), Some("Ivo Lenz"));
         assert_eq!(app.corpus().speakers[0].name, "Ivo Lenz");
         assert_eq!(app.shown(), [1, 2]);
+    }
+
+    /// The status line's "quote i/n" against a count of the open article's
+    /// visited quotes made afresh.
+    fn fresh_position(app: &App) -> Option<(Option<usize>, usize)> {
+        let e = app.open_index()?;
+        let n = app.open_entry()?.quotes.len();
+        let visited: Vec<usize> = (0..n).filter(|&q| app.is_visited(e, q)).collect();
+        let at = app.reader().quote;
+        let at = at.and_then(|q| visited.iter().position(|&v| v == q));
+        Some((at.map(|p| p + 1), visited.len()))
+    }
+
+    #[test]
+    fn quote_position_is_counted_afresh_as_batches_arrive() {
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        assert_eq!(app.quote_position(), None);
+        // The first batch opens its first article, with three quotations.
+        app.append(batch(
+            &["“Yes,” Ana Ruiz said. “No,” Ivo Lenz said. “Again,” Ana Ruiz said."],
+            false,
+        ));
+        assert_eq!(app.quote_position(), Some((None, 3)));
+        update(&mut app, Action::NextQuote);
+        update(&mut app, Action::NextQuote);
+        assert_eq!(app.quote_position(), Some((Some(2), 3)));
+        // Only Ivo Lenz's quote is visited under his filter.
+        update(&mut app, Action::OpenSpeakers);
+        update(&mut app, Action::PickerDown);
+        update(&mut app, Action::Confirm);
+        assert_eq!(app.filter().map(|s| s.name.as_str()), Some("Ivo Lenz"));
+        update(&mut app, Action::NextQuote);
+        assert_eq!(app.quote_position(), Some((Some(1), 1)));
+        // He overtakes Ana Ruiz: both speaker numbers change.
+        app.append(batch(
+            &["“A,” Ivo Lenz said. “B,” Ivo Lenz said. “C,” Ivo Lenz said."],
+            true,
+        ));
+        assert_eq!(app.corpus().speakers[0].name, "Ivo Lenz");
+        assert_eq!(app.quote_position(), fresh_position(&app));
+        assert_eq!(app.quote_position(), Some((Some(1), 1)));
+        update(&mut app, Action::Down);
+        assert_eq!(app.quote_position(), Some((None, 3)));
+        update(&mut app, Action::ClearFilter);
+        assert_eq!(app.quote_position(), fresh_position(&app));
     }
 }

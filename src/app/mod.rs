@@ -24,8 +24,6 @@ mod views;
 
 pub use action::Action;
 
-use std::cell::RefCell;
-
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
 use crate::layout::{self, ArticleLayout};
@@ -122,7 +120,7 @@ pub struct App {
     growing: Option<loading::Growing>,
     /// The quotes `n` visits in the open article, kept for the status line
     /// so a frame does not walk every quote of a long article.
-    visits: RefCell<Visits>,
+    visits: Visits,
 }
 
 /// The visited quotes of one article under one speaker filter.
@@ -180,10 +178,11 @@ impl App {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             growing: None,
-            visits: RefCell::default(),
+            visits: Visits::default(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
+        app.count_visits();
         app
     }
 
@@ -198,6 +197,7 @@ impl App {
         }
         self.collection.sync(&self.corpus);
         self.mark_open_read();
+        self.count_visits();
     }
 
     fn browse_update(&mut self, action: Action) {
@@ -395,21 +395,31 @@ impl App {
     /// The current quote's number among those `n` visits in the open
     /// article (from 1), and how many there are.
     pub fn quote_position(&self) -> Option<(Option<usize>, usize)> {
-        let (e, entry) = self.reader.entry.zip(self.open_entry())?;
-        let key = (e, self.filter, entry.quotes.len());
-        let mut visits = self.visits.borrow_mut();
-        if visits.key != Some(key) {
-            // Once per article and filter, not once per frame.
-            visits.quotes = (0..entry.quotes.len())
-                .filter(|&q| self.is_visited(e, q))
-                .collect();
-            visits.key = Some(key);
-        }
+        self.open_entry()?;
+        let visits = &self.visits.quotes;
         let current = self
             .reader
             .quote
-            .and_then(|q| visits.quotes.binary_search(&q).ok());
-        Some((current.map(|p| p + 1), visits.quotes.len()))
+            .and_then(|q| visits.binary_search(&q).ok());
+        Some((current.map(|p| p + 1), visits.len()))
+    }
+
+    /// Counts the open article's visited quotes anew if the article, the
+    /// filter or the article's quotes changed: once per change, so a frame
+    /// (which only reads) costs the same for a long article as a short one.
+    fn count_visits(&mut self) {
+        let key = self
+            .reader
+            .entry
+            .zip(self.open_entry())
+            .map(|(e, entry)| (e, self.filter, entry.quotes.len()));
+        if key == self.visits.key {
+            return;
+        }
+        let quotes = key.map_or_else(Vec::new, |(e, _, n)| {
+            (0..n).filter(|&q| self.is_visited(e, q)).collect()
+        });
+        self.visits = Visits { key, quotes };
     }
 
     fn set_focus(&mut self, focus: Focus) {
