@@ -1,5 +1,6 @@
 //! Telling formats apart (content first, file extension second) and decoding bytes.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 /// How much of an input is looked at to guess its format.
@@ -97,9 +98,9 @@ fn looks_binary(head: &[u8]) -> bool {
 }
 
 /// Bytes decoded to text, and a warning when they were not valid UTF-8.
-pub(crate) struct Decoded {
-    /// The text.
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// The text: the bytes themselves when they are UTF-8.
+    pub text: Cow<'a, str>,
     /// What was wrong, when something was.
     pub warning: Option<String>,
 }
@@ -108,7 +109,7 @@ pub(crate) struct Decoded {
 /// order mark. Bytes that are not valid UTF-8 are read as Windows-1252, which
 /// is what they almost always are in news text (a raw `£` byte), and a
 /// warning says so.
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
     }
@@ -118,7 +119,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             warning: None,
         };
     }
@@ -139,17 +140,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let warning =
         format!("not valid UTF-8: {bad} byte(s) read as Windows-1252, the first at text byte {at}");
     Decoded {
-        text,
+        text: Cow::Owned(text),
         warning: Some(warning),
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded<'static> {
     let units = bytes
         .chunks(2)
         .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]));
     let mut bad = 0;
-    let text = char::decode_utf16(units)
+    let text: String = char::decode_utf16(units)
         .map(|r| {
             r.unwrap_or_else(|_| {
                 bad += 1;
@@ -159,7 +160,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
         .collect();
     let warning = (bad > 0 || bytes.len() % 2 == 1)
         .then(|| format!("invalid UTF-16: {bad} unit(s) replaced"));
-    Decoded { text, warning }
+    Decoded {
+        text: Cow::Owned(text),
+        warning,
+    }
 }
 
 /// The Windows-1252 character of one byte (Latin-1 with printable 0x80–0x9F).
@@ -211,7 +215,11 @@ mod tests {
         assert_eq!(d.text, "Cost £5 and “more” — ok");
         assert!(d.warning.is_some_and(|w| w.contains("3 byte(s)")));
         let ok = decode("\u{feff}Plain £".as_bytes());
-        assert_eq!((ok.text.as_str(), ok.warning), ("Plain £", None));
+        assert_eq!((&*ok.text, ok.warning), ("Plain £", None));
+        assert!(
+            matches!(ok.text, Cow::Borrowed(_)),
+            "UTF-8 is read in place, not copied"
+        );
     }
 
     #[test]
@@ -219,6 +227,6 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("Hé“".encode_utf16().flat_map(u16::to_le_bytes));
         let d = decode(&bytes);
-        assert_eq!((d.text.as_str(), d.warning), ("Hé“", None));
+        assert_eq!((&*d.text, d.warning), ("Hé“", None));
     }
 }

@@ -4,8 +4,11 @@
 //! `published` or `date`, `byline` or `author`, `dateline`. Unknown fields are
 //! ignored; a missing title is the text's first line.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::{Article, dateline, text};
@@ -139,8 +142,8 @@ pub(crate) fn articles(value: Value, name: &str) -> Vec<(Option<usize>, Result<A
     }
 }
 
-/// Every field [`article`] reads; the rest of an object is never parsed
-/// into values.
+/// Every field [`article`] reads; the rest of a JSONL line is checked but
+/// never kept.
 const FIELDS: &[&str] = &[
     "body",
     "text",
@@ -164,29 +167,133 @@ const FIELDS: &[&str] = &[
     "dateline",
 ];
 
-/// One JSON object's text as an article, parsing only the fields hearsay
-/// reads: the object is first split into its fields as borrowed raw JSON,
-/// so unknown fields (topics, places, markup) are checked but never
-/// allocated. `Err` holds serde_json's error for text that is not JSON;
-/// JSON that is not an object gets [`article`]'s refusal.
+/// One JSON object's text as an article. Only the fields hearsay reads are
+/// kept, and their strings are borrowed from `text` unless they hold escapes,
+/// so the article's text is copied once, into the article. `Err` holds
+/// serde_json's error for text that is not JSON; JSON that is not an object
+/// gets [`article`]'s refusal.
 pub(crate) fn article_from_str(
     text: &str,
     origin: &Origin<'_>,
 ) -> serde_json::Result<Result<Article, Refusal>> {
-    use serde_json::value::RawValue;
-    use std::borrow::Cow;
-    use std::collections::HashMap;
-    let Ok(fields) = serde_json::from_str::<HashMap<Cow<'_, str>, &RawValue>>(text) else {
+    let Ok(Line(fields)) = serde_json::from_str::<Line<'_>>(text) else {
         // Not an object (or not JSON): the general path says which.
         return serde_json::from_str::<Value>(text).map(|v| article(v, origin));
     };
-    let mut map = Map::new();
-    for &name in FIELDS {
-        if let Some(raw) = fields.get(name) {
-            map.insert(name.to_string(), serde_json::from_str(raw.get())?);
-        }
-    }
+    // Through a map, so that a field's wrong type is refused in the very
+    // words a whole JSON document gets.
+    let map: Map<String, Value> = FIELDS
+        .iter()
+        .zip(fields)
+        .filter_map(|(name, field)| {
+            let value = match field? {
+                Field::Text(s) => Value::String(s.into_owned()),
+                Field::Other(v) => v,
+            };
+            Some((name.to_string(), value))
+        })
+        .collect();
     Ok(article(Value::Object(map), origin))
+}
+
+/// The fields of one JSON object that [`article`] reads, in [`FIELDS`]
+/// order. Written by hand rather than derived: a repeated key keeps its last
+/// value, as in a [`Value`], and unknown keys are matched without being
+/// allocated.
+struct Line<'a>([Option<Field<'a>>; FIELDS.len()]);
+
+/// One field's value: a string, borrowed when it has no escapes, or any
+/// other JSON, kept as a [`Value`] for [`article`] to accept or refuse.
+enum Field<'a> {
+    Text(Cow<'a, str>),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for Line<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = Line<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Line<'de>, A::Error> {
+                let mut fields = [const { None }; FIELDS.len()];
+                while let Some(Key(key)) = map.next_key()? {
+                    match key {
+                        Some(i) => fields[i] = Some(map.next_value()?),
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Line(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
+}
+
+/// A key's place in [`FIELDS`]; `None` for a key hearsay does not read.
+struct Key(Option<usize>);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+                Ok(Key(FIELDS.iter().position(|f| *f == name)))
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
+}
+
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = Field<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Field<'de>, E> {
+                Ok(Field::Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Field<'de>, E> {
+                Ok(Field::Text(Cow::Owned(s.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Field<'de>, E> {
+                Ok(Field::Text(Cow::Owned(s)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Null))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::Bool(b)))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Field<'de>, E> {
+                Ok(Field::Other(Value::from(n)))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Field::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Field<'de>, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Field::Other)
+            }
+        }
+        deserializer.deserialize_any(Any)
+    }
 }
 
 /// One JSON value as an article.
@@ -511,5 +618,60 @@ mod tests {
             article_from_str(r#"{"body": "x""#, &origin).is_err(),
             "truncated"
         );
+    }
+
+    #[test]
+    fn a_line_borrows_its_strings_unless_they_hold_escapes() {
+        let line = r#"{"body": "“Yes,” she said.", "title": "A \"big\" day", "x": {"body": 1}}"#;
+        let Line(fields) = serde_json::from_str(line).expect("an object");
+        let field = |name: &str| {
+            let at = FIELDS.iter().position(|f| *f == name).expect("a field");
+            fields[at].as_ref()
+        };
+        assert!(
+            matches!(
+                field("body"),
+                Some(Field::Text(Cow::Borrowed("“Yes,” she said.")))
+            ),
+            "the plain body is not copied"
+        );
+        let Some(Field::Text(Cow::Owned(title))) = field("title") else {
+            panic!("the escaped title is decoded into its own string");
+        };
+        assert_eq!(title, "A \"big\" day");
+        // The nested object's `body` is not the line's.
+        assert!(field("text").is_none() && field("content").is_none());
+    }
+
+    /// The JSONL path reads each line as a whole JSON document would be
+    /// read: same article, or the same refusal in the same words.
+    #[test]
+    fn a_line_reads_as_the_same_object_read_whole() {
+        let lines = [
+            r#"{"id": 12, "title": "Tide", "body": "High water \u00e0 six\ud83d\ude00.\tEnd"}"#,
+            r#"{"id": -3.5, "body": "Text", "author": {"name": "Ana Ruiz"}, "source": null}"#,
+            r#"{"body": "Text", "authors": [{"name": "A"}, "B", 7], "published": "2024-05-01"}"#,
+            r#"{"body": "one", "body": "two", "title": "first", "title": null}"#,
+            r#"{"text": "Only text", "dateline": "PORT VELL —", "url": "https:\/\/x.test\/a"}"#,
+            r#"{"body": null, "text": "falls back to text"}"#,
+            r#"{"id": true, "body": "x"}"#,
+            r#"{"id": "a", "body": "x", "title": 5}"#,
+            r#"{"body": "x", "published": ["2024"]}"#,
+            r#"{"body": {"html": "<p>x</p>"}}"#,
+            r#"{"body": "   "}"#,
+            r#"{"title": "no text"}"#,
+            r#"{}"#,
+            r#""just a string""#,
+            r#"null"#,
+        ];
+        let origin = Origin {
+            name: "t.jsonl",
+            position: Some(4),
+        };
+        for line in lines {
+            let whole = article(serde_json::from_str(line).expect("JSON"), &origin);
+            let read = article_from_str(line, &origin).expect("JSON");
+            assert_eq!(read, whole, "{line}");
+        }
     }
 }

@@ -262,17 +262,17 @@ fn load_reader(
     }
     let mut bytes = head;
     reader.read_to_end(&mut bytes)?;
-    let decoded = match format {
+    let detect::Decoded { text, warning } = match format {
         Format::Feed => decode_feed(&bytes),
         _ => detect::decode(&bytes),
     };
+    let text = text.into_owned();
     drop(bytes);
-    if let Some(w) = decoded.warning {
+    if let Some(w) = warning {
         if each(report.problem(None, w, false)).is_break() {
             return Ok(ControlFlow::Break(()));
         }
     }
-    let text = decoded.text;
     Ok(match format {
         Format::Json => whole_json(&report, &name, text, each),
         Format::Html => html_article(&report, name, &text, each),
@@ -306,7 +306,7 @@ fn html_article(
 }
 
 /// Feeds say their encoding: Latin-1 ones are read as such without a warning.
-fn decode_feed(bytes: &[u8]) -> detect::Decoded {
+fn decode_feed(bytes: &[u8]) -> detect::Decoded<'_> {
     let declared = super::feed::declared_encoding(bytes.trim_ascii_start());
     let declared = declared.as_deref().unwrap_or("utf-8");
     // Valid UTF-8 is UTF-8, whatever the declaration says.
