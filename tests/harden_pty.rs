@@ -10,11 +10,13 @@ use std::time::{Duration, Instant};
 
 use pty_support::{Launch, STEP_TIMEOUT, Session, contains};
 
-/// hearsay in the crate's folder, without backtraces in its output.
+/// hearsay in the crate's folder, without backtraces in its output, with a
+/// collection of its own.
 fn run(args: &[PathBuf]) -> Session {
     Launch::new(args)
         .in_crate_dir()
         .env("RUST_BACKTRACE", "0")
+        .fresh_data_dir()
         .start()
 }
 

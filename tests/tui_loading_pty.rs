@@ -12,9 +12,12 @@ use pty_support::{Launch, Session, status};
 /// the other pseudo-terminal tests may.
 const STEP_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// hearsay on the file at `path`, with nothing else set but `TERM`.
+/// hearsay on the file at `path`, with a collection of its own.
 fn run(path: &Path) -> Session {
-    Launch::new([path]).timeout(STEP_TIMEOUT).start()
+    Launch::new([path])
+        .timeout(STEP_TIMEOUT)
+        .fresh_data_dir()
+        .start()
 }
 
 /// `n` articles of our own invented text, each with quotes, one per line.
