@@ -75,6 +75,18 @@ fn rect(a: Area) -> Rect {
 }
 
 /// A `width` × `height` rectangle centred in `area`, shrunk to fit.
+/// Clears `area` and draws a focused bordered box titled `title` over it;
+/// returns the inside. The frame of every pop-up list.
+fn overlay_box(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
+    let block = ratatui::widgets::Block::bordered()
+        .border_style(theme.focused_border)
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem, ListState};
 
 use super::theme::Theme;
-use super::{centered, plural, sanitize};
+use super::{centered, overlay_box, plural, sanitize};
 use crate::app::App;
 
 /// Draws the picker centred in `area`.
@@ -51,12 +51,7 @@ pub(super) fn prompt_box(
     query: &str,
     theme: &Theme,
 ) -> Option<Rect> {
-    let block = Block::bordered()
-        .border_style(theme.focused_border)
-        .title(title);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = overlay_box(frame, area, title, theme);
     if inner.height == 0 {
         return None;
     }

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem, ListState};
 
 use super::theme::Theme;
-use super::{plural, sanitize};
+use super::{overlay_box, plural, sanitize};
 use crate::app::App;
 use crate::app::speakers_view::SpeakerSort;
 
@@ -128,12 +128,7 @@ pub fn render_items<'a>(
     theme: &Theme,
     item: impl Fn(usize, usize) -> Option<ListItem<'a>>,
 ) {
-    let block = Block::bordered()
-        .border_style(theme.focused_border)
-        .title(title);
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = overlay_box(frame, area, title, theme);
     let page = usize::from(inner.height / 2).max(1);
     let top = selected.saturating_sub(page - 1);
     let width = usize::from(inner.width);
