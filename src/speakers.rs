@@ -134,10 +134,7 @@ fn full_names_with(text: &str, surname: &str) -> HashMap<String, String> {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '‑' | '\''));
             // A word ending a sentence is not part of the name after it:
             // `… Patriots for Trump. Recently she …`; initials (`J.`) are.
-            let ends_sentence = w
-                .strip_suffix('.')
-                .is_some_and(|stem| stem.chars().count() > 2 && !stem.contains('.'));
-            if !is_name || words == 3 || is_function_word(w) || ends_sentence {
+            if !is_name || words == 3 || is_function_word(w) || crate::quote::ends_sentence(w) {
                 break;
             }
             start -= w.len() + 1;

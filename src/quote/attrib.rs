@@ -4,7 +4,7 @@
 //! number of tokens, so the work per quote does not grow with the article.
 
 use super::lexicon::{
-    is_abbreviation, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word,
+    ends_sentence, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word,
     is_participle, is_person_noun, is_pronoun, is_title,
 };
 use super::tokens::{Kind, Tok};
@@ -78,15 +78,6 @@ fn is_compound_adjective(w: &str) -> bool {
                 tail,
                 "style" | "era" | "like" | "friendly" | "based" | "type" | "led" | "run"
             ))
-}
-
-/// A word whose period ends a sentence: `Trump.` but not `J.`, `Sen.`,
-/// `U.S.`; a name never runs on past it (`Trump. Recently`).
-fn ends_sentence(w: &str) -> bool {
-    let Some(stem) = w.strip_suffix('.') else {
-        return false;
-    };
-    stem.chars().count() > 2 && !stem.contains('.') && !is_abbreviation(stem)
 }
 
 fn possessive(w: &str) -> bool {

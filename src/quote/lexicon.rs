@@ -742,6 +742,15 @@ pub fn is_title(w: &str) -> bool {
     lower(w, &mut buf).is_some_and(|l| title_set().contains(l))
 }
 
+/// A word whose period ends a sentence: `Trump.` but not `J.`, `Sen.`,
+/// `U.S.`; a name never runs on past it (`Trump. Recently`).
+pub(crate) fn ends_sentence(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return false;
+    };
+    stem.chars().count() > 2 && !stem.contains('.') && !is_abbreviation(stem)
+}
+
 /// Whether `w` is an abbreviation whose period does not end a sentence.
 pub fn is_abbreviation(w: &str) -> bool {
     matches!(

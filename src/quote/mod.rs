@@ -34,6 +34,8 @@ mod names;
 mod pipeline;
 mod tokens;
 
+pub(crate) use lexicon::ends_sentence;
+
 /// What a quoted span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -540,28 +540,11 @@ fn name_gender<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Gender> {
 /// Names the speaker of one attribution, updating `recent`.
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
-    let toks: &[Tok] = ctx.toks;
     let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
     let kind = if antecedent { NpKind::Name } else { np.kind };
     match kind {
         NpKind::Name => {
-            let raw = ctx
-                .text
-                .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?;
-            let raw = raw
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .trim_end_matches(',');
-            // A sentence's period, not an initial's or `Jr.`'s.
-            let keeps_period = raw
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.len() <= 3 || lexicon::is_abbreviation(w.trim_end_matches('.')));
-            let raw = if keeps_period {
-                raw
-            } else {
-                raw.trim_end_matches('.')
-            };
+            let raw = written_name(ctx, &np)?;
             let name = names.canonical(raw);
             let org = raw.split_whitespace().any(lexicon::is_org_word)
                 || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
@@ -649,16 +632,35 @@ fn previous_subject(
     if words.iter().any(|w| lexicon::is_org_word(w)) || matches!(words.first(), Some(&"The")) {
         return None;
     }
-    let raw = ctx
-        .text
-        .get(ctx.toks[np.name_first].start as usize..ctx.toks[np.name_last].end as usize)?;
-    let name = names.canonical(raw.trim_end_matches("’s").trim_end_matches("'s"));
+    let name = names.canonical(written_name(ctx, &np)?);
     let known = name_gender(words.iter().copied()).or_else(|| name_gender(name.split(' ')));
     if gender.is_some() && known.is_some() && known != gender {
         return None;
     }
     // Only a person's name: two words or more once expanded.
     name.contains(' ').then_some(name)
+}
+
+/// A name as written between `np.name_first` and `np.name_last`, without a
+/// possessive, a trailing comma or a sentence's period (an initial's or
+/// `Jr.`'s stays).
+fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
+    let toks = ctx.toks;
+    let raw = ctx
+        .text
+        .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(',');
+    let keeps_period = raw
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.len() <= 3 || lexicon::is_abbreviation(w.trim_end_matches('.')));
+    Some(if keeps_period {
+        raw
+    } else {
+        raw.trim_end_matches('.')
+    })
 }
 
 fn byte_range(toks: &[Tok], first: usize, last: usize) -> Range<usize> {
