@@ -3,8 +3,10 @@
 //! 100,000-article JSONL. `cargo bench --bench load`.
 //!
 //! The inputs are read at run time and skipped with a message when absent:
-//! `../shared/corpus/bbc`, and `/tmp/c100k.jsonl` made by
-//! `cargo run --release --example make-corpus -- /tmp/c100k.jsonl 100000`.
+//! `../shared/corpus/bbc`, and the JSONL file named by `HEARSAY_CORPUS`, for
+//! example the one made by
+//! `cargo run --release --example make-corpus -- c100k.jsonl 100000`
+//! (`HEARSAY_CORPUS=c100k.jsonl cargo bench --bench load`).
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -40,15 +42,13 @@ fn bench(c: &mut Criterion) {
     } else {
         println!("skipped: {} is absent", bbc.display());
     }
-    let big = PathBuf::from("/tmp/c100k.jsonl");
-    if big.is_file() {
-        group.bench_function("100,000 articles of JSONL", |b| b.iter(|| index(&big)));
-    } else {
-        println!(
-            "skipped: {} is absent (see the header of this file)",
-            big.display()
-        );
-    }
+    match std::env::var_os("HEARSAY_CORPUS").map(PathBuf::from) {
+        Some(big) if big.is_file() => {
+            group.bench_function("HEARSAY_CORPUS JSONL", |b| b.iter(|| index(&big)));
+        }
+        Some(big) => println!("skipped: HEARSAY_CORPUS={} is not a file", big.display()),
+        None => println!("skipped: HEARSAY_CORPUS is not set (see the header of this file)"),
+    };
     group.finish();
 }
 

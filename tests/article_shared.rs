@@ -1,22 +1,12 @@
 //! Loading the real news in `../shared` (third-party, never copied into the
 //! repo). Each test says so and passes when that folder is absent.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use hearsay::article::{Article, load_paths};
 
-/// `../shared/<rel>` when it exists, or `None` after saying it is absent.
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
-}
+mod shared_support;
+use shared_support::shared;
 
 fn paragraphs(a: &Article) -> Vec<&str> {
     a.paragraphs().into_iter().map(|r| &a.text[r]).collect()

@@ -3,21 +3,18 @@
 //! `layout_common::check` at widths 1, 13 and 80. Skipped, with a message,
 //! when the corpus is absent.
 
-use std::path::PathBuf;
-
 use hearsay::article::Article;
 use hearsay::corpus::Entry;
 
 mod layout_common;
+mod shared_support;
 
 /// Articles from a JSONL file of the shared corpus: at most `limit`, with
 /// the title and body fields given.
 fn jsonl(name: &str, limit: usize) -> Option<Vec<Entry>> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
+    let path = shared_support::shared(&format!("corpus/{name}"))?;
     let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} is absent", path.display());
+        shared_support::skip(&format!("{} cannot be read", path.display()));
         return None;
     };
     let entries = data

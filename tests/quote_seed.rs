@@ -2,19 +2,18 @@
 //! `../shared/gold/seed.jsonl` (not part of the repository) and skips with a
 //! message when it is absent.
 
-use std::path::Path;
-
 use hearsay::quote::{QuoteKind, extract};
 use hearsay::text::CharCounter;
 use serde_json::Value;
 
+mod shared_support;
+
 #[test]
 fn seed_article_is_fully_right() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold/seed.jsonl");
-    let Ok(line) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} is absent", path.display());
+    let Some(path) = shared_support::shared("gold/seed.jsonl") else {
         return;
     };
+    let line = std::fs::read_to_string(&path).expect("seed.jsonl is readable");
     let gold: Value = serde_json::from_str(line.trim()).expect("valid seed json");
     let text = gold["text"].as_str().expect("text");
     let quotes = extract(text);

@@ -1639,16 +1639,3 @@ pub fn first_name_gender(w: &str) -> Option<bool> {
         None
     }
 }
-#[cfg(test)]
-mod tmp_cue_probe {
-    #[test]
-    fn probe() {
-        let s = std::fs::read_to_string("/tmp/cuewords.txt").unwrap();
-        for l in s.lines() {
-            let (w, n) = l.split_once(' ').unwrap();
-            if !super::is_cue(w) && !super::is_cue(&w.to_lowercase()) {
-                println!("MISS {w} {n}");
-            }
-        }
-    }
-}
