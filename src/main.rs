@@ -18,10 +18,12 @@ fn main() -> anyhow::Result<()> {
             gold,
             show_errors,
             predictions,
+            resamples,
         }) => Ok(hearsay::cli::eval::run(
             &gold,
             show_errors,
             predictions.as_deref(),
+            resamples,
         )?),
         Some(Command::Speakers {
             paths,

@@ -72,6 +72,9 @@ pub enum Command {
         /// Write the predictions as JSONL to this file.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
+        /// Resamples of the articles for the 95% intervals (0: none).
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        resamples: usize,
     },
 }
 
