@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub mod citations;
 pub mod eval;
 pub mod quotes;
+pub mod search;
 pub mod speakers;
 
 /// Who said what, in your terminal.
@@ -29,6 +30,9 @@ pub struct Cli {
     /// (powers of 1024); a bigger input is skipped with a message.
     #[arg(long, global = true, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_size: u64,
+    /// Keep the articles read in the offline cache, for `hearsay search`.
+    #[arg(long)]
+    pub keep: bool,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -61,6 +65,19 @@ pub enum Command {
         /// Also print articles, bytes, quotes and the time spent loading and extracting.
         #[arg(long)]
         stats: bool,
+    },
+    /// Search everything kept in the offline cache (headline, text, speakers):
+    /// words, `speaker:"Ana Ruiz"`, `feed:NAME`; best match first.
+    Search {
+        /// The words to find.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Output format (`jsonl` or `text`).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
     },
     /// Score the extractor on annotated quotes (the format of gold/README.md).
     Eval {
