@@ -57,6 +57,45 @@ fn main() -> anyhow::Result<()> {
             hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
             Ok(())
         }
+        Some(Command::Config { example, .. }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            let ok = hearsay::cli::subscriptions::config(&path, example, &mut std::io::stdout())?;
+            std::process::exit(if ok { 0 } else { 1 })
+        }
+        Some(Command::Add { url, name, tags }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            let feed = hearsay::config::Feed { url, name, tags };
+            subscription_result(hearsay::cli::subscriptions::add(
+                &path,
+                feed,
+                &mut std::io::stdout(),
+            ))
+        }
+        Some(Command::Remove { feed }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            match hearsay::cli::subscriptions::remove(&path, &feed, &mut std::io::stdout()) {
+                Ok(0) => {
+                    eprintln!("hearsay: error: no subscription has the URL or name {feed:?}");
+                    std::process::exit(1)
+                }
+                other => subscription_result(other.map(drop)),
+            }
+        }
+        Some(Command::Import { file }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            subscription_result(hearsay::cli::subscriptions::import(
+                &path,
+                &file,
+                &mut std::io::stdout(),
+            ))
+        }
+        Some(Command::Export { .. }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            subscription_result(hearsay::cli::subscriptions::export(
+                &path,
+                &mut std::io::stdout(),
+            ))
+        }
         Some(Command::Search {
             query,
             limit,
@@ -120,6 +159,15 @@ fn main() -> anyhow::Result<()> {
             finish(exit, app.problems())
         }
     }
+}
+
+/// Ends a subscription command: an error is said once, exit status 2.
+fn subscription_result(r: Result<(), hearsay::config::SubscriptionError>) -> anyhow::Result<()> {
+    if let Err(e) = r {
+        eprintln!("hearsay: error: {e}");
+        std::process::exit(2);
+    }
+    Ok(())
 }
 
 /// The cache for `--keep`, on a connection of its own (the loading thread

@@ -427,7 +427,10 @@ fn a_version_two_database_gains_the_cache_and_keeps_its_stars_and_read_marks() {
     {
         let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
         schema::migrate_to(&mut conn, 2).unwrap();
-        assert!(conn.execute("DELETE FROM articles", []).is_err(), "no cache in version 2");
+        assert!(
+            conn.execute("DELETE FROM articles", []).is_err(),
+            "no cache in version 2"
+        );
     }
     {
         // Written by the version-2 code paths, which this build still has.
