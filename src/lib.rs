@@ -8,6 +8,7 @@
 //! - [`corpus`]: the loaded articles with their quotes and the speaker index.
 //! - [`store`]: the collection that lasts: starred quotes and read state, in SQLite.
 //! - [`export`]: quotes as Markdown citations, CSV, JSON; selecting a speaker's quotes.
+//! - [`fetch`]: feeds and pages over HTTP(S), conditional, bounded in time and size.
 //! - [`loader`]: loading and quote extraction on every core, streamed in order.
 //! - [`layout`]: an article wrapped to a width, row by row, with quote positions.
 //! - [`app`]: App state, the Action enum and `update`; no terminal in it.
@@ -28,6 +29,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod export;
+pub mod fetch;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
