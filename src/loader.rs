@@ -218,6 +218,38 @@ pub fn stream_with(
     }
 }
 
+/// Streams articles that are already in memory or come from another source
+/// (the offline cache) as [`Batch`]es, extracting their quotes on this
+/// thread: the first batch after `first` articles so the reader can draw at
+/// once, then `rest` at a time. `send` returning `Break` stops it.
+pub fn stream_articles(
+    mut pages: impl FnMut(usize) -> Vec<crate::article::Article>,
+    first: usize,
+    rest: usize,
+    mut send: impl FnMut(Batch) -> ControlFlow<()>,
+) {
+    let mut progress = Progress::default();
+    let mut size = first;
+    loop {
+        let articles = pages(size);
+        let last = articles.len() < size;
+        let mut batch = Batch::default();
+        for article in articles {
+            let entry = Entry::new(article);
+            progress.articles += 1;
+            progress.quotes += entry.quotes.iter().filter(|q| q.is_quotation()).count();
+            batch.names.push(corpus::resolved_speakers(&entry));
+            batch.entries.push(entry);
+        }
+        progress.done = last;
+        batch.progress = progress;
+        if send(batch).is_break() || last {
+            return;
+        }
+        size = rest;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

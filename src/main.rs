@@ -62,6 +62,40 @@ fn main() -> anyhow::Result<()> {
             let ok = hearsay::cli::subscriptions::config(&path, example, &mut std::io::stdout())?;
             std::process::exit(if ok { 0 } else { 1 })
         }
+        Some(Command::Fetch) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            let (config, problems) = hearsay::config::Config::load(&path);
+            for p in &problems {
+                eprintln!("hearsay: {p}");
+            }
+            if config.feeds.is_empty() {
+                eprintln!(
+                    "hearsay: no subscriptions in {}; add one with `hearsay add URL`",
+                    path.display()
+                );
+                std::process::exit(1);
+            }
+            let fetch = hearsay::fetch::FetchOptions {
+                max_size: options.max_size,
+                ..Default::default()
+            };
+            let dir = store::data_dir(cli.data_dir.as_deref());
+            let mut out = std::io::stdout().lock();
+            match hearsay::cli::fetch::run(
+                &config.feeds,
+                &dir,
+                &fetch,
+                config.fetch_concurrency,
+                &mut out,
+            ) {
+                Ok(true) => Ok(()),
+                Ok(false) => std::process::exit(2),
+                Err(e) => {
+                    eprintln!("hearsay: error: {e}");
+                    std::process::exit(2)
+                }
+            }
+        }
         Some(Command::Add { url, name, tags }) => {
             let path = hearsay::config::config_path(cli.config.as_deref());
             let feed = hearsay::config::Feed { url, name, tags };
@@ -126,11 +160,35 @@ fn main() -> anyhow::Result<()> {
             );
             std::process::exit(2)
         }
-        None if cli.paths.is_empty() => {
+        None if cli.paths.is_empty() && cached_articles(cli.data_dir.as_deref()) == 0 => {
             let corpus = Corpus::from_articles(hearsay::article::samples());
             let mut app = App::new(corpus, Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             finish(tui::main_with(&mut app, &mut TerminalEvents::new())?, &[])
+        }
+        None if cli.paths.is_empty() => {
+            // What was fetched and kept, newest first, read page by page
+            // while the reader already answers keys.
+            let (tx, rx) = std::sync::mpsc::channel();
+            let dir = store::data_dir(cli.data_dir.as_deref());
+            std::thread::spawn(move || {
+                let Ok(cache) = Store::open(&dir) else { return };
+                let mut row = None;
+                let pages = |n: usize| {
+                    let page = cache.cached_before(row, n).unwrap_or_default();
+                    row = page.last().map(|c| c.row);
+                    page.into_iter().map(|c| c.article).collect()
+                };
+                hearsay::loader::stream_articles(pages, 50, 1000, |batch| match tx.send(batch) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                });
+            });
+            let mut app = App::new(Corpus::default(), Vec::new());
+            attach_store(&mut app, cli.data_dir.as_deref());
+            app.start_loading();
+            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents::new(), rx))?;
+            finish(exit, app.problems())
         }
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -168,6 +226,13 @@ fn subscription_result(r: Result<(), hearsay::config::SubscriptionError>) -> any
         std::process::exit(2);
     }
     Ok(())
+}
+
+/// How many articles the offline cache holds (0 when it cannot be read).
+fn cached_articles(data_dir: Option<&std::path::Path>) -> usize {
+    Store::open(&store::data_dir(data_dir))
+        .and_then(|s| s.cached_count())
+        .unwrap_or(0)
 }
 
 /// The cache for `--keep`, on a connection of its own (the loading thread

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub mod citations;
 pub mod eval;
+pub mod fetch;
 pub mod quotes;
 pub mod search;
 pub mod speakers;
@@ -93,6 +94,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "path")]
         example: bool,
     },
+    /// Fetch every subscription now and keep its new articles in the cache.
+    Fetch,
     /// Subscribe to a feed.
     Add {
         /// The feed's URL.

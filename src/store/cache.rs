@@ -71,6 +71,8 @@ pub struct Hit {
 /// A cached article as it was kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cached {
+    /// Its row, for reading on from it ([`Store::cached_before`]).
+    pub row: i64,
     /// The article (its dateline is not kept).
     pub article: Article,
     /// Its speakers.
@@ -253,13 +255,20 @@ impl Store {
 
     /// Kept articles, newest kept first, at most `limit`.
     pub fn cached(&self, limit: usize) -> Result<Vec<Cached>, StoreError> {
+        self.cached_before(None, limit)
+    }
+
+    /// Kept articles kept before the one in `row` (from the newest when
+    /// `None`), newest first, at most `limit`: page after page in time that
+    /// does not grow with the pages already read.
+    pub fn cached_before(&self, row: Option<i64>, limit: usize) -> Result<Vec<Cached>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT article_key, title, text, body_start, body_end, source, link,
-                    published, byline, speakers, feed, kept_at
-             FROM articles ORDER BY kept_at DESC, id DESC LIMIT ?1",
+                    published, byline, speakers, feed, kept_at, id
+             FROM articles WHERE id < ?2 ORDER BY id DESC LIMIT ?1",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map([limit], |r| {
+        let rows = stmt.query_map([limit, row.unwrap_or(i64::MAX)], |r| {
             let text: String = r.get(2)?;
             let start = usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0);
             let end = usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0);
@@ -274,6 +283,7 @@ impl Store {
             };
             let speakers: String = r.get(9)?;
             Ok(Cached {
+                row: r.get(12)?,
                 article: Article {
                     id: r.get(0)?,
                     title: r.get(1)?,
@@ -460,6 +470,12 @@ mod tests {
         keep(&mut store, &a, &["Ona Brisk".to_string()], Some("g"));
         let back = store.cached(10).expect("cached");
         assert_eq!(back.len(), 1);
+        assert!(
+            store
+                .cached_before(Some(back[0].row), 10)
+                .expect("next page")
+                .is_empty()
+        );
         let c = &back[0];
         assert_eq!(c.article.text, a.text);
         assert_eq!(c.article.body, a.body);

@@ -29,14 +29,16 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
 mod cache;
+mod feeds;
 mod key;
 mod recover;
 mod schema;
 mod star;
 
 pub use cache::{Cached, Hit, Keep, Kept, fts_query};
+pub use feeds::FeedState;
 pub use key::article_key;
-pub use star::{StarKey, StarredQuote};
+pub use star::{StarKey, StarredQuote, now};
 
 /// The database's file name inside the data folder.
 pub const DB_FILE: &str = "hearsay.db";

@@ -72,6 +72,17 @@ const MIGRATIONS: &[&str] = &[
         INSERT INTO articles_fts (rowid, title, text, speakers, feed)
         VALUES (new.id, new.title, new.text, new.speakers, new.feed);
     END;",
+    // 4: what the last fetch of each subscription said: validators for a
+    // conditional request, when to try again, and the last error.
+    "CREATE TABLE feeds (
+        url TEXT PRIMARY KEY NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        fetched_at INTEGER,
+        retry_at INTEGER,
+        last_error TEXT,
+        articles INTEGER NOT NULL DEFAULT 0
+    );",
 ];
 
 /// The schema version this build writes.

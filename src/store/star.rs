@@ -109,7 +109,8 @@ impl StarredQuote {
 }
 
 /// Seconds since the Unix epoch; 0 if the clock is before it.
-pub(crate) fn now() -> i64 {
+/// Seconds since the epoch, now.
+pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
