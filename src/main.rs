@@ -7,9 +7,25 @@ use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
 use std::io::{IsTerminal as _, Write as _};
 use std::ops::ControlFlow;
+use std::process::ExitCode;
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        // `hearsay … | head`: the reader of the output left, which is no error.
+        Err(e) if hearsay::cli::is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "hearsay: error: {}",
+                hearsay::cli::error_chain(e.as_ref())
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
         max_size: cli.max_size,
     };
@@ -18,56 +34,61 @@ fn main() -> anyhow::Result<()> {
             gold,
             show_errors,
             predictions,
-        }) => Ok(hearsay::cli::eval::run(
-            &gold,
-            show_errors,
-            predictions.as_deref(),
-        )?),
+        }) => {
+            hearsay::cli::eval::run(&gold, show_errors, predictions.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Speakers {
             paths,
             format,
             stats,
         }) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let ok = hearsay::cli::speakers::run(
                 &paths,
                 format,
                 stats,
                 options,
-                &mut std::io::stdout().lock(),
+                &mut out,
                 &mut std::io::stderr(),
             )?;
-            std::process::exit(if ok { 0 } else { 1 })
+            out.flush()?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Some(Command::Quotes {
             paths,
             format,
             speaker,
             starred,
+            data_dir,
         }) if speaker.is_some() || starred => {
             let request = hearsay::cli::citations::Request {
                 speaker: speaker.as_deref(),
                 starred,
                 format,
-                data_dir: cli.data_dir.as_deref(),
+                data_dir: data_dir.as_deref().or(cli.data_dir.as_deref()),
                 options,
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
-            Ok(())
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Quotes { paths, format, .. }) => {
-            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format, options) {
-                eprintln!("error: {e}");
-                std::process::exit(1);
-            }
-            Ok(())
+            hearsay::cli::quotes::run_stdio(&paths, format, options)?;
+            Ok(ExitCode::SUCCESS)
         }
         None if !std::io::stdout().is_terminal() => {
-            eprintln!(
-                "hearsay: the reader needs a terminal, and standard output is not one; \
+            let _ = writeln!(
+                std::io::stderr(),
+                "hearsay: error: the reader needs a terminal, and standard output is not one; \
                  for scripts use `hearsay quotes` or `hearsay speakers`"
             );
-            std::process::exit(2)
+            Ok(ExitCode::from(2))
         }
         None if cli.paths.is_empty() => {
             let corpus = Corpus::from_articles(hearsay::article::samples());
@@ -101,20 +122,20 @@ fn main() -> anyhow::Result<()> {
 fn attach_store(app: &mut App, data_dir: Option<&std::path::Path>) {
     let (store, notice) = Store::open_or_recover(&store::data_dir(data_dir));
     if let Some(notice) = &notice {
-        eprintln!("hearsay: {notice}");
+        eprintln!("hearsay: warning: {notice}");
     }
     app.attach_store(store, notice);
 }
 
-fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<()> {
+fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<ExitCode> {
     // Written, not `eprintln!`ed: after a hang-up stderr may be a closed
     // terminal, and a failed write must not become a panic.
     let mut err = std::io::stderr().lock();
     for problem in problems {
-        let _ = writeln!(err, "hearsay: {problem}");
+        let _ = writeln!(err, "{}", hearsay::cli::problem_line(problem));
     }
     match exit {
-        Exit::Quit => Ok(()),
+        Exit::Quit => Ok(ExitCode::SUCCESS),
         Exit::Signal(signal) => std::process::exit(128 + signal),
     }
 }

@@ -470,7 +470,12 @@ impl App {
             .speakers
             .get(speaker)
             .map_or("", |s| s.name.as_str());
-        self.message = Some(format!("{} articles quote {name}", self.shown.len()));
+        let n = self.shown.len();
+        let verb = if n == 1 { "quotes" } else { "quote" };
+        self.message = Some(format!(
+            "{} {verb} {name}",
+            crate::text::plural(n, "article")
+        ));
         self.filter = Some(speaker);
         self.search = Search::default();
         self.reselect(open);

@@ -190,8 +190,12 @@ impl App {
             .position(|h| ahead.contains(&h.entry))
             .unwrap_or(0);
         self.go_to_hit(first);
-        let more = if found >= search::MAX_HITS { "+" } else { "" };
-        self.message = Some(format!("{found}{more} matches for “{query}”"));
+        let counted = if found >= search::MAX_HITS {
+            format!("{found}+ matches")
+        } else {
+            crate::text::plural(found, "match")
+        };
+        self.message = Some(format!("{counted} for “{query}”"));
     }
 
     pub(super) fn next_match(&mut self, forward: bool) {

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use crate::app::geometry::Area;
 use crate::app::{App, Focus, Mode};
 use crate::keymap::KeyMap;
-use crate::text::sanitize;
+use crate::text::{plural, sanitize};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -96,13 +96,4 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
-}
-
-/// `1 quote`, `2 quotes`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
