@@ -4,8 +4,12 @@
 /// become actions; [`update`](super::update) is the only place that acts on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader, from anywhere.
     Quit,
+    /// Back one level: from the article to the list; from the list, leave.
+    Back,
+    /// Close the article on a narrow screen, else drop the speaker filter.
+    Close,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -93,6 +97,8 @@ impl Action {
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Back => "back / quit",
+            Action::Close => "close article / clear filter",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

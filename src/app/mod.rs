@@ -203,6 +203,17 @@ impl App {
     fn browse_update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Back => match self.focus {
+                Focus::Reader => self.set_focus(Focus::List),
+                Focus::List => self.quit = true,
+            },
+            Action::Close => {
+                if self.focus == Focus::Reader && self.screen().list.is_none() {
+                    self.set_focus(Focus::List);
+                } else {
+                    self.clear_filter();
+                }
+            }
             Action::ToggleFocus => self.set_focus(match self.focus {
                 Focus::List => Focus::Reader,
                 Focus::Reader => Focus::List,

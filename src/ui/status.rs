@@ -102,16 +102,16 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
     let actions: &[Action] = match mode {
         Mode::Browse if app.filter().is_some() => &[
             Action::NextQuote,
-            Action::ClearFilter,
+            Action::Close,
             Action::ToggleHelp,
-            Action::Quit,
+            Action::Back,
         ],
         Mode::Browse => &[
             Action::NextQuote,
             Action::OpenSpeakers,
             Action::StartSearch,
             Action::ToggleHelp,
-            Action::Quit,
+            Action::Back,
         ],
         Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
         Mode::Search => &[Action::Confirm, Action::Cancel],
