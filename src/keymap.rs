@@ -121,6 +121,7 @@ impl Default for KeyMap {
             (K::Char('b'), A::OpenStarred),
             (K::Char('m'), A::ToggleRead),
             (K::Char('e'), A::Export),
+            (K::Char('L'), A::CycleLabels),
             (K::Esc, A::Close),
             (K::Char('/'), A::StartSearch),
             (K::Char(']'), A::NextMatch),

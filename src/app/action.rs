@@ -10,6 +10,8 @@ pub enum Action {
     Back,
     /// Close the article on a narrow screen, else drop the speaker filter.
     Close,
+    /// Put speaker labels in the margin, at paragraph ends, or nowhere.
+    CycleLabels,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -99,6 +101,7 @@ impl Action {
             Action::Quit => "quit",
             Action::Back => "back / quit",
             Action::Close => "close article / clear filter",
+            Action::CycleLabels => "speaker labels: margin / paragraph / off",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

@@ -26,13 +26,17 @@ pub use action::Action;
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
-use crate::layout::{self, ArticleLayout};
+use crate::layout::{self, ArticleLayout, Labels};
 use geometry::Screen;
 use picker::Picker;
 use search::Search;
 
-/// Lays out an entry at a width; [`layout::layout`] unless a test swaps it.
-pub type LayoutFn = fn(&Entry, u16) -> ArticleLayout;
+/// Lays out an entry at a width with its labels placed so;
+/// [`layout::layout_with`] unless a test swaps it.
+pub type LayoutFn = fn(&Entry, u16, Labels) -> ArticleLayout;
+
+/// The widest an article's text is shown unless told otherwise.
+pub const DEFAULT_READING_WIDTH: u16 = 80;
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,6 +125,13 @@ pub struct App {
     /// The quotes `n` visits in the open article, kept for the status line
     /// so a frame does not walk every quote of a long article.
     visits: Visits,
+    /// Where speaker labels go, as chosen (margin falls back to the end of
+    /// the paragraph when the pane is too narrow).
+    labels: Labels,
+    /// The widest the article's text is shown, in columns (0: no limit).
+    reading_width: u16,
+    /// Whether the text is centred in the reading pane, else at the left.
+    centred: bool,
 }
 
 /// The visited quotes of one article under one speaker filter.
@@ -141,7 +152,7 @@ impl App {
     /// An app over `corpus` at 80×24 until told the real size, with the
     /// first headline open. `problems` are shown in the message line.
     pub fn new(corpus: Corpus, problems: Vec<Problem>) -> App {
-        App::with_layout(corpus, problems, layout::layout)
+        App::with_layout(corpus, problems, layout::layout_with)
     }
 
     /// Like [`App::new`] with another layout function.
@@ -179,6 +190,9 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             growing: None,
             visits: Visits::default(),
+            labels: Labels::Margin,
+            reading_width: DEFAULT_READING_WIDTH,
+            centred: true,
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -207,6 +221,23 @@ impl App {
                 Focus::Reader => self.set_focus(Focus::List),
                 Focus::List => self.quit = true,
             },
+            Action::CycleLabels => {
+                self.labels = match self.labels {
+                    Labels::Margin | Labels::Inline => Labels::Paragraph,
+                    Labels::Paragraph => Labels::Off,
+                    Labels::Off => Labels::Margin,
+                };
+                self.resize_reader();
+                let what = match self.labels {
+                    Labels::Margin if self.reading().margin.is_none() => {
+                        "in the margin (at paragraph ends until the pane is wider)"
+                    }
+                    Labels::Margin | Labels::Inline => "in the margin",
+                    Labels::Paragraph => "at the end of each paragraph",
+                    Labels::Off => "off",
+                };
+                self.message = Some(format!("Speaker labels {what}"));
+            }
             Action::Close => {
                 if self.focus == Focus::Reader && self.screen().list.is_none() {
                     self.set_focus(Focus::List);
@@ -268,6 +299,31 @@ impl App {
             | Action::Export
             | Action::CycleFormat => {}
         }
+    }
+
+    /// Sets the widest the text is shown (0: no limit) and whether it is
+    /// centred in the reading pane.
+    pub fn set_reading_width(&mut self, width: u16, centred: bool) {
+        self.reading_width = width;
+        self.centred = centred;
+        self.resize_reader();
+    }
+
+    /// Where speaker labels go, as chosen.
+    pub fn labels(&self) -> Labels {
+        self.labels
+    }
+
+    /// How the reading pane's inside is shared between the speaker margin
+    /// and the text.
+    pub fn reading(&self) -> geometry::Reading {
+        let inner = self.reader_inner();
+        geometry::reading(
+            inner,
+            self.labels == Labels::Margin,
+            self.reading_width,
+            self.centred,
+        )
     }
 
     /// Whether the reader should close.

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
 use super::{App, Focus, Mode, Reader};
-use crate::layout::Source;
+use crate::layout::{Labels, Source};
 
 impl App {
     /// The reading pane's inner area, as it is or would be when shown.
@@ -49,13 +49,19 @@ impl App {
 
     /// Lays the open article out again when the pane's width changed.
     pub(super) fn relayout(&mut self) {
-        let width = self.reader_inner().width.max(1);
+        let reading = self.reading();
+        let width = reading.text.width.max(1);
+        let labels = match self.labels {
+            Labels::Margin if reading.margin.is_none() => Labels::Paragraph,
+            chosen => chosen,
+        };
         let Some(entry) = self.open_entry() else {
             self.reader.layout = Default::default();
             return;
         };
-        if self.reader.layout.width != width || self.reader.layout.rows.is_empty() {
-            self.reader.layout = (self.layout_fn)(entry, width);
+        let lay = &self.reader.layout;
+        if lay.width != width || lay.labels != labels || lay.rows.is_empty() {
+            self.reader.layout = (self.layout_fn)(entry, width, labels);
         }
     }
 

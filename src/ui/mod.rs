@@ -70,7 +70,7 @@ fn body(screen: &crate::app::geometry::Screen, frame: &Frame) -> Rect {
     Rect::new(area.x, area.y, area.width, bottom.min(area.height))
 }
 
-fn rect(a: Area) -> Rect {
+pub(crate) fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 

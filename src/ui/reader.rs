@@ -115,7 +115,7 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
 /// How the open article's quotes and search match are picked out: those
 /// quotes met in `visible`, so a frame costs the rows shown and not the
 /// article's length; quotes before them keep the default look.
-pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
+pub fn highlights<'a>(app: &'a App, visible: &[Row], margin: &[(usize, usize)]) -> Highlights<'a> {
     let (Some(e), Some(entry)) = (app.open_index(), app.open_entry()) else {
         return Highlights::default();
     };
@@ -124,7 +124,8 @@ pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
     let shown = visible
         .iter()
         .flat_map(|r| &r.segs)
-        .filter_map(|s| quote_of(s.role));
+        .filter_map(|s| quote_of(s.role))
+        .chain(margin.iter().map(|&(_, q)| q));
     let (lo, hi) = shown.fold((usize::MAX, 0), |(lo, hi), q| (lo.min(q), hi.max(q + 1)));
     let mut quotes = vec![QuoteLook::default(); lo.min(hi)];
     quotes.extend((lo.min(hi)..hi).map(|q| {
@@ -183,11 +184,47 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         frame.render_widget(empty, inner);
         return;
     };
+    let reading = app.reading();
+    let text_area = super::rect(reading.text).intersection(inner);
     let start = reader.scroll.min(rows.len());
-    let end = (start + usize::from(inner.height)).min(rows.len());
-    let highlights = highlights(app, &rows[start..end]);
+    let end = (start + usize::from(text_area.height)).min(rows.len());
+    let margin = reader.layout.margin_in(start, end - start);
+    let highlights = highlights(app, &rows[start..end], margin);
     let text = lines(&entry.article.text, &rows[start..end], &highlights, theme);
-    frame.render_widget(Paragraph::new(text), inner);
+    frame.render_widget(Paragraph::new(text), text_area);
+    if let Some(area) = reading.margin.map(super::rect) {
+        let area = area.intersection(inner);
+        for &(row, q) in margin {
+            let y = area.y + u16::try_from(row - start).unwrap_or(u16::MAX);
+            let Some(name) = entry.quotes.get(q).and_then(|q| q.speaker.as_deref()) else {
+                continue;
+            };
+            let label = fit(&sanitize(name), usize::from(area.width));
+            let style = style(Role::Speaker(q), &highlights.quotes, theme);
+            let line = Line::from(Span::styled(label, style)).right_aligned();
+            frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
+        }
+    }
+}
+
+/// `name` cut to `width` columns, ending in `…` when cut.
+fn fit(name: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    if crate::text::display_width(name) <= width {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in name.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -273,6 +310,13 @@ mod tests {
         }];
         let line = &lines("é", &rows, &Highlights::default(), &Theme::default())[0];
         assert_eq!(line.spans[0].content, "");
+    }
+
+    #[test]
+    fn margin_names_are_cut_to_fit() {
+        assert_eq!(fit("Ana Ruiz", 12), "Ana Ruiz");
+        assert_eq!(fit("Marisol Quennell-Abara", 12), "Marisol Que…");
+        assert_eq!(crate::text::display_width(&fit("李李李李李李李", 6)), 5);
     }
 
     #[test]
