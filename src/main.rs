@@ -1,10 +1,11 @@
 use clap::Parser;
 use hearsay::app::App;
 use hearsay::article::{LoadOptions, Problem};
-use hearsay::cli::{Cli, Command};
+use hearsay::cli::{Cli, Command, ThemeName};
 use hearsay::corpus::Corpus;
 use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
+use hearsay::ui::theme::Theme;
 use std::io::{IsTerminal as _, Write as _};
 use std::ops::ControlFlow;
 use std::process::ExitCode;
@@ -94,7 +95,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let corpus = Corpus::from_articles(hearsay::article::samples());
             let mut app = App::new(corpus, Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
-            finish(tui::main_with(&mut app, &mut TerminalEvents::new())?, &[])
+            app.set_reading_width(cli.reading_width, !cli.left);
+            let exit = tui::main_themed(&mut app, &mut TerminalEvents::new(), &theme(&cli))?;
+            finish(exit, &[])
         }
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -110,9 +113,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut app = App::new(Corpus::default(), Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             app.start_loading();
-            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents::new(), rx))?;
+            app.set_reading_width(cli.reading_width, !cli.left);
+            let mut events = WithLoading::new(TerminalEvents::new(), rx);
+            let exit = tui::main_themed(&mut app, &mut events, &theme(&cli))?;
             finish(exit, app.problems())
         }
+    }
+}
+
+fn theme(cli: &Cli) -> Theme {
+    match cli.theme {
+        ThemeName::Dark => Theme::dark(),
+        ThemeName::Light => Theme::light(),
     }
 }
 

@@ -306,6 +306,11 @@ pub fn main(mut app: App) -> io::Result<Exit> {
 /// Like [`main`], with terminal events read through `events` (such as
 /// [`WithLoading`]), leaving the app to the caller.
 pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
+    main_themed(app, events, &Theme::default())
+}
+
+/// Like [`main_with`], drawn with `theme`.
+pub fn main_themed(app: &mut App, events: &mut impl Events, theme: &Theme) -> io::Result<Exit> {
     let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
@@ -314,7 +319,7 @@ pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
             &mut terminal,
             app,
             &KeyMap::default(),
-            &Theme::default(),
+            theme,
             events,
             &signal,
         )

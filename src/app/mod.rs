@@ -88,7 +88,16 @@ pub struct Reader {
     pub scroll: usize,
     /// Index of the current quote in the entry's quotes.
     pub quote: Option<usize>,
+    /// The article's speakers (corpus indices) in order of appearance:
+    /// the colour key, and the order their colours are handed out in.
+    pub speakers: Vec<usize>,
+    /// The entry, its quote count and the corpus's speaker count that
+    /// `speakers` was worked out for.
+    speakers_key: Option<(usize, usize, usize)>,
 }
+
+/// Rows the colour key may take at most.
+pub const KEY_ROWS: usize = 2;
 
 /// Everything the reader shows.
 #[derive(Debug)]
@@ -197,6 +206,7 @@ impl App {
         app.collection.sync(&app.corpus);
         app.select(0);
         app.count_visits();
+        app.order_speakers();
         app
     }
 
@@ -212,6 +222,7 @@ impl App {
         self.collection.sync(&self.corpus);
         self.mark_open_read();
         self.count_visits();
+        self.order_speakers();
     }
 
     fn browse_update(&mut self, action: Action) {
@@ -318,12 +329,60 @@ impl App {
     /// and the text.
     pub fn reading(&self) -> geometry::Reading {
         let inner = self.reader_inner();
+        let plain = geometry::reading(
+            inner,
+            self.labels == Labels::Margin,
+            self.reading_width,
+            self.centred,
+            0,
+        );
+        let key = self.key_rows(
+            usize::from(plain.text.width) + plain.margin.map_or(0, |m| usize::from(m.width) + 1),
+        );
         geometry::reading(
             inner,
             self.labels == Labels::Margin,
             self.reading_width,
             self.centred,
+            u16::try_from(key.len()).unwrap_or(0),
         )
+    }
+
+    /// The colour key cut into rows `width` columns wide: each row the
+    /// range of [`Reader::speakers`] it shows, at most [`KEY_ROWS`]; the
+    /// last row leaves room for `+N more` when not all fit.
+    pub fn key_rows(&self, width: usize) -> Vec<std::ops::Range<usize>> {
+        let names = self.reader.speakers.iter().map(|&s| {
+            self.corpus
+                .speakers
+                .get(s)
+                .map_or(0, |s| crate::text::display_width(&s.name))
+        });
+        key_rows(names, self.reader.speakers.len(), width)
+    }
+
+    /// Works out the open article's speakers in order of appearance, when
+    /// the article, its quotes or the speaker index changed.
+    pub(super) fn order_speakers(&mut self) {
+        let key = self
+            .reader
+            .entry
+            .zip(self.open_entry())
+            .map(|(e, entry)| (e, entry.quotes.len(), self.corpus.speakers.len()));
+        if key == self.reader.speakers_key {
+            return;
+        }
+        let mut order: Vec<usize> = Vec::new();
+        if let Some((e, n, _)) = key {
+            for q in 0..n {
+                if let Some(s) = self.speaker_of(e, q).filter(|s| !order.contains(s)) {
+                    order.push(s);
+                }
+            }
+        }
+        self.reader.speakers = order;
+        self.reader.speakers_key = key;
+        self.resize_reader();
     }
 
     /// Whether the reader should close.
@@ -574,6 +633,40 @@ impl App {
     }
 }
 
+/// Rows of a colour key of `count` names, `widths` columns each, shown as
+/// `■ name` two columns apart, in rows `width` wide (see [`App::key_rows`]).
+fn key_rows(
+    widths: impl Iterator<Item = usize>,
+    count: usize,
+    width: usize,
+) -> Vec<std::ops::Range<usize>> {
+    const MORE: usize = 10; // "  +99 more"
+    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, w) in widths.enumerate() {
+        let item = 2 + w + if i > start { 2 } else { 0 };
+        let last = rows.len() + 1 == KEY_ROWS;
+        let room = if last && i + 1 < count {
+            width.saturating_sub(MORE)
+        } else {
+            width
+        };
+        if used + item > room && i > start {
+            rows.push(start..i);
+            if rows.len() == KEY_ROWS {
+                return rows;
+            }
+            (start, used) = (i, 2 + w);
+        } else {
+            used += item;
+        }
+    }
+    if start < count {
+        rows.push(start..count);
+    }
+    rows
+}
+
 fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summary {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for id in ids.iter().flatten() {
@@ -592,5 +685,21 @@ fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summ
             .filter(|q| q.is_marked_quotation())
             .count(),
         speakers: names.map(|s| s.name.clone()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_rows;
+
+    #[test]
+    fn the_colour_key_wraps_into_two_rows_then_counts_the_rest() {
+        // "■ Ana  ■ Bo" is 11 columns.
+        assert_eq!(key_rows([3, 2].into_iter(), 2, 11), vec![0..2]);
+        assert_eq!(key_rows([3, 2].into_iter(), 2, 10), [0..1, 1..2]);
+        // Four names of 8: two a row, with room for "+N more" on the last.
+        let rows = key_rows([8; 10].into_iter(), 10, 22);
+        assert_eq!(rows, [0..2, 2..3]);
+        assert!(key_rows(std::iter::empty(), 0, 20).is_empty());
     }
 }

@@ -25,11 +25,11 @@ impl App {
     }
 
     fn reader_page(&self) -> usize {
-        usize::from(self.reader_inner().height).max(1)
+        usize::from(self.reading().text.height).max(1)
     }
 
     fn max_scroll(&self) -> usize {
-        let height = usize::from(self.reader_inner().height);
+        let height = usize::from(self.reading().text.height);
         self.reader.layout.rows.len().saturating_sub(height)
     }
 

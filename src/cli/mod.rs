@@ -30,6 +30,15 @@ pub struct Cli {
     /// (powers of 1024); a bigger input is skipped with a message.
     #[arg(long, global = true, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_size: u64,
+    /// Colours for a dark or a light terminal background.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+    /// The widest an article's text is shown, in columns (0: the pane's width).
+    #[arg(long = "reading-width", value_name = "COLUMNS", default_value_t = crate::app::DEFAULT_READING_WIDTH)]
+    pub reading_width: u16,
+    /// Show the article's text at the left of its pane instead of centred.
+    #[arg(long)]
+    pub left: bool,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,6 +86,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
     },
+}
+
+/// The reader's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// For a dark background.
+    Dark,
+    /// For a light background.
+    Light,
 }
 
 /// Output formats of the headless commands.
