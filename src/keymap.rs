@@ -122,6 +122,8 @@ impl Default for KeyMap {
             (K::Char('m'), A::ToggleRead),
             (K::Char('e'), A::Export),
             (K::Char('L'), A::CycleLabels),
+            (K::Char('y'), A::CopyCitation),
+            (K::Char('Y'), A::CopyQuote),
             (K::Esc, A::Close),
             (K::Char('/'), A::StartSearch),
             (K::Char(']'), A::NextMatch),

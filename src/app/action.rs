@@ -12,6 +12,11 @@ pub enum Action {
     Close,
     /// Put speaker labels in the margin, at paragraph ends, or nowhere.
     CycleLabels,
+    /// Copy the current quote as a citation (speaker, quote, headline,
+    /// source, date, where from) to the clipboard.
+    CopyCitation,
+    /// Copy the current quote's words alone to the clipboard.
+    CopyQuote,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -102,6 +107,8 @@ impl Action {
             Action::Back => "back / quit",
             Action::Close => "close article / clear filter",
             Action::CycleLabels => "speaker labels: margin / paragraph / off",
+            Action::CopyCitation => "copy quote as citation",
+            Action::CopyQuote => "copy quote alone",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

@@ -12,6 +12,8 @@
 //! ```
 
 mod action;
+mod copy;
+mod effect;
 pub mod export;
 pub mod geometry;
 mod loading;
@@ -23,6 +25,7 @@ pub mod stars;
 mod views;
 
 pub use action::Action;
+pub use effect::Effect;
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
@@ -141,6 +144,8 @@ pub struct App {
     reading_width: u16,
     /// Whether the text is centred in the reading pane, else at the left.
     centred: bool,
+    /// What the run loop is to do once this action is applied.
+    effects: Vec<Effect>,
 }
 
 /// The visited quotes of one article under one speaker filter.
@@ -152,9 +157,11 @@ struct Visits {
     quotes: Vec<usize>,
 }
 
-/// Applies one action to the app.
-pub fn update(app: &mut App, action: Action) {
+/// Applies one action to the app; returns what the run loop is to do
+/// beyond drawing (copy to the clipboard).
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.update(action);
+    std::mem::take(&mut app.effects)
 }
 
 impl App {
@@ -202,6 +209,7 @@ impl App {
             labels: Labels::Margin,
             reading_width: DEFAULT_READING_WIDTH,
             centred: true,
+            effects: Vec::new(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -249,6 +257,8 @@ impl App {
                 };
                 self.message = Some(format!("Speaker labels {what}"));
             }
+            Action::CopyCitation => self.copy(true),
+            Action::CopyQuote => self.copy(false),
             Action::Close => {
                 if self.focus == Focus::Reader && self.screen().list.is_none() {
                     self.set_focus(Focus::List);

@@ -314,6 +314,43 @@ pub fn markdown(citations: &[Citation]) -> String {
     out
 }
 
+/// The quote's words in quotation marks when they were quoted word for
+/// word, else as they are (reported speech).
+pub fn quoted(c: &Citation) -> String {
+    if c.verbatim {
+        format!("“{}”", c.quote)
+    } else {
+        c.quote.clone()
+    }
+}
+
+/// A citation on one line, to paste: `“Boats come first.” — Ona Brisk,
+/// “Harbour reopens”, Tidewire, March 3. https://…` (the location, the URL
+/// or file path, last).
+pub fn citation_line(c: &Citation) -> String {
+    let mut out = quoted(c);
+    let headline = (!c.headline.is_empty()).then(|| format!("“{}”", c.headline));
+    let parts: Vec<&str> = [
+        c.speaker.as_deref(),
+        headline.as_deref(),
+        c.source.as_deref(),
+        c.date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !parts.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&parts.join(", "));
+        out.push('.');
+    }
+    if let Some(at) = &c.location {
+        out.push(' ');
+        out.push_str(at);
+    }
+    out
+}
+
 /// Makes `*`, `_` and `\` in a headline literal inside `*…*`.
 fn escape_emphasis(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
