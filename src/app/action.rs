@@ -49,7 +49,7 @@ pub enum Action {
     StartSearch,
     /// Open the speakers view: every speaker with counts, their quotes across articles.
     OpenSpeakerList,
-    /// Sort the speakers view by quote count or by name, whichever it is not.
+    /// Sort the speakers view by the next of quote count, name, surname.
     ToggleSort,
     /// Star the current quote, or unstar it if starred.
     ToggleStar,
@@ -125,7 +125,7 @@ impl Action {
             Action::ClearFilter => "clear speaker filter",
             Action::StartSearch => "search",
             Action::OpenSpeakerList => "speakers view",
-            Action::ToggleSort => "sort by count / name",
+            Action::ToggleSort => "sort by count / name / surname",
             Action::ToggleStar => "star / unstar quote",
             Action::OpenStarred => "starred quotes",
             Action::ToggleRead => "mark read / unread",
