@@ -17,6 +17,9 @@ pub enum Action {
     CopyCitation,
     /// Copy the current quote's words alone to the clipboard.
     CopyQuote,
+    /// Open the messages view: every loading problem with its file, and
+    /// every message shown.
+    OpenMessages,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -109,6 +112,7 @@ impl Action {
             Action::CycleLabels => "speaker labels: margin / paragraph / off",
             Action::CopyCitation => "copy quote as citation",
             Action::CopyQuote => "copy quote alone",
+            Action::OpenMessages => "messages and problems",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

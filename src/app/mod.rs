@@ -58,6 +58,8 @@ pub enum Mode {
     SpeakerQuotes,
     /// The starred quotes.
     Starred,
+    /// Every loading problem and every message so far.
+    Messages,
     /// Choosing the format of an export.
     Export,
 }
@@ -146,7 +148,15 @@ pub struct App {
     centred: bool,
     /// What the run loop is to do once this action is applied.
     effects: Vec<Effect>,
+    /// How many loading problems the message line has already announced:
+    /// a new problem shows once, then lives in the messages view.
+    problems_told: usize,
+    /// Every message shown, oldest first (at most [`LOG_SIZE`]).
+    log: Vec<String>,
 }
+
+/// Messages the messages view keeps.
+pub const LOG_SIZE: usize = 200;
 
 /// The visited quotes of one article under one speaker filter.
 #[derive(Debug, Default)]
@@ -210,6 +220,8 @@ impl App {
             reading_width: DEFAULT_READING_WIDTH,
             centred: true,
             effects: Vec::new(),
+            problems_told: 0,
+            log: Vec::new(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -222,7 +234,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Resize(..) | Action::Scroll { .. } | Action::Click { .. } => {}
-            _ => self.message = None,
+            _ => {
+                self.message = None;
+                // The problems announced until now were seen.
+                self.problems_told = self.problems.len();
+            }
         }
         if !self.collection_update(action) {
             self.browse_update(action);
@@ -231,6 +247,17 @@ impl App {
         self.mark_open_read();
         self.count_visits();
         self.order_speakers();
+        if let Some(m) = self.message.as_ref().filter(|m| self.log.last() != Some(m)) {
+            self.log.push(m.clone());
+            if self.log.len() > LOG_SIZE {
+                self.log.remove(0);
+            }
+        }
+    }
+
+    /// Every message shown so far, oldest first.
+    pub fn log(&self) -> &[String] {
+        &self.log
     }
 
     fn browse_update(&mut self, action: Action) {
@@ -256,6 +283,10 @@ impl App {
                     Labels::Off => "off",
                 };
                 self.message = Some(format!("Speaker labels {what}"));
+            }
+            Action::OpenMessages => {
+                self.help_scroll = 0;
+                self.mode = Mode::Messages;
             }
             Action::CopyCitation => self.copy(true),
             Action::CopyQuote => self.copy(false),
@@ -493,24 +524,30 @@ impl App {
         self.size
     }
 
-    /// The one-line message to show: what just happened, else the first
-    /// loading problem.
+    /// The one-line message to show: what just happened, else the loading
+    /// problems not yet announced, until the next key; all of them stay in
+    /// the messages view.
     pub fn message(&self) -> Option<String> {
         if let Some(m) = &self.message {
             return Some(m.clone());
         }
-        let first = self.problems.first()?;
-        let more = match self.problems.len() {
+        let new = self.problems.get(self.problems_told..)?;
+        let first = new.first()?;
+        let more = match new.len() {
             1 => String::new(),
-            n => format!(" (+{} more, listed on exit)", n - 1),
+            n => format!(" (+{} more)", n - 1),
         };
-        Some(format!("{first}{more}"))
+        Some(format!("{first}{more} · ! lists every message"))
+    }
+
+    /// Whether the message line shows.
+    pub(super) fn has_message(&self) -> bool {
+        self.message.is_some() || self.problems.len() > self.problems_told
     }
 
     /// Where each pane is on the current screen.
     pub fn screen(&self) -> Screen {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        Screen::new(self.size.0, self.size.1, self.focus, has_message)
+        Screen::new(self.size.0, self.size.1, self.focus, self.has_message())
     }
 
     /// Whether quote `q` of entry `entry` is one `n`/`N` visit: a
@@ -572,7 +609,12 @@ impl App {
             }
             Mode::Search => change(&mut self.search.input),
             Mode::SpeakerList => self.speaker_list_edit(change),
-            Mode::Browse | Mode::Help | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
+            Mode::Browse
+            | Mode::Help
+            | Mode::Messages
+            | Mode::SpeakerQuotes
+            | Mode::Starred
+            | Mode::Export => {}
         }
     }
 
@@ -590,7 +632,7 @@ impl App {
                 self.start_search(input);
             }
             Mode::Browse => self.set_focus(Focus::Reader),
-            Mode::Help => self.mode = Mode::Browse,
+            Mode::Help | Mode::Messages => self.mode = Mode::Browse,
             // Acted on in `collection_update`.
             Mode::SpeakerList | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
         }

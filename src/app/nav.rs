@@ -11,15 +11,13 @@ use crate::layout::{Labels, Source};
 impl App {
     /// The reading pane's inner area, as it is or would be when shown.
     pub(super) fn reader_inner(&self) -> Area {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        let screen = Screen::new(self.size.0, self.size.1, Focus::Reader, has_message);
+        let screen = Screen::new(self.size.0, self.size.1, Focus::Reader, self.has_message());
         screen.reader.map(Area::inner).unwrap_or_default()
     }
 
     /// How many headlines the list shows at once (at least one).
     fn list_page(&self) -> usize {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        let screen = Screen::new(self.size.0, self.size.1, Focus::List, has_message);
+        let screen = Screen::new(self.size.0, self.size.1, Focus::List, self.has_message());
         let rows = screen.list.map_or(0, |a| a.inner().height);
         usize::from(rows / ITEM_HEIGHT).max(1)
     }
@@ -94,7 +92,7 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::Messages) {
             // The ui stops the help at its last line; this only bounds the count.
             self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(999);
             return;

@@ -3,6 +3,7 @@
 
 pub mod help;
 pub mod list;
+pub mod messages;
 pub mod reader;
 pub mod speakers;
 pub mod speakers_view;
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
             speakers_view::render_quotes(frame, body(&screen, frame), app, theme)
         }
         Mode::Starred => starred::render(frame, body(&screen, frame), app, theme),
+        Mode::Messages => messages::render(frame, body(&screen, frame), app, theme),
         Mode::Export => {
             let behind = app.export_prompt().map(|p| p.back());
             match behind {
