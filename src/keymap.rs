@@ -121,12 +121,17 @@ impl Default for KeyMap {
             (K::Char('b'), A::OpenStarred),
             (K::Char('m'), A::ToggleRead),
             (K::Char('e'), A::Export),
-            (K::Esc, A::ClearFilter),
+            (K::Char('L'), A::CycleLabels),
+            (K::Char('y'), A::CopyCitation),
+            (K::Char('Y'), A::CopyQuote),
+            (K::Char('!'), A::OpenMessages),
+            (K::Esc, A::Close),
             (K::Char('/'), A::StartSearch),
             (K::Char(']'), A::NextMatch),
             (K::Char('['), A::PrevMatch),
             (K::Char('?'), A::ToggleHelp),
-            (K::Char('q'), A::Quit),
+            (K::Char('q'), A::Back),
+            (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
         let speakers = [
@@ -171,6 +176,7 @@ impl Default for KeyMap {
             (K::Char('e'), A::Export),
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),
+            (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
         let export = [
@@ -178,6 +184,7 @@ impl Default for KeyMap {
             (K::Enter, A::Confirm),
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),
+            (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
         let search = [
@@ -194,6 +201,7 @@ impl Default for KeyMap {
             (K::Char('?'), A::ToggleHelp),
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),
+            (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
         let mut bindings = Vec::new();
@@ -202,6 +210,7 @@ impl Default for KeyMap {
             (Mode::Speakers, &speakers[..]),
             (Mode::Search, &search[..]),
             (Mode::Help, &help[..]),
+            (Mode::Messages, &help[..]),
             (Mode::SpeakerList, &speaker_list[..]),
             (Mode::SpeakerQuotes, &quote_list[..]),
             (Mode::Starred, &quote_list[..]),
@@ -321,6 +330,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn q_goes_back_and_capital_q_quits_wherever_it_is_not_typed() {
+        let km = KeyMap::default();
+        assert_eq!(km.lookup(Mode::Browse, Key::Char('q')), Some(Action::Back));
+        for mode in [
+            Mode::Browse,
+            Mode::Help,
+            Mode::SpeakerQuotes,
+            Mode::Starred,
+            Mode::Export,
+        ] {
+            assert_eq!(
+                km.lookup(mode, Key::Char('Q')),
+                Some(Action::Quit),
+                "{mode:?}"
+            );
+        }
+        assert_eq!(
+            km.lookup(Mode::Speakers, Key::Char('Q')),
+            Some(Action::Input('Q'))
+        );
     }
 
     #[test]

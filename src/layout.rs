@@ -130,11 +130,33 @@ pub struct Row {
     pub segs: Vec<Seg>,
 }
 
+/// Where the speaker labels of quotations go.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Labels {
+    /// After the word where the quote ends, in the text: `“…,” — Ana Ruiz`.
+    /// Breaks the sentence; kept for [`layout`], which tests and fuzzing use.
+    Inline,
+    /// In a margin column beside each quote's first row: the layout holds
+    /// none in its rows, only [`ArticleLayout::margin`], for the ui to draw.
+    #[default]
+    Margin,
+    /// On a row of their own after the paragraph where their quotes end.
+    Paragraph,
+    /// None: the speaker's colour alone tells.
+    Off,
+}
+
 /// An article laid out at one width.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleLayout {
     /// The width it was wrapped to, in columns.
     pub width: u16,
+    /// Where it put the speaker labels.
+    pub labels: Labels,
+    /// With [`Labels::Margin`], the labels to draw beside the text: the row
+    /// and the quote, rows strictly increasing (a label that would share a
+    /// row with the one before moves down a row).
+    pub margin: Vec<(usize, usize)>,
     /// Every row, top to bottom.
     pub rows: Vec<Row>,
     /// For each quote of the entry (same index), the row where it starts.
@@ -167,6 +189,15 @@ impl ArticleLayout {
             .saturating_sub(1)
     }
 
+    /// The margin labels on rows `top..top + height`, in order.
+    pub fn margin_in(&self, top: usize, height: usize) -> &[(usize, usize)] {
+        let from = self.margin.partition_point(|&(r, _)| r < top);
+        let to = self
+            .margin
+            .partition_point(|&(r, _)| r < top.saturating_add(height));
+        &self.margin[from..to.max(from)]
+    }
+
     /// The text shown on row `row`, sanitised (empty past the end).
     pub fn row_text(&self, row: usize, article_text: &str) -> String {
         let Some(r) = self.rows.get(row) else {
@@ -181,23 +212,41 @@ impl ArticleLayout {
 /// A row is at most `width` columns wide, measured with `unicode-width` on
 /// its sanitised text, unless it holds a single character wider than that.
 pub fn layout(entry: &Entry, width: u16) -> ArticleLayout {
-    layout_paragraphs(entry, width, &paragraphs(&entry.article))
+    layout_with(entry, width, Labels::Inline)
+}
+
+/// Lays out `entry` at `width` columns with its speaker labels placed as
+/// `labels` says. With [`Labels::Margin`], `width` is the text's alone.
+///
+/// A label is left out where the quote's own mention names its speaker in
+/// full close by: on the quote's first row (margin), in the same paragraph
+/// (end of paragraph); and a margin label is not repeated for the same
+/// speaker's next quote in one paragraph.
+pub fn layout_with(entry: &Entry, width: u16, labels: Labels) -> ArticleLayout {
+    layout_paragraphs(entry, width, &paragraphs(&entry.article), labels)
 }
 
 /// Lays out `entry` with the body split into `paras`, byte ranges of the
 /// text on char boundaries.
-fn layout_paragraphs(entry: &Entry, width: u16, paras: &[Range<usize>]) -> ArticleLayout {
+fn layout_paragraphs(
+    entry: &Entry,
+    width: u16,
+    paras: &[Range<usize>],
+    place: Labels,
+) -> ArticleLayout {
     let article = &entry.article;
     let text = article.text.as_str();
     let mut b = Builder::new(text, usize::from(width));
     header(&mut b, article);
     let dateline = article.dateline.as_ref().map(|d| &d.span);
     let spans = roles::role_spans(text, &entry.quotes, dateline);
-    let mut labels = Labels::new(&entry.quotes);
+    let mut labels = LabelQueue::new(text, &entry.quotes, place);
     body(&mut b, text, paras, &mut Cursor::new(&spans), &mut labels);
     let (rows, row_starts) = b.finish();
     let mut out = ArticleLayout {
         width,
+        labels: place,
+        margin: Vec::new(),
         rows,
         quote_rows: Vec::new(),
         row_starts,
@@ -205,6 +254,37 @@ fn layout_paragraphs(entry: &Entry, width: u16, paras: &[Range<usize>]) -> Artic
     out.quote_rows = (entry.quotes.iter())
         .map(|q| out.row_of_offset(roles::clamp(text, &q.span).start))
         .collect();
+    if place == Labels::Margin {
+        out.margin = margin(&out, paras, &labels.order);
+    }
+    out
+}
+
+/// The margin labels of `order`'s quotes: beside each quote's first row,
+/// left out when the mention names the speaker in full on that row or the
+/// same speaker's label was the last one in the paragraph, moved down a
+/// row when the row above took it.
+fn margin(lay: &ArticleLayout, paras: &[Range<usize>], order: &[Label]) -> Vec<(usize, usize)> {
+    let mut by_start: Vec<&Label> = order.iter().collect();
+    by_start.sort_by_key(|l| (l.start, l.quote));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last: Option<(usize, &str)> = None;
+    for l in by_start {
+        let Some(row) = lay.quote_rows.get(l.quote).copied() else {
+            continue;
+        };
+        let para = paras.partition_point(|p| p.end <= l.start);
+        if paras.get(para).is_none_or(|p| p.start > l.start) {
+            continue;
+        }
+        let named_on_row = l.named_at.is_some_and(|at| lay.row_of_offset(at) == row);
+        if named_on_row || last == Some((para, l.name.as_str())) {
+            continue;
+        }
+        last = Some((para, l.name.as_str()));
+        let row = out.last().map_or(row, |&(prev, _)| row.max(prev + 1));
+        out.push((row, l.quote));
+    }
     out
 }
 
@@ -262,14 +342,19 @@ fn body(
     text: &str,
     paras: &[Range<usize>],
     roles: &mut Cursor,
-    labels: &mut Labels,
+    labels: &mut LabelQueue,
 ) {
-    // Labels after a word are placed once the next word's start is known.
+    // Labels after a word are placed once the next word's start is known;
+    // labels at a paragraph's end once the next paragraph is reached.
     let mut prev: Option<Range<usize>> = None;
+    let mut prev_para: Option<&Range<usize>> = None;
     for para in paras {
         let mut sep = None;
         for word in Words::new(text, para.clone()) {
             if let Some(p) = &prev {
+                if sep.is_none() {
+                    labels.end_paragraph(b, prev_para, para.start);
+                }
                 labels.place(b, p, word.range.start);
             }
             if sep.is_none() && !b.is_empty() {
@@ -286,32 +371,55 @@ fn body(
                 _ => Sep::Space(word.range.end),
             });
             prev = Some(word.range);
+            prev_para = Some(para);
         }
     }
     if let Some(p) = prev {
         labels.place(b, &p, usize::MAX);
+        labels.end_paragraph(b, prev_para, usize::MAX);
     }
 }
 
-/// A speaker label: where its quote starts and ends, the quote, the text
-/// and its width.
+/// A speaker label: where its quote starts and ends, the quote, the
+/// speaker's name, the text and its width, and where the quote's mention
+/// names the speaker in full, if it does.
 struct Label {
     start: usize,
     end: usize,
     quote: usize,
+    name: String,
     text: String,
     width: usize,
+    named_at: Option<usize>,
 }
 
 /// The speaker labels, handed out in order of the ends of their quotes.
-struct Labels {
+struct LabelQueue {
     order: Vec<Label>,
     next: usize,
+    place: Labels,
 }
 
-impl Labels {
+/// Whether `mention` (`Mara Okonkwo said`) holds `name` in full, as whole
+/// words: `Lee Jae‑Myung` and `lee jae-myung` are one name (case, runs of
+/// white space and the kind of hyphen do not count).
+fn names_in_full(mention: &str, name: &str) -> bool {
+    let fold = |s: &str| -> String {
+        let words: Vec<&str> = s
+            .split(wrap::is_break_space)
+            .filter(|w| !w.is_empty())
+            .collect();
+        format!(" {} ", words.join(" "))
+            .replace(['\u{2011}', '\u{2010}'], "-")
+            .to_lowercase()
+    };
+    let name = fold(name);
+    name.trim() != "" && fold(mention).contains(&name)
+}
+
+impl LabelQueue {
     /// Labels for the quotations of `quotes` that have a speaker.
-    fn new(quotes: &[Quote]) -> Self {
+    fn new(text: &str, quotes: &[Quote], place: Labels) -> Self {
         let mut order: Vec<Label> = (quotes.iter().enumerate())
             .filter(|(_, q)| q.kind != QuoteKind::Term)
             .filter_map(|(i, q)| {
@@ -321,31 +429,94 @@ impl Labels {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let text = format!("— {}", sanitize(&name));
+                let named_at = q
+                    .mention
+                    .as_ref()
+                    .filter(|m| {
+                        text.get((*m).clone())
+                            .is_some_and(|t| names_in_full(t, &name))
+                    })
+                    .map(|m| m.start);
+                let name = sanitize(&name).into_owned();
+                let text = format!("— {name}");
                 let width = display_width(&text);
                 let (start, end) = (q.span.start, q.span.end);
                 Some(Label {
                     start,
                     end,
                     quote: i,
+                    name,
                     text,
                     width,
+                    named_at,
                 })
             })
             .collect();
         // Of quotes ending together the inner one, which starts later, first.
         order.sort_by_key(|l| (l.end, std::cmp::Reverse(l.start), l.quote));
-        Self { order, next: 0 }
+        Self {
+            order,
+            next: 0,
+            place,
+        }
     }
 
     /// After `word`, places the labels of quotes ending by `bound` (the
     /// next word's start) that overlap the word: others show no text.
+    /// Inline labels only; the others wait for the paragraph's end.
     fn place(&mut self, b: &mut Builder, word: &Range<usize>, bound: usize) {
+        if self.place != Labels::Inline {
+            return;
+        }
         while let Some(l) = self.order.get(self.next).filter(|l| l.end <= bound) {
             if l.start < word.end && l.end > word.start {
                 b.owned_word(&l.text, l.width, Role::Speaker(l.quote));
             }
             self.next += 1;
+        }
+    }
+
+    /// At the end of paragraph `para`, the next one starting at `bound`:
+    /// with end-of-paragraph labels, a row naming once each speaker of the
+    /// quotes that end in it, unless the paragraph names them in full.
+    fn end_paragraph(&mut self, b: &mut Builder, para: Option<&Range<usize>>, bound: usize) {
+        match self.place {
+            Labels::Inline | Labels::Margin | Labels::Off => {}
+            Labels::Paragraph => {
+                let Some(para) = para.cloned() else {
+                    return;
+                };
+                let from = self.next;
+                while self.order.get(self.next).is_some_and(|l| l.end <= bound) {
+                    self.next += 1;
+                }
+                let ending = &self.order[from..self.next];
+                let inside = |l: &&Label| l.start < para.end && l.end > para.start;
+                // A speaker one of the paragraph's quotes names in full is
+                // named for all of them.
+                let named: Vec<&str> = (ending.iter().filter(inside))
+                    .filter(|l| l.named_at.is_some_and(|at| para.contains(&at)))
+                    .map(|l| l.name.as_str())
+                    .collect();
+                let mut names: Vec<(usize, &Label)> = Vec::new();
+                for l in ending.iter().filter(inside) {
+                    let seen = names.iter().any(|(_, n)| n.name == l.name);
+                    if !seen && !named.contains(&l.name.as_str()) {
+                        names.push((l.quote, l));
+                    }
+                }
+                let mut first = true;
+                for (q, l) in names {
+                    if first {
+                        b.break_row();
+                        b.owned_word(&l.text, l.width, Role::Speaker(q));
+                    } else {
+                        let more = format!("· {}", l.name);
+                        b.owned_word(&more, display_width(&more), Role::Speaker(q));
+                    }
+                    first = false;
+                }
+            }
         }
     }
 }

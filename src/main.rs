@@ -1,15 +1,32 @@
 use clap::Parser;
 use hearsay::app::App;
 use hearsay::article::{LoadOptions, Problem};
-use hearsay::cli::{Cli, Command};
+use hearsay::cli::{Cli, Command, ThemeName};
 use hearsay::corpus::Corpus;
 use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
+use hearsay::ui::theme::Theme;
 use std::io::{IsTerminal as _, Write as _};
 use std::ops::ControlFlow;
+use std::process::ExitCode;
 
-fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        // `hearsay … | head`: the reader of the output left, which is no error.
+        Err(e) if hearsay::cli::is_broken_pipe(e.as_ref()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "hearsay: error: {}",
+                hearsay::cli::error_chain(e.as_ref())
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let options = LoadOptions {
         max_size: cli.max_size,
     };
@@ -19,50 +36,60 @@ fn main() -> anyhow::Result<()> {
             show_errors,
             predictions,
             resamples,
-        }) => Ok(hearsay::cli::eval::run(
-            &gold,
-            show_errors,
-            predictions.as_deref(),
-            resamples,
-        )?),
+        }) => {
+            hearsay::cli::eval::run(&gold, show_errors, predictions.as_deref(), resamples)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Speakers {
             paths,
             format,
             stats,
         }) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let ok = hearsay::cli::speakers::run(
                 &paths,
                 format,
                 stats,
                 options,
-                &mut std::io::stdout().lock(),
+                &mut out,
                 &mut std::io::stderr(),
             )?;
-            std::process::exit(if ok { 0 } else { 1 })
+            out.flush()?;
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         Some(Command::Quotes {
             paths,
             format,
             speaker,
             starred,
+            data_dir,
         }) if speaker.is_some() || starred => {
             let request = hearsay::cli::citations::Request {
                 speaker: speaker.as_deref(),
                 starred,
                 format,
-                data_dir: cli.data_dir.as_deref(),
+                data_dir: data_dir.as_deref().or(cli.data_dir.as_deref()),
                 options,
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
-            Ok(())
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { example, .. }) => {
             let path = hearsay::config::config_path(cli.config.as_deref());
             let ok = hearsay::cli::subscriptions::config(&path, example, &mut std::io::stdout())?;
-            std::process::exit(if ok { 0 } else { 1 })
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
-        Some(Command::Fetch) => {
+        Some(Command::Fetch { data_dir }) => {
             let path = hearsay::config::config_path(cli.config.as_deref());
             let (config, problems) = hearsay::config::Config::load(&path);
             for p in &problems {
@@ -73,13 +100,13 @@ fn main() -> anyhow::Result<()> {
                     "hearsay: no subscriptions in {}; add one with `hearsay add URL`",
                     path.display()
                 );
-                std::process::exit(1);
+                return Ok(ExitCode::FAILURE);
             }
             let fetch = hearsay::fetch::FetchOptions {
                 max_size: options.max_size,
                 ..Default::default()
             };
-            let dir = store::data_dir(cli.data_dir.as_deref());
+            let dir = store::data_dir(data_dir.as_deref().or(cli.data_dir.as_deref()));
             let mut out = std::io::stdout().lock();
             match hearsay::cli::fetch::run(
                 &config.feeds,
@@ -88,11 +115,11 @@ fn main() -> anyhow::Result<()> {
                 config.fetch_concurrency,
                 &mut out,
             ) {
-                Ok(true) => Ok(()),
-                Ok(false) => std::process::exit(2),
+                Ok(true) => Ok(ExitCode::SUCCESS),
+                Ok(false) => Ok(ExitCode::from(2)),
                 Err(e) => {
                     eprintln!("hearsay: error: {e}");
-                    std::process::exit(2)
+                    Ok(ExitCode::from(2))
                 }
             }
         }
@@ -110,7 +137,7 @@ fn main() -> anyhow::Result<()> {
             match hearsay::cli::subscriptions::remove(&path, &feed, &mut std::io::stdout()) {
                 Ok(0) => {
                     eprintln!("hearsay: error: no subscription has the URL or name {feed:?}");
-                    std::process::exit(1)
+                    Ok(ExitCode::FAILURE)
                 }
                 other => subscription_result(other.map(drop)),
             }
@@ -134,37 +161,38 @@ fn main() -> anyhow::Result<()> {
             query,
             limit,
             format,
+            data_dir,
         }) => {
-            let dir = store::data_dir(cli.data_dir.as_deref());
+            let dir = store::data_dir(data_dir.as_deref().or(cli.data_dir.as_deref()));
             let mut out = std::io::stdout().lock();
             match hearsay::cli::search::run(&query.join(" "), limit, format, &dir, &mut out) {
-                Ok(0) => std::process::exit(1),
-                Ok(_) => Ok(()),
+                Ok(0) => Ok(ExitCode::FAILURE),
+                Ok(_) => Ok(ExitCode::SUCCESS),
                 Err(e) => {
                     eprintln!("hearsay: error: {e}");
-                    std::process::exit(2)
+                    Ok(ExitCode::from(2))
                 }
             }
         }
         Some(Command::Quotes { paths, format, .. }) => {
-            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format, options) {
-                eprintln!("error: {e}");
-                std::process::exit(1);
-            }
-            Ok(())
+            hearsay::cli::quotes::run_stdio(&paths, format, options)?;
+            Ok(ExitCode::SUCCESS)
         }
         None if !std::io::stdout().is_terminal() => {
-            eprintln!(
-                "hearsay: the reader needs a terminal, and standard output is not one; \
+            let _ = writeln!(
+                std::io::stderr(),
+                "hearsay: error: the reader needs a terminal, and standard output is not one; \
                  for scripts use `hearsay quotes` or `hearsay speakers`"
             );
-            std::process::exit(2)
+            Ok(ExitCode::from(2))
         }
         None if cli.paths.is_empty() && cached_articles(cli.data_dir.as_deref()) == 0 => {
             let corpus = Corpus::from_articles(hearsay::article::samples());
             let mut app = App::new(corpus, Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
-            finish(tui::main_with(&mut app, &mut TerminalEvents::new())?, &[])
+            app.set_reading_width(cli.reading_width, !cli.left);
+            let exit = tui::main_themed(&mut app, &mut TerminalEvents::new(), &theme(&cli))?;
+            finish(exit, &[])
         }
         None if cli.paths.is_empty() => {
             // What was fetched and kept, newest first, read page by page
@@ -187,7 +215,9 @@ fn main() -> anyhow::Result<()> {
             let mut app = App::new(Corpus::default(), Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             app.start_loading();
-            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents::new(), rx))?;
+            app.set_reading_width(cli.reading_width, !cli.left);
+            let mut events = WithLoading::new(TerminalEvents::new(), rx);
+            let exit = tui::main_themed(&mut app, &mut events, &theme(&cli))?;
             finish(exit, app.problems())
         }
         None => {
@@ -213,19 +243,30 @@ fn main() -> anyhow::Result<()> {
             let mut app = App::new(Corpus::default(), Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             app.start_loading();
-            let exit = tui::main_with(&mut app, &mut WithLoading::new(TerminalEvents::new(), rx))?;
+            app.set_reading_width(cli.reading_width, !cli.left);
+            let mut events = WithLoading::new(TerminalEvents::new(), rx);
+            let exit = tui::main_themed(&mut app, &mut events, &theme(&cli))?;
             finish(exit, app.problems())
         }
     }
 }
 
+fn theme(cli: &Cli) -> Theme {
+    match cli.theme {
+        ThemeName::Dark => Theme::dark(),
+        ThemeName::Light => Theme::light(),
+    }
+}
+
 /// Ends a subscription command: an error is said once, exit status 2.
-fn subscription_result(r: Result<(), hearsay::config::SubscriptionError>) -> anyhow::Result<()> {
+fn subscription_result(
+    r: Result<(), hearsay::config::SubscriptionError>,
+) -> anyhow::Result<ExitCode> {
     if let Err(e) = r {
         eprintln!("hearsay: error: {e}");
-        std::process::exit(2);
+        return Ok(ExitCode::from(2));
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How many articles the offline cache holds (0 when it cannot be read).
@@ -278,20 +319,20 @@ fn keep_batch(store: &mut Store, batch: &hearsay::loader::Batch) {
 fn attach_store(app: &mut App, data_dir: Option<&std::path::Path>) {
     let (store, notice) = Store::open_or_recover(&store::data_dir(data_dir));
     if let Some(notice) = &notice {
-        eprintln!("hearsay: {notice}");
+        eprintln!("hearsay: warning: {notice}");
     }
     app.attach_store(store, notice);
 }
 
-fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<()> {
+fn finish(exit: Exit, problems: &[Problem]) -> anyhow::Result<ExitCode> {
     // Written, not `eprintln!`ed: after a hang-up stderr may be a closed
     // terminal, and a failed write must not become a panic.
     let mut err = std::io::stderr().lock();
     for problem in problems {
-        let _ = writeln!(err, "hearsay: {problem}");
+        let _ = writeln!(err, "{}", hearsay::cli::problem_line(problem));
     }
     match exit {
-        Exit::Quit => Ok(()),
+        Exit::Quit => Ok(ExitCode::SUCCESS),
         Exit::Signal(signal) => std::process::exit(128 + signal),
     }
 }

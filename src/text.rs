@@ -101,6 +101,21 @@ pub fn display_width(s: &str) -> usize {
     UnicodeWidthStr::width(sanitize(s).as_ref())
 }
 
+/// `1 article`, `2 articles`, `3 matches`: a count with its noun, plural
+/// (`-es` after s, x, ch, sh) unless the count is 1.
+///
+/// ```
+/// assert_eq!(hearsay::text::plural(1, "match"), "1 match");
+/// assert_eq!(hearsay::text::plural(2, "match"), "2 matches");
+/// ```
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let es = ["s", "x", "ch", "sh"].iter().any(|end| noun.ends_with(end));
+    format!("{n} {noun}{}", if es { "es" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

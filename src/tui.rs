@@ -5,7 +5,7 @@
 //! ratatui's `init`/`restore` own raw mode, the alternate screen and the
 //! panic hook; mouse capture and the cursor are ours to undo.
 
-use std::io::{self, stdout};
+use std::io::{self, Write as _, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -18,7 +18,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Mode, update};
+use crate::app::{Action, App, Effect, Mode, update};
 use crate::keymap::{Key, KeyMap};
 use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
@@ -248,6 +248,47 @@ pub fn run<B: Backend>(
     events: &mut impl Events,
     signal: &AtomicUsize,
 ) -> io::Result<Exit> {
+    run_with(
+        terminal,
+        app,
+        keymap,
+        theme,
+        events,
+        signal,
+        &mut |_| Ok(()),
+    )
+}
+
+/// The clipboard escape (OSC 52) carrying `text`: base64 of the text,
+/// which the app sanitised, so no byte of an article reaches the terminal
+/// raw. The only escape hearsay writes that carries text.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Performs an effect on the real terminal.
+fn perform(effect: Effect) -> io::Result<()> {
+    match effect {
+        Effect::Copy(text) => {
+            let mut out = stdout();
+            out.write_all(osc52(&text).as_bytes())?;
+            out.flush()
+        }
+    }
+}
+
+/// Like [`run`], handing the effects of each action to `perform`.
+pub fn run_with<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    keymap: &KeyMap,
+    theme: &Theme,
+    events: &mut impl Events,
+    signal: &AtomicUsize,
+    perform: &mut dyn FnMut(Effect) -> io::Result<()>,
+) -> io::Result<Exit> {
     let size = terminal.size().map_err(backend_error)?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -284,7 +325,9 @@ pub fn run<B: Backend>(
             app.append(*batch);
             dirty = true;
         } else if let Some(action) = event.action(app.mode(), keymap) {
-            update(app, action);
+            for effect in update(app, action) {
+                perform(effect)?;
+            }
             dirty = true;
         }
         if app.should_quit() {
@@ -306,17 +349,23 @@ pub fn main(mut app: App) -> io::Result<Exit> {
 /// Like [`main`], with terminal events read through `events` (such as
 /// [`WithLoading`]), leaving the app to the caller.
 pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
+    main_themed(app, events, &Theme::default())
+}
+
+/// Like [`main_with`], drawn with `theme`.
+pub fn main_themed(app: &mut App, events: &mut impl Events, theme: &Theme) -> io::Result<Exit> {
     let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     let result = execute!(stdout(), EnableMouseCapture).and_then(|()| {
-        run(
+        run_with(
             &mut terminal,
             app,
             &KeyMap::default(),
-            &Theme::default(),
+            theme,
             events,
             &signal,
+            &mut perform,
         )
     });
     // Every step is tried even when one fails.
@@ -365,6 +414,25 @@ fn install_panic_hook() {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_clipboard_escape_carries_base64_only() {
+        use base64::Engine as _;
+        let seq = osc52("“Go,” — Ana\u{1b}[2J");
+        let body = seq
+            .strip_prefix("\x1b]52;c;")
+            .and_then(|s| s.strip_suffix('\x07'))
+            .expect("OSC 52 framing");
+        assert!(
+            body.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .expect("base64");
+        assert_eq!(decoded, "“Go,” — Ana\u{1b}[2J".as_bytes());
+    }
+
     use super::*;
 
     #[test]

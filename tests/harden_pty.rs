@@ -47,7 +47,7 @@ fn hostile_sequences_never_reach_the_terminal() {
     assert!(screen.contains("[2JCLEARED"), "{screen}");
     assert!(screen.contains("␛]52;c;Y2xpcGJvYXJk␇"), "{screen}");
     assert!(screen.contains("␛[HHOMED ␛[5;5HMOVED"), "{screen}");
-    s.send("q");
+    s.send("Q");
     s.wait_exit();
     let raw = s.raw();
     for needle in [

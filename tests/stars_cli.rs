@@ -72,8 +72,9 @@ fn starred_quotes_print_as_citations_from_the_data_dir_flag() {
     assert!(out.status.success(), "{out:?}");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "speaker,quote,headline,source,date,url,verbatim\n\
-         Tam Rhee,Fares will fall.,Harbour reopens,Tidewire,March 3,https://news.example/harbour,true\n"
+        "speaker,quote,headline,source,date,url,location,verbatim\n\
+         Tam Rhee,Fares will fall.,Harbour reopens,Tidewire,March 3,https://news.example/harbour,\
+         https://news.example/harbour,true\n"
     );
     // The environment's folder was not used.
     assert!(!env_dir.path().join("hearsay.db").exists());
@@ -99,6 +100,13 @@ fn a_speakers_quotes_match_the_library() {
     let out = hearsay(&["quotes", "--speaker", &speaker, path], data.path());
     assert!(out.status.success(), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    // Each citation says where its article came from: the fixture folder's
+    // text files carry no URL, so their paths.
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let c: serde_json::Value = serde_json::from_str(line).expect("json");
+        let at = c["location"].as_str().expect("a location");
+        assert!(at.starts_with(path), "{at} is not under {path}");
+    }
     // No --speaker and no --starred: the plain quotes command, untouched.
     let plain = hearsay(&["quotes", path], data.path());
     assert!(plain.status.success(), "{plain:?}");

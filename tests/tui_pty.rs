@@ -134,6 +134,19 @@ fn open_read_filter_by_speaker_and_quit() {
         s.settle("the picker to close", |sc| !sc.contains("Speakers "));
     }
 
+    // `q` in the article goes back to the list (the reader's border loses
+    // the focus colour, the screen is still hearsay's); a second `q` quits.
+    s.send("q");
+    let start = Instant::now();
+    while s.fg(0, corner) == Some(vt100::Color::Idx(6)) && start.elapsed() < STEP_TIMEOUT {
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let screen = s.settle("the list focused again", |sc| sc.contains("Headlines"));
+    assert_ne!(s.fg(0, corner), Some(vt100::Color::Idx(6)), "{screen}");
+    assert!(
+        screen.contains("Headlines"),
+        "q from the article quit: {screen}"
+    );
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");

@@ -161,7 +161,7 @@ fn the_event_loop_runs_on_a_test_backend() {
         Key::Char('j'),
         Key::Enter,
         Key::Char('n'),
-        Key::Char('q'),
+        Key::Char('Q'),
     ];
     let mut script = Script(keys.into_iter().map(Event::Key).collect());
     let stop = AtomicUsize::new(0);

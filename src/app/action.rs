@@ -4,8 +4,22 @@
 /// become actions; [`update`](super::update) is the only place that acts on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Leave the reader.
+    /// Leave the reader, from anywhere.
     Quit,
+    /// Back one level: from the article to the list; from the list, leave.
+    Back,
+    /// Close the article on a narrow screen, else drop the speaker filter.
+    Close,
+    /// Put speaker labels in the margin, at paragraph ends, or nowhere.
+    CycleLabels,
+    /// Copy the current quote as a citation (speaker, quote, headline,
+    /// source, date, where from) to the clipboard.
+    CopyCitation,
+    /// Copy the current quote's words alone to the clipboard.
+    CopyQuote,
+    /// Open the messages view: every loading problem with its file, and
+    /// every message shown.
+    OpenMessages,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -38,7 +52,7 @@ pub enum Action {
     StartSearch,
     /// Open the speakers view: every speaker with counts, their quotes across articles.
     OpenSpeakerList,
-    /// Sort the speakers view by quote count or by name, whichever it is not.
+    /// Sort the speakers view by the next of quote count, name, surname.
     ToggleSort,
     /// Star the current quote, or unstar it if starred.
     ToggleStar,
@@ -93,6 +107,12 @@ impl Action {
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Back => "back / quit",
+            Action::Close => "close article / clear filter",
+            Action::CycleLabels => "speaker labels: margin / paragraph / off",
+            Action::CopyCitation => "copy quote as citation",
+            Action::CopyQuote => "copy quote alone",
+            Action::OpenMessages => "messages and problems",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",
@@ -109,7 +129,7 @@ impl Action {
             Action::ClearFilter => "clear speaker filter",
             Action::StartSearch => "search",
             Action::OpenSpeakerList => "speakers view",
-            Action::ToggleSort => "sort by count / name",
+            Action::ToggleSort => "sort by count / name / surname",
             Action::ToggleStar => "star / unstar quote",
             Action::OpenStarred => "starred quotes",
             Action::ToggleRead => "mark read / unread",

@@ -105,6 +105,72 @@ impl Screen {
     }
 }
 
+/// The reading pane's inside shows margin labels when it is at least this
+/// wide (the margin then takes a quarter, and the text the rest).
+pub const MARGIN_MIN_WIDTH: u16 = 70;
+
+/// How the reading pane's inside is shared: the speaker margin, if shown,
+/// and the text column, both limited to the reading width.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The colour key (the article's speakers) across the top, if any.
+    pub key: Option<Area>,
+    /// Where the margin labels go (`None` unless margin labels are on and
+    /// the pane is wide enough for them).
+    pub margin: Option<Area>,
+    /// Where the article's rows go.
+    pub text: Area,
+}
+
+/// Splits the reading pane's inside `inner`: a margin when `margin` is
+/// asked for and the pane is at least [`MARGIN_MIN_WIDTH`] wide, the text
+/// at most `max_width` columns (0: no limit), the two together centred
+/// when `centred`, else at the left.
+pub fn reading(inner: Area, margin: bool, max_width: u16, centred: bool, key: u16) -> Reading {
+    let margin_width = if margin && inner.width >= MARGIN_MIN_WIDTH {
+        (inner.width / 4).clamp(12, 22)
+    } else {
+        0
+    };
+    let gap = u16::from(margin_width > 0);
+    let room = inner.width.saturating_sub(margin_width + gap);
+    let text_width = if max_width == 0 {
+        room
+    } else {
+        room.min(max_width)
+    };
+    let used = margin_width + gap + text_width;
+    let left = if centred {
+        inner.x + (inner.width - used) / 2
+    } else {
+        inner.x
+    };
+    let key = key.min(inner.height / 2);
+    let below = Area {
+        y: inner.y + key,
+        height: inner.height - key,
+        ..inner
+    };
+    Reading {
+        key: (key > 0).then_some(Area {
+            x: left,
+            width: used,
+            height: key,
+            ..inner
+        }),
+        margin: (margin_width > 0).then_some(Area {
+            x: left,
+            width: margin_width,
+            ..below
+        }),
+        text: Area {
+            x: left + margin_width + gap,
+            width: text_width,
+            ..below
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +199,38 @@ mod tests {
         assert!(s.list.is_none());
         assert_eq!(s.reader.map(|a| a.height), Some(18));
         assert!(s.message.is_some());
+    }
+
+    #[test]
+    fn the_text_keeps_to_the_reading_width_with_the_margin_beside_it() {
+        let inner = Area {
+            x: 10,
+            y: 1,
+            width: 120,
+            height: 30,
+        };
+        let r = reading(inner, true, 80, true, 2);
+        assert_eq!(r.key.map(|k| (k.y, k.height, k.width)), Some((1, 2, 103)));
+        assert_eq!((r.text.y, r.text.height), (3, 28));
+        let m = r.margin.expect("wide enough for a margin");
+        assert_eq!((m.width, r.text.width), (22, 80));
+        assert_eq!(r.text.x, m.x + m.width + 1);
+        assert_eq!(m.x - inner.x, (120 - (22 + 1 + 80)) / 2, "centred");
+        let left = reading(inner, true, 80, false, 0);
+        assert_eq!(left.margin.map(|m| m.x), Some(10));
+        let narrow = reading(Area { width: 60, ..inner }, true, 80, true, 0);
+        assert_eq!((narrow.margin, narrow.text.width), (None, 60));
+        let unlimited = reading(
+            Area {
+                width: 200,
+                ..inner
+            },
+            false,
+            0,
+            true,
+            0,
+        );
+        assert_eq!((unlimited.text.x, unlimited.text.width), (10, 200));
     }
 
     #[test]

@@ -83,6 +83,7 @@ impl App {
         // Speaker numbers may have changed under the same filter number.
         self.visits = Visits::default();
         self.count_visits();
+        self.order_speakers();
     }
 }
 

@@ -12,6 +12,8 @@
 //! ```
 
 mod action;
+mod copy;
+mod effect;
 pub mod export;
 pub mod geometry;
 mod loading;
@@ -23,16 +25,21 @@ pub mod stars;
 mod views;
 
 pub use action::Action;
+pub use effect::Effect;
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
-use crate::layout::{self, ArticleLayout};
+use crate::layout::{self, ArticleLayout, Labels};
 use geometry::Screen;
 use picker::Picker;
 use search::Search;
 
-/// Lays out an entry at a width; [`layout::layout`] unless a test swaps it.
-pub type LayoutFn = fn(&Entry, u16) -> ArticleLayout;
+/// Lays out an entry at a width with its labels placed so;
+/// [`layout::layout_with`] unless a test swaps it.
+pub type LayoutFn = fn(&Entry, u16, Labels) -> ArticleLayout;
+
+/// The widest an article's text is shown unless told otherwise.
+pub const DEFAULT_READING_WIDTH: u16 = 80;
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,6 +58,8 @@ pub enum Mode {
     SpeakerQuotes,
     /// The starred quotes.
     Starred,
+    /// Every loading problem and every message so far.
+    Messages,
     /// Choosing the format of an export.
     Export,
 }
@@ -84,7 +93,16 @@ pub struct Reader {
     pub scroll: usize,
     /// Index of the current quote in the entry's quotes.
     pub quote: Option<usize>,
+    /// The article's speakers (corpus indices) in order of appearance:
+    /// the colour key, and the order their colours are handed out in.
+    pub speakers: Vec<usize>,
+    /// The entry, its quote count and the corpus's speaker count that
+    /// `speakers` was worked out for.
+    speakers_key: Option<(usize, usize, usize)>,
 }
+
+/// Rows the colour key may take at most.
+pub const KEY_ROWS: usize = 2;
 
 /// Everything the reader shows.
 #[derive(Debug)]
@@ -121,7 +139,24 @@ pub struct App {
     /// The quotes `n` visits in the open article, kept for the status line
     /// so a frame does not walk every quote of a long article.
     visits: Visits,
+    /// Where speaker labels go, as chosen (margin falls back to the end of
+    /// the paragraph when the pane is too narrow).
+    labels: Labels,
+    /// The widest the article's text is shown, in columns (0: no limit).
+    reading_width: u16,
+    /// Whether the text is centred in the reading pane, else at the left.
+    centred: bool,
+    /// What the run loop is to do once this action is applied.
+    effects: Vec<Effect>,
+    /// How many loading problems the message line has already announced:
+    /// a new problem shows once, then lives in the messages view.
+    problems_told: usize,
+    /// Every message shown, oldest first (at most [`LOG_SIZE`]).
+    log: Vec<String>,
 }
+
+/// Messages the messages view keeps.
+pub const LOG_SIZE: usize = 200;
 
 /// The visited quotes of one article under one speaker filter.
 #[derive(Debug, Default)]
@@ -132,16 +167,18 @@ struct Visits {
     quotes: Vec<usize>,
 }
 
-/// Applies one action to the app.
-pub fn update(app: &mut App, action: Action) {
+/// Applies one action to the app; returns what the run loop is to do
+/// beyond drawing (copy to the clipboard).
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.update(action);
+    std::mem::take(&mut app.effects)
 }
 
 impl App {
     /// An app over `corpus` at 80×24 until told the real size, with the
     /// first headline open. `problems` are shown in the message line.
     pub fn new(corpus: Corpus, problems: Vec<Problem>) -> App {
-        App::with_layout(corpus, problems, layout::layout)
+        App::with_layout(corpus, problems, layout::layout_with)
     }
 
     /// Like [`App::new`] with another layout function.
@@ -179,10 +216,17 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             growing: None,
             visits: Visits::default(),
+            labels: Labels::Margin,
+            reading_width: DEFAULT_READING_WIDTH,
+            centred: true,
+            effects: Vec::new(),
+            problems_told: 0,
+            log: Vec::new(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
         app.count_visits();
+        app.order_speakers();
         app
     }
 
@@ -190,7 +234,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Resize(..) | Action::Scroll { .. } | Action::Click { .. } => {}
-            _ => self.message = None,
+            _ => {
+                self.message = None;
+                // The problems announced until now were seen.
+                self.problems_told = self.problems.len();
+            }
         }
         if !self.collection_update(action) {
             self.browse_update(action);
@@ -198,11 +246,57 @@ impl App {
         self.collection.sync(&self.corpus);
         self.mark_open_read();
         self.count_visits();
+        self.order_speakers();
+        if let Some(m) = self.message.as_ref().filter(|m| self.log.last() != Some(m)) {
+            self.log.push(m.clone());
+            if self.log.len() > LOG_SIZE {
+                self.log.remove(0);
+            }
+        }
+    }
+
+    /// Every message shown so far, oldest first.
+    pub fn log(&self) -> &[String] {
+        &self.log
     }
 
     fn browse_update(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
+            Action::Back => match self.focus {
+                Focus::Reader => self.set_focus(Focus::List),
+                Focus::List => self.quit = true,
+            },
+            Action::CycleLabels => {
+                self.labels = match self.labels {
+                    Labels::Margin | Labels::Inline => Labels::Paragraph,
+                    Labels::Paragraph => Labels::Off,
+                    Labels::Off => Labels::Margin,
+                };
+                self.resize_reader();
+                let what = match self.labels {
+                    Labels::Margin if self.reading().margin.is_none() => {
+                        "in the margin (at paragraph ends until the pane is wider)"
+                    }
+                    Labels::Margin | Labels::Inline => "in the margin",
+                    Labels::Paragraph => "at the end of each paragraph",
+                    Labels::Off => "off",
+                };
+                self.message = Some(format!("Speaker labels {what}"));
+            }
+            Action::OpenMessages => {
+                self.help_scroll = 0;
+                self.mode = Mode::Messages;
+            }
+            Action::CopyCitation => self.copy(true),
+            Action::CopyQuote => self.copy(false),
+            Action::Close => {
+                if self.focus == Focus::Reader && self.screen().list.is_none() {
+                    self.set_focus(Focus::List);
+                } else {
+                    self.clear_filter();
+                }
+            }
             Action::ToggleFocus => self.set_focus(match self.focus {
                 Focus::List => Focus::Reader,
                 Focus::Reader => Focus::List,
@@ -257,6 +351,79 @@ impl App {
             | Action::Export
             | Action::CycleFormat => {}
         }
+    }
+
+    /// Sets the widest the text is shown (0: no limit) and whether it is
+    /// centred in the reading pane.
+    pub fn set_reading_width(&mut self, width: u16, centred: bool) {
+        self.reading_width = width;
+        self.centred = centred;
+        self.resize_reader();
+    }
+
+    /// Where speaker labels go, as chosen.
+    pub fn labels(&self) -> Labels {
+        self.labels
+    }
+
+    /// How the reading pane's inside is shared between the speaker margin
+    /// and the text.
+    pub fn reading(&self) -> geometry::Reading {
+        let inner = self.reader_inner();
+        let plain = geometry::reading(
+            inner,
+            self.labels == Labels::Margin,
+            self.reading_width,
+            self.centred,
+            0,
+        );
+        let key = self.key_rows(
+            usize::from(plain.text.width) + plain.margin.map_or(0, |m| usize::from(m.width) + 1),
+        );
+        geometry::reading(
+            inner,
+            self.labels == Labels::Margin,
+            self.reading_width,
+            self.centred,
+            u16::try_from(key.len()).unwrap_or(0),
+        )
+    }
+
+    /// The colour key cut into rows `width` columns wide: each row the
+    /// range of [`Reader::speakers`] it shows, at most [`KEY_ROWS`]; the
+    /// last row leaves room for `+N more` when not all fit.
+    pub fn key_rows(&self, width: usize) -> Vec<std::ops::Range<usize>> {
+        let names = self.reader.speakers.iter().map(|&s| {
+            self.corpus
+                .speakers
+                .get(s)
+                .map_or(0, |s| crate::text::display_width(&s.name))
+        });
+        key_rows(names, self.reader.speakers.len(), width)
+    }
+
+    /// Works out the open article's speakers in order of appearance, when
+    /// the article, its quotes or the speaker index changed.
+    pub(super) fn order_speakers(&mut self) {
+        let key = self
+            .reader
+            .entry
+            .zip(self.open_entry())
+            .map(|(e, entry)| (e, entry.quotes.len(), self.corpus.speakers.len()));
+        if key == self.reader.speakers_key {
+            return;
+        }
+        let mut order: Vec<usize> = Vec::new();
+        if let Some((e, n, _)) = key {
+            for q in 0..n {
+                if let Some(s) = self.speaker_of(e, q).filter(|s| !order.contains(s)) {
+                    order.push(s);
+                }
+            }
+        }
+        self.reader.speakers = order;
+        self.reader.speakers_key = key;
+        self.resize_reader();
     }
 
     /// Whether the reader should close.
@@ -357,24 +524,30 @@ impl App {
         self.size
     }
 
-    /// The one-line message to show: what just happened, else the first
-    /// loading problem.
+    /// The one-line message to show: what just happened, else the loading
+    /// problems not yet announced, until the next key; all of them stay in
+    /// the messages view.
     pub fn message(&self) -> Option<String> {
         if let Some(m) = &self.message {
             return Some(m.clone());
         }
-        let first = self.problems.first()?;
-        let more = match self.problems.len() {
+        let new = self.problems.get(self.problems_told..)?;
+        let first = new.first()?;
+        let more = match new.len() {
             1 => String::new(),
-            n => format!(" (+{} more, listed on exit)", n - 1),
+            n => format!(" (+{} more)", n - 1),
         };
-        Some(format!("{first}{more}"))
+        Some(format!("{first}{more} · ! lists every message"))
+    }
+
+    /// Whether the message line shows.
+    pub(super) fn has_message(&self) -> bool {
+        self.message.is_some() || self.problems.len() > self.problems_told
     }
 
     /// Where each pane is on the current screen.
     pub fn screen(&self) -> Screen {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        Screen::new(self.size.0, self.size.1, self.focus, has_message)
+        Screen::new(self.size.0, self.size.1, self.focus, self.has_message())
     }
 
     /// Whether quote `q` of entry `entry` is one `n`/`N` visit: a
@@ -436,7 +609,12 @@ impl App {
             }
             Mode::Search => change(&mut self.search.input),
             Mode::SpeakerList => self.speaker_list_edit(change),
-            Mode::Browse | Mode::Help | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
+            Mode::Browse
+            | Mode::Help
+            | Mode::Messages
+            | Mode::SpeakerQuotes
+            | Mode::Starred
+            | Mode::Export => {}
         }
     }
 
@@ -454,7 +632,7 @@ impl App {
                 self.start_search(input);
             }
             Mode::Browse => self.set_focus(Focus::Reader),
-            Mode::Help => self.mode = Mode::Browse,
+            Mode::Help | Mode::Messages => self.mode = Mode::Browse,
             // Acted on in `collection_update`.
             Mode::SpeakerList | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
         }
@@ -470,7 +648,12 @@ impl App {
             .speakers
             .get(speaker)
             .map_or("", |s| s.name.as_str());
-        self.message = Some(format!("{} articles quote {name}", self.shown.len()));
+        let n = self.shown.len();
+        let verb = if n == 1 { "quotes" } else { "quote" };
+        self.message = Some(format!(
+            "{} {verb} {name}",
+            crate::text::plural(n, "article")
+        ));
         self.filter = Some(speaker);
         self.search = Search::default();
         self.reselect(open);
@@ -502,6 +685,40 @@ impl App {
     }
 }
 
+/// Rows of a colour key of `count` names, `widths` columns each, shown as
+/// `■ name` two columns apart, in rows `width` wide (see [`App::key_rows`]).
+fn key_rows(
+    widths: impl Iterator<Item = usize>,
+    count: usize,
+    width: usize,
+) -> Vec<std::ops::Range<usize>> {
+    const MORE: usize = 10; // "  +99 more"
+    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, w) in widths.enumerate() {
+        let item = 2 + w + if i > start { 2 } else { 0 };
+        let last = rows.len() + 1 == KEY_ROWS;
+        let room = if last && i + 1 < count {
+            width.saturating_sub(MORE)
+        } else {
+            width
+        };
+        if used + item > room && i > start {
+            rows.push(start..i);
+            if rows.len() == KEY_ROWS {
+                return rows;
+            }
+            (start, used) = (i, 2 + w);
+        } else {
+            used += item;
+        }
+    }
+    if start < count {
+        rows.push(start..count);
+    }
+    rows
+}
+
 fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summary {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for id in ids.iter().flatten() {
@@ -520,5 +737,21 @@ fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summ
             .filter(|q| q.is_marked_quotation())
             .count(),
         speakers: names.map(|s| s.name.clone()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_rows;
+
+    #[test]
+    fn the_colour_key_wraps_into_two_rows_then_counts_the_rest() {
+        // "■ Ana  ■ Bo" is 11 columns.
+        assert_eq!(key_rows([3, 2].into_iter(), 2, 11), vec![0..2]);
+        assert_eq!(key_rows([3, 2].into_iter(), 2, 10), [0..1, 1..2]);
+        // Four names of 8: two a row, with room for "+N more" on the last.
+        let rows = key_rows([8; 10].into_iter(), 10, 22);
+        assert_eq!(rows, [0..2, 2..3]);
+        assert!(key_rows(std::iter::empty(), 0, 20).is_empty());
     }
 }

@@ -6,30 +6,28 @@ use std::collections::HashSet;
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
 use super::{App, Focus, Mode, Reader};
-use crate::layout::Source;
+use crate::layout::{Labels, Source};
 
 impl App {
     /// The reading pane's inner area, as it is or would be when shown.
     pub(super) fn reader_inner(&self) -> Area {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        let screen = Screen::new(self.size.0, self.size.1, Focus::Reader, has_message);
+        let screen = Screen::new(self.size.0, self.size.1, Focus::Reader, self.has_message());
         screen.reader.map(Area::inner).unwrap_or_default()
     }
 
     /// How many headlines the list shows at once (at least one).
     fn list_page(&self) -> usize {
-        let has_message = self.message.is_some() || !self.problems.is_empty();
-        let screen = Screen::new(self.size.0, self.size.1, Focus::List, has_message);
+        let screen = Screen::new(self.size.0, self.size.1, Focus::List, self.has_message());
         let rows = screen.list.map_or(0, |a| a.inner().height);
         usize::from(rows / ITEM_HEIGHT).max(1)
     }
 
     fn reader_page(&self) -> usize {
-        usize::from(self.reader_inner().height).max(1)
+        usize::from(self.reading().text.height).max(1)
     }
 
     fn max_scroll(&self) -> usize {
-        let height = usize::from(self.reader_inner().height);
+        let height = usize::from(self.reading().text.height);
         self.reader.layout.rows.len().saturating_sub(height)
     }
 
@@ -49,13 +47,19 @@ impl App {
 
     /// Lays the open article out again when the pane's width changed.
     pub(super) fn relayout(&mut self) {
-        let width = self.reader_inner().width.max(1);
+        let reading = self.reading();
+        let width = reading.text.width.max(1);
+        let labels = match self.labels {
+            Labels::Margin if reading.margin.is_none() => Labels::Paragraph,
+            chosen => chosen,
+        };
         let Some(entry) = self.open_entry() else {
             self.reader.layout = Default::default();
             return;
         };
-        if self.reader.layout.width != width || self.reader.layout.rows.is_empty() {
-            self.reader.layout = (self.layout_fn)(entry, width);
+        let lay = &self.reader.layout;
+        if lay.width != width || lay.labels != labels || lay.rows.is_empty() {
+            self.reader.layout = (self.layout_fn)(entry, width, labels);
         }
     }
 
@@ -88,7 +92,7 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::Messages) {
             // The ui stops the help at its last line; this only bounds the count.
             self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(999);
             return;
@@ -190,8 +194,12 @@ impl App {
             .position(|h| ahead.contains(&h.entry))
             .unwrap_or(0);
         self.go_to_hit(first);
-        let more = if found >= search::MAX_HITS { "+" } else { "" };
-        self.message = Some(format!("{found}{more} matches for “{query}”"));
+        let counted = if found >= search::MAX_HITS {
+            format!("{found}+ matches")
+        } else {
+            crate::text::plural(found, "match")
+        };
+        self.message = Some(format!("{counted} for “{query}”"));
     }
 
     pub(super) fn next_match(&mut self, forward: bool) {

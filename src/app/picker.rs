@@ -1,4 +1,8 @@
-//! The speaker picker: every speaker of the corpus, fuzzy-filtered as you type.
+//! The speaker picker: every speaker of the corpus, filtered as you type.
+//! Names with a whole word typed come first (`blair` finds `Tony Blair`),
+//! then names with a word that starts so, then fuzzy matches, each group in
+//! nucleo's order: a fuzzy matcher alone ranks `Abdullatif Sener` (a-b-…-l-a-i-r
+//! scattered) as high as `Tony Blair`.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
@@ -35,11 +39,14 @@ impl Picker {
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let named = names.enumerate().map(|(i, s)| Named(i, s));
-        self.matches = pattern
+        let mut ranked: Vec<(u8, usize)> = pattern
             .match_list(named, &mut matcher)
             .into_iter()
-            .map(|(n, _)| n.0)
+            .map(|(n, _)| (tier(n.1, &self.query), n.0))
             .collect();
+        // Stable: within a tier, nucleo's order.
+        ranked.sort_by_key(|&(t, _)| t);
+        self.matches = ranked.into_iter().map(|(_, i)| i).collect();
     }
 
     /// Moves the highlight by `delta`, staying inside the matches.
@@ -51,6 +58,30 @@ impl Picker {
     /// The index into the corpus's speakers of the highlighted speaker.
     pub fn chosen(&self) -> Option<usize> {
         self.matches.get(self.selected).copied()
+    }
+}
+
+/// How well `name` matches `query`, best 0: every typed word is a whole
+/// word of the name (0), or starts one (1), or the match is fuzzy (2).
+/// Case and the kind of hyphen do not count.
+pub fn tier(name: &str, query: &str) -> u8 {
+    let fold = |s: &str| s.to_lowercase().replace(['\u{2011}', '\u{2010}'], "-");
+    let name = fold(name);
+    // `Jae-Myung`, `Jae` and `Myung` are all words of `Lee Jae-Myung`.
+    let whole = name.split_whitespace();
+    let parts = name.split(|c: char| c.is_whitespace() || c == '-');
+    let words: Vec<&str> = whole.chain(parts).filter(|w| !w.is_empty()).collect();
+    let query = fold(query);
+    let typed: Vec<&str> = query.split_whitespace().collect();
+    if typed.is_empty() {
+        return 2;
+    }
+    if typed.iter().all(|t| words.contains(t)) {
+        0
+    } else if typed.iter().all(|t| words.iter().any(|w| w.starts_with(t))) {
+        1
+    } else {
+        2
     }
 }
 
@@ -78,6 +109,18 @@ mod tests {
         p.query = "zzz".into();
         p.refilter(all.into_iter());
         assert_eq!(p.chosen(), None);
+    }
+
+    #[test]
+    fn whole_words_then_prefixes_then_fuzzy_matches() {
+        let all = ["Abdullatif Sener", "Blairsville Mayor", "Tony Blair"];
+        let mut p = Picker::new(all.len());
+        p.query = "blair".into();
+        p.refilter(all.into_iter());
+        assert_eq!(p.matches, vec![2, 1, 0]);
+        assert_eq!(tier("Lee Jae‑Myung", "jae-myung"), 0);
+        assert_eq!(tier("Tony Blair", "to bl"), 1);
+        assert_eq!(tier("Abdullatif Sener", "blair"), 2);
     }
 
     #[test]

@@ -18,6 +18,19 @@ pub enum SpeakerSort {
     Count,
     /// By name, A to Z.
     Name,
+    /// By the last word of the name (the family name in most), A to Z.
+    Surname,
+}
+
+/// The key `Surname` sorts by: the name's last word, then the name.
+fn surname_key(name: &str) -> (String, String) {
+    let lower = name.to_lowercase();
+    let last = lower
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    (last, lower)
 }
 
 /// The speakers view's state.
@@ -64,17 +77,26 @@ impl SpeakersView {
     fn refilter(&mut self, corpus: &Corpus) {
         let names = corpus.speakers.iter().map(|s| s.name.as_str());
         self.picker.refilter(names);
-        if self.sort == SpeakerSort::Name {
-            if self.picker.query.is_empty() {
-                self.picker.matches.clone_from(&self.by_name);
+        let query = self.picker.query.as_str();
+        let name = |i: usize| corpus.speakers[i].name.as_str();
+        // Matches are few next to all speakers; sort just those. With a
+        // query, how well a name matches comes before the order chosen.
+        let tier = |i: usize| {
+            if query.is_empty() {
+                0
             } else {
-                // Matches are few next to all speakers; sort just those.
-                self.picker
-                    .matches
-                    .sort_by_cached_key(|&i| corpus.speakers[i].name.to_lowercase());
+                super::picker::tier(name(i), query)
             }
-        } else if !self.picker.query.is_empty() {
-            self.picker.matches.sort_unstable();
+        };
+        let matches = &mut self.picker.matches;
+        match self.sort {
+            SpeakerSort::Name if query.is_empty() => matches.clone_from(&self.by_name),
+            SpeakerSort::Name => matches.sort_by_cached_key(|&i| (tier(i), name(i).to_lowercase())),
+            SpeakerSort::Surname => {
+                matches.sort_by_cached_key(|&i| (tier(i), surname_key(name(i))))
+            }
+            SpeakerSort::Count if query.is_empty() => {}
+            SpeakerSort::Count => matches.sort_by_key(|&i| (tier(i), i)),
         }
     }
 
@@ -109,7 +131,8 @@ impl App {
         let view = &mut self.speakers_view;
         view.sort = match view.sort {
             SpeakerSort::Count => SpeakerSort::Name,
-            SpeakerSort::Name => SpeakerSort::Count,
+            SpeakerSort::Name => SpeakerSort::Surname,
+            SpeakerSort::Surname => SpeakerSort::Count,
         };
         view.refilter(&self.corpus);
     }
@@ -140,5 +163,17 @@ impl App {
         if let Some((e, q)) = self.speakers_view.chosen_quote() {
             self.open_at(e, Some(q));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::surname_key;
+
+    #[test]
+    fn the_surname_is_the_last_word() {
+        let mut names = ["Zoe Abel", "Ann Young", "Bo Marr"];
+        names.sort_by_key(|n| surname_key(n));
+        assert_eq!(names, ["Zoe Abel", "Bo Marr", "Ann Young"]);
     }
 }

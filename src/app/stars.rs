@@ -156,7 +156,7 @@ impl App {
         }
         let (e, entry) = self.reader.entry.zip(self.open_entry())?;
         let top = self.reader.scroll;
-        let bottom = top + usize::from(self.reader_inner().height);
+        let bottom = top + usize::from(self.reading().text.height);
         (0..entry.quotes.len()).find(|&q| {
             let row = self.reader.layout.quote_rows.get(q).copied();
             self.is_visited(e, q) && row.is_some_and(|r| (top..bottom).contains(&r))

@@ -87,7 +87,9 @@ impl App {
                 Action::Cancel => self.close_export(),
                 _ => return false,
             },
-            Mode::Browse | Mode::Speakers | Mode::Search | Mode::Help => return false,
+            Mode::Browse | Mode::Speakers | Mode::Search | Mode::Help | Mode::Messages => {
+                return false;
+            }
         }
         true
     }

@@ -25,8 +25,9 @@ pub struct Cli {
     /// Without any, the bundled sample articles open.
     pub paths: Vec<PathBuf>,
     /// Where stars and read marks are kept (default: $HEARSAY_DATA_DIR, else
-    /// the platform's data folder).
-    #[arg(long, global = true, value_name = "PATH")]
+    /// the platform's data folder). Not global: `eval` and `speakers` keep
+    /// none, so only the reader and `quotes` take it.
+    #[arg(long, value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
     /// The most to read from one input, as bytes or with a K, M or G suffix
     /// (powers of 1024); a bigger input is skipped with a message.
@@ -39,6 +40,15 @@ pub struct Cli {
     /// Keep the articles read in the offline cache, for `hearsay search`.
     #[arg(long)]
     pub keep: bool,
+    /// Colours for a dark or a light terminal background.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+    /// The widest an article's text is shown, in columns (0: the pane's width).
+    #[arg(long = "reading-width", value_name = "COLUMNS", default_value_t = crate::app::DEFAULT_READING_WIDTH)]
+    pub reading_width: u16,
+    /// Show the article's text at the left of its pane instead of centred.
+    #[arg(long)]
+    pub left: bool,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,12 +70,15 @@ pub enum Command {
         /// Only the starred quotes, as citations; no articles needed.
         #[arg(long)]
         starred: bool,
+        /// Where the starred quotes are kept (as for the reader).
+        #[arg(long, value_name = "PATH")]
+        data_dir: Option<PathBuf>,
     },
     /// Print every speaker with quote and article counts, most quoted first.
     Speakers {
         /// Files and folders of articles, `-` for standard input.
         paths: Vec<PathBuf>,
-        /// Output format (`text` or `jsonl`).
+        /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Also print articles, bytes, quotes and the time spent loading and extracting.
@@ -84,6 +97,9 @@ pub enum Command {
         /// Output format (`jsonl` or `text`).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Where the cache is kept (as for the reader).
+        #[arg(long, value_name = "PATH")]
+        data_dir: Option<PathBuf>,
     },
     /// Print where the configuration file is (and check it), or an example.
     Config {
@@ -95,7 +111,11 @@ pub enum Command {
         example: bool,
     },
     /// Fetch every subscription now and keep its new articles in the cache.
-    Fetch,
+    Fetch {
+        /// Where the cache is kept (as for the reader).
+        #[arg(long, value_name = "PATH")]
+        data_dir: Option<PathBuf>,
+    },
     /// Subscribe to a feed.
     Add {
         /// The feed's URL.
@@ -139,6 +159,15 @@ pub enum Command {
     },
 }
 
+/// The reader's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// For a dark background.
+    Dark,
+    /// For a light background.
+    Light,
+}
+
 /// Output formats of the headless commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -149,6 +178,50 @@ pub enum Format {
     /// Plain text for reading (Markdown citation blocks with --speaker/--starred).
     #[value(alias = "md", alias = "markdown")]
     Text,
+}
+
+/// Whether `error`, or anything that caused it, is a write to a closed
+/// pipe: `hearsay speakers | head` ends quietly when `head` has read enough.
+pub fn is_broken_pipe(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut at = Some(error);
+    while let Some(e) = at {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            return true;
+        }
+        at = e.source();
+    }
+    false
+}
+
+/// An error and its causes on one line, `a: b: c`, leaving out a cause
+/// whose text the message before it already holds (an error that prints
+/// its source, as `writing the output: {0}` does), control characters
+/// removed: the text of every `hearsay: error: …` line.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = error.to_string();
+    let mut at = error.source();
+    while let Some(e) = at {
+        let cause = e.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+        at = e.source();
+    }
+    crate::text::sanitize(&line).into_owned()
+}
+
+/// A loading problem as every command prints it:
+/// `hearsay: error: PATH: …` when the input was skipped, `hearsay: warning:
+/// …` when it loaded anyway; control characters in names and text removed.
+pub fn problem_line(problem: &crate::article::Problem) -> String {
+    let level = if problem.fatal { "error" } else { "warning" };
+    format!(
+        "hearsay: {level}: {}",
+        crate::text::sanitize(&problem.to_string())
+    )
 }
 
 /// `512M` -> 536870912: a number of bytes, optionally with a K, M or G
@@ -183,14 +256,44 @@ mod tests {
         assert_eq!(cli.paths, [PathBuf::from("news")]);
         let cli = Cli::try_parse_from(["hearsay", "quotes", "--starred", "--data-dir", "d"])
             .expect("parses");
-        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
         let Some(Command::Quotes {
-            starred, speaker, ..
+            starred,
+            speaker,
+            data_dir,
+            ..
         }) = cli.command
         else {
             panic!("not the quotes command");
         };
         assert!(starred && speaker.is_none());
+        assert_eq!(data_dir, Some(PathBuf::from("d")));
+    }
+
+    #[test]
+    fn eval_and_speakers_take_no_data_dir() {
+        for cmd in ["eval", "speakers"] {
+            let parsed = Cli::try_parse_from(["hearsay", cmd, "x", "--data-dir", "d"]);
+            assert!(parsed.is_err(), "{cmd} took --data-dir");
+        }
+        let cli = Cli::try_parse_from(["hearsay", "eval", "gold.jsonl"]).expect("parses");
+        assert!(matches!(cli.command, Some(Command::Eval { .. })));
+    }
+
+    #[test]
+    fn an_error_chain_is_one_line_without_repeats() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("writing the output: {0}")]
+        struct Outer(#[from] std::io::Error);
+        let e = Outer(std::io::Error::other("disk full"));
+        assert_eq!(error_chain(&e), "writing the output: disk full");
+        assert!(!is_broken_pipe(&e));
+        let pipe = Outer(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert!(is_broken_pipe(&pipe));
+        #[derive(Debug, thiserror::Error)]
+        #[error("loading")]
+        struct Quiet(#[source] std::io::Error);
+        let e = Quiet(std::io::Error::other("no\u{1b}[2J such file"));
+        assert_eq!(error_chain(&e), "loading: no␛[2J such file");
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub enum QuotesError {
     #[error("no input: give files or folders of articles, or `-` to read standard input")]
     NoPaths,
     /// Every input failed to load.
-    #[error("no articles loaded ({0} problem(s) reported above)")]
+    #[error("no articles loaded ({} reported above)", crate::text::plural(*.0, "problem"))]
     NothingLoaded(usize),
     /// Writing the output failed.
     #[error("writing the output: {0}")]
@@ -88,9 +88,8 @@ pub fn run(
             }
             Item::Problem(p) => {
                 summary.problems += 1;
-                let level = if p.fatal { "error" } else { "warning" };
                 // Problems name user paths and input text: keep control characters off the terminal.
-                writeln!(err, "{level}: {}", printable(&p.to_string()))
+                writeln!(err, "{}", super::problem_line(&p))
             }
         };
         match written {

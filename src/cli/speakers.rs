@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::article::{self, Article, LoadOptions};
-use crate::corpus::{self, Entry, SpeakerIndex};
+use crate::corpus::{self, Entry, Speaker, SpeakerIndex};
 use crate::loader;
 
 use super::Format;
@@ -77,7 +77,7 @@ pub fn run(
                 file(names, quotes, bytes);
             }
             for p in &done.problems {
-                if let Err(e) = writeln!(err, "{p}") {
+                if let Err(e) = writeln!(err, "{}", super::problem_line(p)) {
                     failed = Some(e);
                     return ControlFlow::Break(());
                 }
@@ -93,28 +93,7 @@ pub fn run(
     let speakers = index.speakers();
     st.extract = started.elapsed();
 
-    for s in &speakers {
-        match format {
-            Format::Jsonl => {
-                let line = Line {
-                    name: &s.name,
-                    aliases: &s.aliases,
-                    quotes: s.quotes,
-                    articles: s.articles,
-                };
-                serde_json::to_writer(&mut *out, &line)?;
-                writeln!(out)?;
-            }
-            Format::Csv | Format::Text => {
-                let name: String = s.name.chars().filter(|c| !c.is_control()).collect();
-                writeln!(
-                    out,
-                    "{:>6} quotes {:>5} articles  {name}",
-                    s.quotes, s.articles
-                )?;
-            }
-        }
-    }
+    write_speakers(&speakers, format, out)?;
     if stats {
         writeln!(
             err,
@@ -130,6 +109,46 @@ pub fn run(
         )?;
     }
     Ok(st.articles > 0)
+}
+
+/// The ranked speakers in `format`: aligned text, JSON lines, or CSV
+/// with a header (aliases joined by `; `).
+fn write_speakers(speakers: &[Speaker], format: Format, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Csv {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(["name", "quotes", "articles", "aliases"])?;
+        for s in speakers {
+            let (quotes, articles) = (s.quotes.to_string(), s.articles.to_string());
+            w.write_record([s.name.as_str(), &quotes, &articles, &s.aliases.join("; ")])?;
+        }
+        return w.flush();
+    }
+    for s in speakers {
+        if format == Format::Jsonl {
+            let line = Line {
+                name: &s.name,
+                aliases: &s.aliases,
+                quotes: s.quotes,
+                articles: s.articles,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)?;
+            continue;
+        }
+        let name: String = s.name.chars().filter(|c| !c.is_control()).collect();
+        let quotes = if s.quotes == 1 { "quote" } else { "quotes" };
+        let articles = if s.articles == 1 {
+            "article"
+        } else {
+            "articles"
+        };
+        writeln!(
+            out,
+            "{:>6} {quotes:<6} {:>5} {articles:<8}  {name}",
+            s.quotes, s.articles
+        )?;
+    }
+    Ok(())
 }
 
 /// What the index needs of an entry: its speakers' names, its quotations

@@ -13,6 +13,7 @@
 //!     source: Some("Tidewire".into()),
 //!     date: Some("March 3".into()),
 //!     url: None,
+//!     location: None,
 //!     verbatim: true,
 //! };
 //! let md = to_string(&[c], ExportFormat::Markdown)?;
@@ -50,6 +51,10 @@ pub struct Citation {
     pub date: Option<String>,
     /// Where the article was published.
     pub url: Option<String>,
+    /// Where the article came from: its URL, else the input it was read
+    /// from (a text file's path, `path:line` for a JSON line without an id,
+    /// else the article's own id). Starred quotes keep only the URL.
+    pub location: Option<String>,
     /// Whether the quote is word for word (it was in quotation marks), rather
     /// than reported speech.
     pub verbatim: bool,
@@ -78,6 +83,7 @@ impl Citation {
                     .or_else(|| dateline.and_then(|d| d.date.as_deref())),
             ),
             url: field(article.url.as_deref()),
+            location: field(article.url.as_deref()).or_else(|| field(Some(&article.id))),
             verbatim: marked && quote.kind != QuoteKind::Reported,
         }
     }
@@ -114,6 +120,7 @@ impl From<&StarredQuote> for Citation {
             source: field(star.source.as_deref()),
             date: field(star.date.as_deref()),
             url: field(star.url.as_deref()),
+            location: field(star.url.as_deref()),
             verbatim,
         }
     }
@@ -214,7 +221,7 @@ pub fn write<W: Write>(
             // Written by hand rather than from the first record, so that an
             // export of nothing still says what its columns are.
             csv.write_record([
-                "speaker", "quote", "headline", "source", "date", "url", "verbatim",
+                "speaker", "quote", "headline", "source", "date", "url", "location", "verbatim",
             ])?;
             for c in citations {
                 csv.serialize(c)?;
@@ -298,11 +305,48 @@ pub fn markdown(citations: &[Citation]) -> String {
             out.push_str(credit.strip_suffix('.').unwrap_or(&credit));
             out.push('.');
         }
-        if let Some(url) = &c.url {
+        if let Some(at) = c.url.as_ref().or(c.location.as_ref()) {
             out.push(' ');
-            out.push_str(url);
+            out.push_str(at);
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The quote's words in quotation marks when they were quoted word for
+/// word, else as they are (reported speech).
+pub fn quoted(c: &Citation) -> String {
+    if c.verbatim {
+        format!("“{}”", c.quote)
+    } else {
+        c.quote.clone()
+    }
+}
+
+/// A citation on one line, to paste: `“Boats come first.” — Ona Brisk,
+/// “Harbour reopens”, Tidewire, March 3. https://…` (the location, the URL
+/// or file path, last).
+pub fn citation_line(c: &Citation) -> String {
+    let mut out = quoted(c);
+    let headline = (!c.headline.is_empty()).then(|| format!("“{}”", c.headline));
+    let parts: Vec<&str> = [
+        c.speaker.as_deref(),
+        headline.as_deref(),
+        c.source.as_deref(),
+        c.date.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !parts.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&parts.join(", "));
+        out.push('.');
+    }
+    if let Some(at) = &c.location {
+        out.push(' ');
+        out.push_str(at);
     }
     out
 }

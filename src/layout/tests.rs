@@ -147,10 +147,10 @@ fn hard_wrapped_paragraph_shows_as_one() {
         0..text.find("\n\n").unwrap_or(0),
         text.len() - 5..text.len(),
     ];
-    let lay = layout_paragraphs(&e, 40, &paras);
+    let lay = layout_paragraphs(&e, 40, &paras, Labels::Inline);
     let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
     assert_eq!(shown, ["One two three four.", "", "Next."]);
-    let lay = layout_paragraphs(&e, 9, &paras);
+    let lay = layout_paragraphs(&e, 9, &paras, Labels::Inline);
     let shown: Vec<String> = (0..lay.rows.len()).map(|r| lay.row_text(r, text)).collect();
     assert_eq!(shown, ["One two", "three", "four.", "", "Next."]);
 }
@@ -503,7 +503,7 @@ fn label_after_the_last_word_when_the_quote_ends_between_paragraphs() {
     };
     let e = entry("", text, vec![q]);
     let paras = [0..text.find('\n').unwrap_or(0), end..text.len()];
-    let lay = layout_paragraphs(&e, 80, &paras);
+    let lay = layout_paragraphs(&e, 80, &paras, Labels::Inline);
     let s = segs(&e, &lay);
     assert_eq!(
         s[0],
@@ -514,4 +514,133 @@ fn label_after_the_last_word_when_the_quote_ends_between_paragraphs() {
         ]
     );
     assert_eq!(s[2], [(Role::Body, "”Next “b” c".into())]);
+}
+
+fn rows_with(e: &Entry, width: u16, labels: Labels) -> Vec<String> {
+    let lay = layout_with(e, width, labels);
+    (0..lay.rows.len())
+        .map(|r| lay.row_text(r, &e.article.text))
+        .collect()
+}
+
+/// Two paragraphs: a quote whose speaker is named by surname only, and one
+/// whose mention names its speaker in full.
+fn two_speakers() -> Entry {
+    let text = "“We will fix the bridge,” Okafor told the council.\n\n\
+                “Not this year,” said Lee Jae‑Myung, the treasurer.";
+    let q1 = quote(
+        text,
+        "“We will fix the bridge,”",
+        Some("Ngozi Okafor"),
+        Some("Okafor"),
+    );
+    let q2 = quote(
+        text,
+        "“Not this year,”",
+        Some("Lee Jae‑Myung"),
+        Some("Lee Jae‑Myung"),
+    );
+    entry("Bridge", text, vec![q1, q2])
+}
+
+#[test]
+fn margin_labels_leave_the_text_whole_and_skip_a_name_on_the_row() {
+    let e = two_speakers();
+    let lay = layout_with(&e, 60, Labels::Margin);
+    let rows = rows_with(&e, 60, Labels::Margin);
+    assert_eq!(
+        rows[2..],
+        [
+            "“We will fix the bridge,” Okafor told the council.",
+            "",
+            "“Not this year,” said Lee Jae‑Myung, the treasurer."
+        ]
+    );
+    assert!(
+        !lay.rows
+            .iter()
+            .flat_map(|r| &r.segs)
+            .any(|s| matches!(s.role, Role::Speaker(_))),
+        "no label inside the text"
+    );
+    // Okafor's name is not in full on her row: labelled. Lee's is: not.
+    assert_eq!(lay.margin, [(2, 0)]);
+    assert_eq!(lay.margin_in(0, 2), []);
+    assert_eq!(lay.margin_in(2, 1), [(2, 0)]);
+}
+
+#[test]
+fn margin_labels_never_share_a_row_and_a_speaker_is_named_once_a_paragraph() {
+    let text = "“A,” “B,” said Ana. “C,” she added, and “D” said Bo.";
+    let quotes = vec![
+        quote(text, "“A,”", Some("Ana Ruiz"), Some("Ana")),
+        quote(text, "“B,”", Some("Ana Ruiz"), Some("Ana")),
+        quote(text, "“C,”", Some("Ana Ruiz"), Some("Ana")),
+        quote(text, "“D”", Some("Bo Lind"), Some("Bo")),
+    ];
+    let e = entry("T", text, quotes);
+    let lay = layout_with(&e, 80, Labels::Margin);
+    // Ana's first quote is labelled, her next two are not, Bo's moves down
+    // a row since Ana's label holds the row they start on.
+    assert_eq!(lay.margin, [(2, 0), (3, 3)]);
+}
+
+#[test]
+fn end_of_paragraph_labels_follow_the_paragraph_once_per_speaker() {
+    let text = "“One,” Okafor said. “Two,” she said, and “Three,” said Tam.\n\nNext.";
+    let quotes = vec![
+        quote(text, "“One,”", Some("Ngozi Okafor"), Some("Okafor")),
+        quote(text, "“Two,”", Some("Ngozi Okafor"), Some("Okafor")),
+        quote(text, "“Three,”", Some("Lu Tam"), Some("Tam")),
+    ];
+    let e = entry("T", text, quotes);
+    assert_eq!(
+        rows_with(&e, 70, Labels::Paragraph)[2..],
+        [
+            "“One,” Okafor said. “Two,” she said, and “Three,” said Tam.",
+            "— Ngozi Okafor · Lu Tam",
+            "",
+            "Next."
+        ]
+    );
+    let lay = layout_with(&e, 70, Labels::Paragraph);
+    let roles: Vec<Role> = lay.rows[3].segs.iter().map(|s| s.role).collect();
+    assert_eq!(roles, [Role::Speaker(0), Role::Speaker(2)]);
+}
+
+#[test]
+fn end_of_paragraph_labels_skip_a_speaker_named_in_full() {
+    let e = two_speakers();
+    assert_eq!(
+        rows_with(&e, 70, Labels::Paragraph)[2..],
+        [
+            "“We will fix the bridge,” Okafor told the council.",
+            "— Ngozi Okafor",
+            "",
+            "“Not this year,” said Lee Jae‑Myung, the treasurer."
+        ]
+    );
+}
+
+#[test]
+fn labels_off_show_the_text_alone() {
+    let e = two_speakers();
+    let lay = layout_with(&e, 70, Labels::Off);
+    assert!(lay.margin.is_empty());
+    assert_eq!(
+        rows_with(&e, 70, Labels::Off)[2..],
+        [
+            "“We will fix the bridge,” Okafor told the council.",
+            "",
+            "“Not this year,” said Lee Jae‑Myung, the treasurer."
+        ]
+    );
+}
+
+#[test]
+fn names_compare_without_case_spacing_or_hyphen_kind() {
+    assert!(names_in_full("Lee Jae‑Myung", "lee  jae-myung"));
+    assert!(names_in_full("Mara Okonkwo said", "Mara Okonkwo"));
+    assert!(!names_in_full("Okafor", "Ngozi Okafor"));
+    assert!(!names_in_full("Anaïs Lee", "Ana"), "whole words only");
 }

@@ -3,6 +3,7 @@
 
 pub mod help;
 pub mod list;
+pub mod messages;
 pub mod reader;
 pub mod speakers;
 pub mod speakers_view;
@@ -16,7 +17,7 @@ use ratatui::layout::Rect;
 use crate::app::geometry::Area;
 use crate::app::{App, Focus, Mode};
 use crate::keymap::KeyMap;
-use crate::text::sanitize;
+use crate::text::{plural, sanitize};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -45,6 +46,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
             speakers_view::render_quotes(frame, body(&screen, frame), app, theme)
         }
         Mode::Starred => starred::render(frame, body(&screen, frame), app, theme),
+        Mode::Messages => messages::render(frame, body(&screen, frame), app, theme),
         Mode::Export => {
             let behind = app.export_prompt().map(|p| p.back());
             match behind {
@@ -70,7 +72,7 @@ fn body(screen: &crate::app::geometry::Screen, frame: &Frame) -> Rect {
     Rect::new(area.x, area.y, area.width, bottom.min(area.height))
 }
 
-fn rect(a: Area) -> Rect {
+pub(crate) fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 
@@ -96,13 +98,4 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         width,
         height,
     )
-}
-
-/// `1 quote`, `2 quotes`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -18,6 +18,8 @@ use crate::layout::{Role, Row, Source};
 pub struct QuoteLook<'a> {
     /// Its speaker's canonical name, when it has one.
     pub speaker: Option<&'a str>,
+    /// Its speaker's colour in this article (else the name's own colour).
+    pub colour: Option<Color>,
     /// Whether a speaker filter is on and this is someone else's quote.
     pub dimmed: bool,
     /// Whether `n`/`N` last went to it.
@@ -96,7 +98,9 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
     let look = look(n);
     let mut style = match look.speaker {
         _ if look.dimmed => base.patch(theme.dimmed),
-        Some(name) if !matches!(role, Role::Unattributed(_)) => base.fg(theme.speaker(name)),
+        Some(name) if !matches!(role, Role::Unattributed(_)) => {
+            base.fg(look.colour.unwrap_or_else(|| theme.speaker(name)))
+        }
         _ => base,
     };
     let in_quote = matches!(
@@ -115,7 +119,12 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
 /// How the open article's quotes and search match are picked out: those
 /// quotes met in `visible`, so a frame costs the rows shown and not the
 /// article's length; quotes before them keep the default look.
-pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
+pub fn highlights<'a>(
+    app: &'a App,
+    visible: &[Row],
+    margin: &[(usize, usize)],
+    theme: &Theme,
+) -> Highlights<'a> {
     let (Some(e), Some(entry)) = (app.open_index(), app.open_entry()) else {
         return Highlights::default();
     };
@@ -124,16 +133,21 @@ pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
     let shown = visible
         .iter()
         .flat_map(|r| &r.segs)
-        .filter_map(|s| quote_of(s.role));
+        .filter_map(|s| quote_of(s.role))
+        .chain(margin.iter().map(|&(_, q)| q));
     let (lo, hi) = shown.fold((usize::MAX, 0), |(lo, hi), q| (lo.min(q), hi.max(q + 1)));
+    let colours = article_colours(app, theme);
+    let order = &app.reader().speakers;
     let mut quotes = vec![QuoteLook::default(); lo.min(hi)];
     quotes.extend((lo.min(hi)..hi).map(|q| {
-        let speaker = app
-            .speaker_of(e, q)
-            .and_then(|s| speakers.get(s))
-            .map(|s| s.name.as_str());
+        let id = app.speaker_of(e, q);
+        let speaker = id.and_then(|s| speakers.get(s)).map(|s| s.name.as_str());
+        let colour = id
+            .and_then(|s| order.iter().position(|&o| o == s))
+            .and_then(|p| colours.get(p).copied());
         QuoteLook {
             speaker,
+            colour,
             dimmed: filter.is_some() && speaker != filter,
             current: app.reader().quote == Some(q),
             starred: entry
@@ -145,6 +159,50 @@ pub fn highlights<'a>(app: &'a App, visible: &[Row]) -> Highlights<'a> {
     Highlights {
         quotes,
         search: app.search_mark(),
+    }
+}
+
+/// The colours of the open article's speakers, in the order of
+/// [`Reader::speakers`](crate::app::Reader::speakers).
+fn article_colours(app: &App, theme: &Theme) -> Vec<Color> {
+    let speakers = &app.corpus().speakers;
+    let names =
+        (app.reader().speakers.iter()).map(|&s| speakers.get(s).map_or("", |s| s.name.as_str()));
+    theme.article_colours(names)
+}
+
+/// The colour key: each of the article's speakers as `■ name` in their
+/// colour, rows as [`App::key_rows`] cut them, `+N more` after the last.
+fn render_key(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let speakers = &app.corpus().speakers;
+    let order = &app.reader().speakers;
+    let colours = article_colours(app, theme);
+    let rows = app.key_rows(usize::from(area.width));
+    let shown = rows.last().map_or(0, |r| r.end);
+    for (y, range) in (area.y..area.y + area.height).zip(rows.iter()) {
+        let mut spans: Vec<Span> = Vec::new();
+        for i in range.clone() {
+            let name = order
+                .get(i)
+                .and_then(|&s| speakers.get(s))
+                .map_or("", |s| s.name.as_str());
+            let colour = colours.get(i).copied().unwrap_or(Color::Reset);
+            if i > range.start {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled("■ ", Style::new().fg(colour)));
+            spans.push(Span::styled(
+                sanitize(name).into_owned(),
+                Style::new().fg(colour),
+            ));
+        }
+        if range.end == shown && shown < order.len() {
+            spans.push(Span::styled(
+                format!("  +{} more", order.len() - shown),
+                theme.meta,
+            ));
+        }
+        frame.render_widget(Line::from(spans), Rect::new(area.x, y, area.width, 1));
     }
 }
 
@@ -183,11 +241,50 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         frame.render_widget(empty, inner);
         return;
     };
+    let reading = app.reading();
+    let text_area = super::rect(reading.text).intersection(inner);
     let start = reader.scroll.min(rows.len());
-    let end = (start + usize::from(inner.height)).min(rows.len());
-    let highlights = highlights(app, &rows[start..end]);
+    let end = (start + usize::from(text_area.height)).min(rows.len());
+    let margin = reader.layout.margin_in(start, end - start);
+    let highlights = highlights(app, &rows[start..end], margin, theme);
+    if let Some(area) = reading.key.map(super::rect) {
+        render_key(frame, area.intersection(inner), app, theme);
+    }
     let text = lines(&entry.article.text, &rows[start..end], &highlights, theme);
-    frame.render_widget(Paragraph::new(text), inner);
+    frame.render_widget(Paragraph::new(text), text_area);
+    if let Some(area) = reading.margin.map(super::rect) {
+        let area = area.intersection(inner);
+        for &(row, q) in margin {
+            let y = area.y + u16::try_from(row - start).unwrap_or(u16::MAX);
+            let Some(name) = entry.quotes.get(q).and_then(|q| q.speaker.as_deref()) else {
+                continue;
+            };
+            let label = fit(&sanitize(name), usize::from(area.width));
+            let style = style(Role::Speaker(q), &highlights.quotes, theme);
+            let line = Line::from(Span::styled(label, style)).right_aligned();
+            frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
+        }
+    }
+}
+
+/// `name` cut to `width` columns, ending in `…` when cut.
+fn fit(name: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    if crate::text::display_width(name) <= width {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in name.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -215,6 +312,7 @@ mod tests {
         let highlights = Highlights {
             quotes: vec![QuoteLook {
                 speaker: Some("Ana Ruiz"),
+                colour: None,
                 ..QuoteLook::default()
             }],
             search: None,
@@ -241,6 +339,7 @@ mod tests {
         let looks = [
             QuoteLook {
                 speaker: Some("Ben"),
+                colour: None,
                 dimmed: true,
                 current: false,
                 starred: false,
@@ -273,6 +372,13 @@ mod tests {
         }];
         let line = &lines("é", &rows, &Highlights::default(), &Theme::default())[0];
         assert_eq!(line.spans[0].content, "");
+    }
+
+    #[test]
+    fn margin_names_are_cut_to_fit() {
+        assert_eq!(fit("Ana Ruiz", 12), "Ana Ruiz");
+        assert_eq!(fit("Marisol Quennell-Abara", 12), "Marisol Que…");
+        assert_eq!(crate::text::display_width(&fit("李李李李李李李", 6)), 5);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub fn render_list(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let order = match view.sort {
         SpeakerSort::Count => "most quoted first",
         SpeakerSort::Name => "by name",
+        SpeakerSort::Surname => "by surname",
     };
     let title = format!(
         " Speakers {}/{} · {order} ",

@@ -102,20 +102,20 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
     let actions: &[Action] = match mode {
         Mode::Browse if app.filter().is_some() => &[
             Action::NextQuote,
-            Action::ClearFilter,
+            Action::Close,
             Action::ToggleHelp,
-            Action::Quit,
+            Action::Back,
         ],
         Mode::Browse => &[
             Action::NextQuote,
             Action::OpenSpeakers,
             Action::StartSearch,
             Action::ToggleHelp,
-            Action::Quit,
+            Action::Back,
         ],
         Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
         Mode::Search => &[Action::Confirm, Action::Cancel],
-        Mode::Help => &[Action::Cancel],
+        Mode::Help | Mode::Messages => &[Action::Cancel],
         Mode::SpeakerList => &[Action::Open, Action::ToggleSort, Action::Cancel],
         Mode::SpeakerQuotes | Mode::Starred => &[
             Action::Open,

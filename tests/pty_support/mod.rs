@@ -228,13 +228,14 @@ impl Session {
         self.output.lock().expect("output lock").raw.clone()
     }
 
-    /// Presses `q` and waits for hearsay to exit; returns how it did.
+    /// Presses `Q` (quit from anywhere) and waits for hearsay to exit;
+    /// returns how it did.
     pub fn quit(&mut self) -> ExitStatus {
-        self.send("q");
+        self.send("Q");
         self.wait_exit()
     }
 
-    /// Presses `q`, checks hearsay exits successfully, and returns every
+    /// Presses `Q`, checks hearsay exits successfully, and returns every
     /// byte it wrote.
     pub fn quit_ok(&mut self) -> Vec<u8> {
         let status = self.quit();

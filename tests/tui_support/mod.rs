@@ -9,7 +9,7 @@ use std::ops::Range;
 use hearsay::app::{Action, App, update};
 use hearsay::article::Article;
 use hearsay::corpus::{Corpus, Entry};
-use hearsay::layout::{ArticleLayout, Role, Row, Seg, Source};
+use hearsay::layout::{ArticleLayout, Labels, Role, Row, Seg, Source};
 use hearsay::quote::{Quote, QuoteKind};
 
 /// One quote to find in a text: the quoted words, their kind, the speaker,
@@ -141,10 +141,11 @@ pub fn corpus() -> Corpus {
 /// A plain layout for tests: the headline, a meta line, then each paragraph
 /// hard-wrapped at `width` chars, quotes and mentions as their own segments
 /// and the speaker's name after each attributed quote.
-pub fn plain_layout(entry: &Entry, width: u16) -> ArticleLayout {
+pub fn plain_layout(entry: &Entry, width: u16, labels: Labels) -> ArticleLayout {
     let width = usize::from(width.max(1));
     let mut out = ArticleLayout {
         width: width as u16,
+        labels,
         ..ArticleLayout::default()
     };
     out.quote_rows = vec![0; entry.quotes.len()];
