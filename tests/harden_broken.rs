@@ -359,15 +359,19 @@ fn inputs_over_the_size_limit_are_skipped_with_a_clear_message() {
     };
     let at_limit = write(dir.path(), "at.txt", body(limit));
     let over = write(dir.path(), "over.txt", body(limit + 1));
-    let jsonl: String = (0..4000)
+    // A JSONL file is bounded line by line: bigger than the limit, it loads
+    // but for its one line that is itself over the limit.
+    let mut jsonl: String = (0..4000)
         .map(|i| article(&format!("S{i}"), "b") + "\n")
         .collect();
-    assert!(jsonl.len() as u64 > limit);
+    jsonl.push_str(&(article("Long", &"w".repeat(70_000)) + "\n"));
+    assert!(jsonl.len() as u64 > 2 * limit);
     let big_jsonl = write(dir.path(), "big.jsonl", jsonl);
     let options = LoadOptions { max_size: limit };
     let loaded = load_or_hang(vec![at_limit, over, big_jsonl], options);
     assert_eq!(loaded.articles[0].title, "Headline");
-    for name in ["over.txt", "big.jsonl"] {
+    assert_eq!(loaded.articles.len(), 1 + 4000, "{:?}", loaded.problems);
+    for (name, line) in [("over.txt", None), ("big.jsonl", Some(4001))] {
         let p = fatal_for(&loaded, name);
         assert_eq!(p.len(), 1, "{name}: {:?}", loaded.problems);
         assert!(
@@ -375,10 +379,11 @@ fn inputs_over_the_size_limit_are_skipped_with_a_clear_message() {
             "{}",
             p[0]
         );
+        assert_eq!(p[0].line, line, "{}", p[0]);
     }
     // The default limit is generous: the same files all load.
     let again = load_paths(&[dir.path().to_path_buf()]);
-    assert_eq!(again.articles.len(), 2 + 4000, "{:?}", again.problems);
+    assert_eq!(again.articles.len(), 2 + 4001, "{:?}", again.problems);
 }
 
 #[test]

@@ -31,15 +31,17 @@ impl Loaded {
     }
 }
 
-/// How much of one input hearsay reads before giving up on it, unless told
-/// otherwise: generous, but an endless or absurd input cannot eat all memory.
+/// How big one article's input may be, unless told otherwise: generous, but
+/// an endless or absurd input cannot eat all memory.
 pub const DEFAULT_MAX_SIZE: u64 = 512 * 1024 * 1024;
 
 /// Settings for reading inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// The most bytes read from one input (a file or standard input); a
-    /// bigger one is skipped with a problem saying so.
+    /// The most bytes of one article's input: a JSONL line, or a whole file
+    /// (or standard input) of any other format. A longer line is skipped
+    /// and the lines after it still load; a bigger file is skipped whole.
+    /// A JSONL input is read line by line, so its total size has no limit.
     pub max_size: u64,
 }
 
@@ -102,8 +104,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
         loaded.push(item);
         ControlFlow::Continue(())
     };
-    let reader: Box<dyn Read + '_> = Box::new(bytes);
-    if let Err(e) = load_reader(path, reader, &mut each) {
+    let source = Source {
+        reader: Box::new(bytes),
+        len: Some(bytes.len() as u64),
+    };
+    if let Err(e) = load_reader(path, source, u64::MAX, &mut each) {
         // Reading from memory does not fail; keep the error visible if it ever does.
         let problem = Reporter { path }.problem(None, io_message(&e), true);
         let _ = each(problem);
@@ -133,28 +138,28 @@ fn load_input(
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let max = options.max_size;
-    let (path, reader): (&Path, io::Result<Box<dyn Read>>) = match input {
+    let (path, reader): (&Path, io::Result<Source<'_>>) = match input {
         Input::Stdin => (
             Path::new("-"),
-            Ok(Box::new(Limited::new(io::stdin().lock(), max))),
+            Ok(Source {
+                reader: Box::new(io::stdin().lock()),
+                len: None,
+            }),
         ),
-        Input::File(p) => (
-            p.as_path(),
-            open_regular(p, max).map(|f| Box::new(Limited::new(f, max)) as Box<dyn Read>),
-        ),
+        Input::File(p) => (p.as_path(), open_regular(p)),
     };
     let report = Reporter { path };
-    let result = reader.and_then(|r| load_reader(path, r, each));
+    let result = reader.and_then(|r| load_reader(path, r, max, each));
     match result {
         Ok(flow) => flow,
         Err(e) => each(report.problem(None, io_message(&e), true)),
     }
 }
 
-/// Opens `path` for reading if it is a regular file within `max` bytes.
-/// Opening a FIFO blocks until something writes to it, and a device such as
-/// `/dev/zero` never ends, so neither is opened.
-fn open_regular(path: &Path, max: u64) -> io::Result<File> {
+/// Opens `path` for reading if it is a regular file. Opening a FIFO blocks
+/// until something writes to it, and a device such as `/dev/zero` never
+/// ends, so neither is opened.
+fn open_regular(path: &Path) -> io::Result<Source<'static>> {
     let meta = std::fs::metadata(path)?;
     if meta.is_dir() {
         return Err(io::ErrorKind::IsADirectory.into());
@@ -164,10 +169,16 @@ fn open_regular(path: &Path, max: u64) -> io::Result<File> {
             "skipped: not a regular file (a pipe or a device); pipe it in with `-` to read it",
         ));
     }
-    if meta.len() > max {
-        return Err(too_big(max));
-    }
-    File::open(path)
+    Ok(Source {
+        reader: Box::new(File::open(path)?),
+        len: Some(meta.len()),
+    })
+}
+
+/// An input to read, with its size when known beforehand.
+struct Source<'a> {
+    reader: Box<dyn Read + 'a>,
+    len: Option<u64>,
 }
 
 fn too_big(max: u64) -> io::Error {
@@ -196,12 +207,9 @@ struct Limited<R> {
 }
 
 impl<R: Read> Limited<R> {
-    fn new(inner: R, max: u64) -> Self {
-        Limited {
-            inner,
-            left: max,
-            max,
-        }
+    /// Lets `left` more bytes through, of an input whose limit is `max`.
+    fn new(inner: R, left: u64, max: u64) -> Self {
+        Limited { inner, left, max }
     }
 }
 
@@ -229,14 +237,16 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// Reads one input of any format; I/O errors are returned, everything else
-/// is reported through `each`.
+/// Reads one input of any format, a JSONL line or any other input at most
+/// `max` bytes; I/O errors are returned, everything else is reported
+/// through `each`.
 fn load_reader(
     path: &Path,
-    reader: Box<dyn Read + '_>,
+    source: Source<'_>,
+    max: u64,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
-    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    let mut reader = BufReader::with_capacity(64 * 1024, source.reader);
     let (head, complete) = read_head(&mut reader)?;
     let report = Reporter { path };
     let name = path.display().to_string();
@@ -247,7 +257,7 @@ fn load_reader(
     };
     if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
         let lines = Cursor::new(head).chain(reader);
-        return jsonl(&report, &name, lines, 0, each);
+        return jsonl(&report, &name, lines, 0, max, each);
     }
     match format {
         Format::Empty => return Ok(each(report.problem(None, "empty: no text to read", true))),
@@ -261,7 +271,13 @@ fn load_reader(
         _ => {}
     }
     let mut bytes = head;
-    reader.read_to_end(&mut bytes)?;
+    let left = max.saturating_sub(bytes.len() as u64);
+    // A file known to be too big is not read; one that grows, or standard
+    // input, is stopped at the limit.
+    if source.len.unwrap_or(0).max(bytes.len() as u64) > max {
+        return Err(too_big(max));
+    }
+    Limited::new(reader, left, max).read_to_end(&mut bytes)?;
     let detect::Decoded { text, warning } = match format {
         Format::Feed => decode_feed(&bytes),
         _ => detect::decode(&bytes),
@@ -381,17 +397,19 @@ pub(super) fn is_jsonl(path: &Path, head: &[u8]) -> bool {
     format == Format::Jsonl || (format == Format::Json && first_line_is_object(head))
 }
 
-/// Reads whole lines of a JSONL file at `path`, after its first `before` lines.
+/// Reads whole lines of a JSONL file at `path`, after its first `before`
+/// lines, each at most `max` bytes.
 pub(super) fn jsonl_lines(
     path: &Path,
     bytes: &[u8],
     before: usize,
+    max: u64,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let name = path.display().to_string();
     let report = Reporter { path };
     // Reading from memory does not fail.
-    jsonl(&report, &name, bytes, before, each).unwrap_or(ControlFlow::Continue(()))
+    jsonl(&report, &name, bytes, before, max, each).unwrap_or(ControlFlow::Continue(()))
 }
 
 /// Whether the input opens with a line holding one whole JSON object, so it
@@ -409,21 +427,36 @@ fn first_line_is_object(head: &[u8]) -> bool {
     more && serde_json::from_slice::<Value>(&head[start..start + len]).is_ok_and(|v| v.is_object())
 }
 
+/// Reads JSONL line by line, each line at most `max` bytes (its newline not
+/// counted): a longer one is skipped, read past without being kept.
 fn jsonl(
     report: &Reporter<'_>,
     name: &str,
     mut lines: impl BufRead,
     before: usize,
+    max: u64,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut buf = Vec::new();
     let mut number = before;
     loop {
         buf.clear();
-        if lines.read_until(b'\n', &mut buf)? == 0 {
+        // One byte more than the limit, and the newline, tell a line that is
+        // too long from one that fits.
+        let most = max.saturating_add(2);
+        if (&mut lines).take(most).read_until(b'\n', &mut buf)? == 0 {
             return Ok(ControlFlow::Continue(()));
         }
         number += 1;
+        if line_len(&buf) > max {
+            if !buf.ends_with(b"\n") {
+                skip_line(&mut lines)?;
+            }
+            if each(report.problem(Some(number), line_too_long(max), true)).is_break() {
+                return Ok(ControlFlow::Break(()));
+            }
+            continue;
+        }
         let line = if number == 1 {
             buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
         } else {
@@ -457,6 +490,35 @@ fn jsonl(
             return Ok(ControlFlow::Break(()));
         }
     }
+}
+
+/// The bytes of a line without its line break.
+fn line_len(line: &[u8]) -> u64 {
+    line.strip_suffix(b"\n").unwrap_or(line).len() as u64
+}
+
+/// Reads past the rest of a line without keeping it.
+fn skip_line(lines: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let buf = lines.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = memchr::memchr(b'\n', buf) {
+            lines.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        lines.consume(n);
+    }
+}
+
+/// Why a JSONL line longer than `max` bytes was skipped.
+pub(super) fn line_too_long(max: u64) -> String {
+    format!(
+        "skipped: a line longer than the limit of {}; raise it with --max-size",
+        human_size(max)
+    )
 }
 
 /// serde_json's message without its `at line 1 column 7` tail, with the column kept.
@@ -507,7 +569,14 @@ fn whole_json(
         .is_some_and(|x| x.eq_ignore_ascii_case("json"));
     if looks_like_json_lines(&text) {
         // JSONL whose first line is broken: read it line by line.
-        let result = jsonl(report, name, Cursor::new(text.as_bytes()), 0, each);
+        let result = jsonl(
+            report,
+            name,
+            Cursor::new(text.as_bytes()),
+            0,
+            u64::MAX,
+            each,
+        );
         return result.unwrap_or(ControlFlow::Continue(()));
     }
     if let Some(ranges) = json::broken_feed_items(&text).filter(|r| !r.is_empty()) {

@@ -81,7 +81,7 @@ pub fn parse(
             path,
             bytes,
             before,
-        } => load::jsonl_lines(&path, &bytes, before, each),
+        } => load::jsonl_lines(&path, &bytes, before, options.max_size, each),
         Piece::File(path) => {
             let mut flow = ControlFlow::Continue(());
             load_paths_each_with(&[path], &options, |item| {
@@ -94,15 +94,15 @@ pub fn parse(
     }
 }
 
-/// A JSONL file becomes runs of lines; any other file one piece.
+/// A JSONL file becomes runs of lines, however big (the size limit holds
+/// for each line); any other file one piece.
 fn cut_file(
     path: PathBuf,
     options: LoadOptions,
     each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    // Too big (or no regular file): the whole-file loader says so.
-    let fits = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() <= options.max_size);
-    if !fits {
+    // No regular file: the whole-file loader says what it is.
+    if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         return each(Piece::File(path));
     }
     let mut file = match File::open(&path) {
@@ -120,7 +120,7 @@ fn cut_file(
         return each(Piece::File(path));
     }
     let path = Arc::new(path);
-    match cut_lines(&path, file, head, each) {
+    match cut_lines(&path, file, head, options.max_size, each) {
         Ok(flow) => flow,
         Err(e) => each(Piece::Item(Box::new(Item::Problem(Problem {
             path: path.to_path_buf(),
@@ -131,10 +131,14 @@ fn cut_file(
     }
 }
 
+/// Cuts `file`, whose first bytes are in `buf`, into runs of whole lines.
+/// A line longer than `max` bytes is not kept whole, whatever its length:
+/// it is reported, and read past.
 fn cut_lines(
     path: &Arc<PathBuf>,
     mut file: File,
     mut buf: Vec<u8>,
+    max: u64,
     each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut before = 0;
@@ -151,6 +155,20 @@ fn cut_lines(
         } else {
             match memchr::memrchr(b'\n', &buf) {
                 Some(i) => i + 1,
+                None if buf.len() as u64 > max => {
+                    before += 1;
+                    let problem = Problem {
+                        path: path.to_path_buf(),
+                        line: Some(before),
+                        message: load::line_too_long(max),
+                        fatal: true,
+                    };
+                    if each(Piece::Item(Box::new(Item::Problem(problem)))).is_break() {
+                        return Ok(ControlFlow::Break(()));
+                    }
+                    (buf, ended) = after_line(&mut file)?;
+                    continue;
+                }
                 // One line longer than a run: read on until it ends.
                 None => {
                     let got = (&mut file).take(RUN as u64).read_to_end(&mut buf)?;
@@ -175,6 +193,23 @@ fn cut_lines(
         }
         if ended && buf.is_empty() {
             return Ok(ControlFlow::Continue(()));
+        }
+    }
+}
+
+/// Reads past the rest of the current line; returns what was read after it
+/// and whether the file ended.
+fn after_line(file: &mut File) -> io::Result<(Vec<u8>, bool)> {
+    let mut chunk = vec![0; 64 * 1024];
+    loop {
+        let n = match file.read(&mut chunk) {
+            Ok(0) => return Ok((Vec::new(), true)),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(i) = memchr::memchr(b'\n', &chunk[..n]) {
+            return Ok((chunk[i + 1..n].to_vec(), false));
         }
     }
 }
@@ -248,23 +283,87 @@ mod tests {
         assert_eq!(through_pieces(&paths).len(), 3);
     }
 
+    /// Problems as (line, message) and the ids of the articles, in order.
+    fn outline(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                Item::Article(a) => a.id.clone(),
+                Item::Problem(p) => format!("{:?}: {}", p.line, p.message),
+            })
+            .collect()
+    }
+
     #[test]
-    fn the_size_limit_holds_for_jsonl_cut_into_runs_too() {
+    fn the_size_limit_bounds_each_jsonl_line_not_the_file() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let jsonl = dir.path().join("feed.jsonl");
-        let line = "{\"id\":\"a\",\"body\":\"“Yes,” Ana Ruiz said.\"}\n";
-        std::fs::write(&jsonl, line.repeat(200)).expect("write");
+        let line = |i: usize| format!("{{\"id\":\"a{i}\",\"body\":\"“Yes,” Ana Ruiz said.\"}}\n");
+        let mut jsonl: String = (0..200).map(line).collect();
+        // Over the limit but inside one run; then longer than a run, so the
+        // cutter meets it without a line end; then the last line, unended.
+        jsonl.push_str(&format!(
+            "{{\"id\":\"long\",\"body\":\"{}\"}}\n",
+            "y".repeat(5000)
+        ));
+        jsonl.push_str(&line(200));
+        jsonl.push_str(&format!(
+            "{{\"id\":\"huge\",\"body\":\"{}\"}}\n",
+            "z".repeat(RUN + 10)
+        ));
+        jsonl.push_str(&line(201));
+        jsonl.push_str(&format!(
+            "{{\"id\":\"end\",\"body\":\"{}\"}}",
+            "w".repeat(RUN + 10)
+        ));
+        let path = dir.path().join("feed.jsonl");
+        std::fs::write(&path, &jsonl).expect("write");
+        assert!(jsonl.len() > 2 * RUN);
+
         let small = LoadOptions { max_size: 1024 };
-        let items = through_pieces_with(std::slice::from_ref(&jsonl), small);
-        let [Item::Problem(p)] = items.as_slice() else {
-            panic!("{items:?}")
+        let paths = [path];
+        let items = through_pieces_with(&paths, small);
+        let mut whole_items = Vec::new();
+        load_paths_each_with(&paths, &small, |item| {
+            whole_items.push(item);
+            ControlFlow::Continue(())
+        });
+        assert_eq!(outline(&items), outline(&whole_items));
+        assert_eq!(items, whole_items);
+
+        let seen = outline(&items);
+        let too_long = "skipped: a line longer than the limit of 1 KiB; raise it with --max-size";
+        assert_eq!(seen.len(), 205, "{seen:?}");
+        assert_eq!(seen[200], format!("Some(201): {too_long}"));
+        assert_eq!(seen[201], "a200");
+        assert_eq!(seen[202], format!("Some(203): {too_long}"));
+        assert_eq!(seen[203], "a201");
+        assert_eq!(seen[204], format!("Some(205): {too_long}"));
+        // The default limit keeps every line.
+        let roomy = through_pieces_with(&paths, LoadOptions::default());
+        assert!(roomy.iter().all(|i| matches!(i, Item::Article(_))));
+        assert_eq!(roomy.len(), 205);
+    }
+
+    #[test]
+    fn a_line_at_the_limit_loads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fit = |len: usize| {
+            let head = "{\"id\":\"a\",\"body\":\"";
+            let body = "v".repeat(len - head.len() - 2);
+            format!("{head}{body}\"}}")
         };
-        assert!(p.fatal && p.path == jsonl, "{p:?}");
+        let path = dir.path().join("edge.jsonl");
+        std::fs::write(&path, format!("{}\n{}\n", fit(1024), fit(1025))).expect("write");
+        let small = LoadOptions { max_size: 1024 };
+        let items = through_pieces_with(std::slice::from_ref(&path), small);
+        assert_eq!(outline(&items).len(), 2);
         assert!(
-            p.message.contains("1 KiB") || p.message.contains("1024"),
-            "{p}"
+            matches!(&items[0], Item::Article(a) if a.id == "a"),
+            "{items:?}"
         );
-        let roomy = through_pieces_with(&[jsonl], LoadOptions::default());
-        assert_eq!(roomy.len(), 200);
+        assert!(
+            matches!(&items[1], Item::Problem(p) if p.line == Some(2)),
+            "{items:?}"
+        );
     }
 }

@@ -29,8 +29,9 @@ pub struct Cli {
     /// none, so only the reader and `quotes` take it.
     #[arg(long, value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
-    /// The most to read from one input, as bytes or with a K, M or G suffix
-    /// (powers of 1024); a bigger input is skipped with a message.
+    /// The most bytes of one article's input, as bytes or with a K, M or G
+    /// suffix (powers of 1024): a JSONL line, or a whole file of any other
+    /// format; a longer line or bigger file is skipped with a message.
     #[arg(long, global = true, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_size: u64,
     /// The configuration file (default: $HEARSAY_CONFIG, else the platform's
