@@ -9,7 +9,11 @@ use std::io::{IsTerminal as _, Write as _};
 use std::ops::ControlFlow;
 
 fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = cli.add_url_list() {
+        eprintln!("hearsay: {e}");
+        std::process::exit(2);
+    }
     let options = LoadOptions {
         max_size: cli.max_size,
     };
@@ -56,11 +60,15 @@ fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Quotes { paths, format, .. }) => {
-            if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format, options) {
-                eprintln!("error: {e}");
-                std::process::exit(1);
+            // As grep and ripgrep do: 2 when any input failed.
+            match hearsay::cli::quotes::run_stdio(&paths, format, options) {
+                Ok(summary) if summary.failed == 0 => Ok(()),
+                Ok(_) => std::process::exit(2),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    std::process::exit(2);
+                }
             }
-            Ok(())
         }
         None if !std::io::stdout().is_terminal() => {
             eprintln!(
