@@ -26,7 +26,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Err(e) = cli.add_url_list() {
+        eprintln!("hearsay: error: {e}");
+        return Ok(ExitCode::from(2));
+    }
     let options = LoadOptions {
         max_size: cli.max_size,
     };
@@ -175,8 +179,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Quotes { paths, format, .. }) => {
-            hearsay::cli::quotes::run_stdio(&paths, format, options)?;
-            Ok(ExitCode::SUCCESS)
+            // As grep and ripgrep do: 2 when any input failed.
+            let summary = hearsay::cli::quotes::run_stdio(&paths, format, options)?;
+            Ok(if summary.failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
         }
         None if !std::io::stdout().is_terminal() => {
             let _ = writeln!(

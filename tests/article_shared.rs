@@ -171,32 +171,6 @@ fn feeds_and_pages_never_panic_and_mostly_load() {
             serde_json::from_str(&std::fs::read_to_string(meta).expect("metadata reads"))
                 .expect("metadata parses");
         assert_eq!(Some(a.title.as_str()), meta["title"].as_str(), "{}", a.id);
-        // Every paragraph found is story text the reference extractor kept.
-        let expected =
-            std::fs::read_to_string(page.with_file_name("expected.html")).expect("reads");
-        let expected = squash(&hearsay::article::decode_entities(&strip_tags(&expected)));
-        for p in paragraphs(a) {
-            assert!(expected.contains(&squash(p)), "{}: {p}", a.id);
-        }
+        // How much of the story was found is scored in web_shared.rs (word F1).
     }
-}
-
-/// `html` without its tags.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Words joined by single spaces, for comparing text laid out differently.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

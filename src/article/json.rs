@@ -410,7 +410,7 @@ fn wrapped_list(map: &Map<String, Value>) -> Option<&'static str> {
     (!has_story).then_some(key)
 }
 
-fn is_json_feed(map: &Map<String, Value>) -> bool {
+pub(crate) fn is_json_feed(map: &Map<String, Value>) -> bool {
     map.get("version")
         .and_then(Value::as_str)
         .is_some_and(|v| v.contains("jsonfeed.org"))

@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::detect::{self, Format};
+use super::encoding::{self, Markup};
+use super::fetch;
 use super::walk::{self, Input};
-use super::{Article, Loaded, Problem, html, json};
+use super::{Article, Loaded, Problem, feed, html, json};
 
 /// One thing met while loading: an article, or a problem with an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +110,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
         reader: Box::new(bytes),
         len: Some(bytes.len() as u64),
     };
-    if let Err(e) = load_reader(path, source, u64::MAX, &mut each) {
+    if let Err(e) = load_reader(path, source, u64::MAX, None, &mut each) {
         // Reading from memory does not fail; keep the error visible if it ever does.
         let problem = Reporter { path }.problem(None, io_message(&e), true);
         let _ = each(problem);
@@ -139,6 +141,7 @@ fn load_input(
 ) -> ControlFlow<()> {
     let max = options.max_size;
     let (path, reader): (&Path, io::Result<Source<'_>>) = match input {
+        Input::Url(url) => return load_url(url, options, each),
         Input::Stdin => (
             Path::new("-"),
             Ok(Source {
@@ -149,7 +152,7 @@ fn load_input(
         Input::File(p) => (p.as_path(), open_regular(p)),
     };
     let report = Reporter { path };
-    let result = reader.and_then(|r| load_reader(path, r, max, each));
+    let result = reader.and_then(|r| load_reader(path, r, max, None, each));
     match result {
         Ok(flow) => flow,
         Err(e) => each(report.problem(None, io_message(&e), true)),
@@ -244,13 +247,17 @@ fn load_reader(
     path: &Path,
     source: Source<'_>,
     max: u64,
+    fetched: Option<&fetch::Fetched>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut reader = BufReader::with_capacity(64 * 1024, source.reader);
     let (head, complete) = read_head(&mut reader)?;
     let report = Reporter { path };
     let name = path.display().to_string();
-    let format = match detect::sniff(&head, path) {
+    // A fetched body is told by content, then by what the server called it.
+    let hint = fetched.map_or(path, |f| Path::new(fetch::hint_name(f)));
+    let charset = fetched.and_then(fetch::Fetched::charset);
+    let format = match detect::sniff(&head, hint) {
         // Only the whole input can be called empty.
         Format::Empty if !complete => Format::Text,
         other => other,
@@ -278,11 +285,21 @@ fn load_reader(
         return Err(too_big(max));
     }
     Limited::new(reader, left, max).read_to_end(&mut bytes)?;
-    let detect::Decoded { text, warning } = match format {
-        Format::Feed => decode_feed(&bytes),
-        _ => detect::decode(&bytes),
+    let (text, warning) = match format {
+        Format::Feed | Format::Html => {
+            let markup = if format == Format::Feed {
+                Markup::Xml
+            } else {
+                Markup::Html
+            };
+            let decoded = encoding::decode(&bytes, charset, markup);
+            (decoded.text, decoded.warning)
+        }
+        _ => {
+            let decoded = detect::decode(&bytes);
+            (decoded.text.into_owned(), decoded.warning)
+        }
     };
-    let text = text.into_owned();
     drop(bytes);
     if let Some(w) = warning {
         if each(report.problem(None, w, false)).is_break() {
@@ -292,9 +309,35 @@ fn load_reader(
     Ok(match format {
         Format::Json => whole_json(&report, &name, text, each),
         Format::Html => html_article(&report, name, &text, each),
-        Format::Feed => super::feed::items(&text, &name, &mut |item| each(item)),
+        Format::Feed => feed::xml_items(&text, &name, &mut |item| each(item)),
         _ => text_article(&report, name, text, each),
     })
+}
+
+/// Fetches a URL and loads what it holds.
+fn load_url(
+    url: &str,
+    options: &LoadOptions,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let path = Path::new(url);
+    let report = Reporter { path };
+    let fetch_options = fetch::FetchOptions {
+        max_size: options.max_size,
+        ..fetch::FetchOptions::default()
+    };
+    let fetched = match fetch::fetch(url, &fetch_options) {
+        Ok(f) => f,
+        Err(e) => return each(report.problem(None, e.to_string(), true)),
+    };
+    let source = Source {
+        reader: Box::new(&fetched.body[..]),
+        len: Some(fetched.body.len() as u64),
+    };
+    match load_reader(path, source, options.max_size, Some(&fetched), each) {
+        Ok(flow) => flow,
+        Err(e) => each(report.problem(None, io_message(&e), true)),
+    }
 }
 
 /// A web page's story as an article.
@@ -319,30 +362,6 @@ fn html_article(
     };
     super::set_title_and_body(&mut article, page.title.as_deref());
     each(Item::Article(article))
-}
-
-/// Feeds say their encoding: Latin-1 ones are read as such without a warning.
-fn decode_feed(bytes: &[u8]) -> detect::Decoded<'_> {
-    let declared = super::feed::declared_encoding(bytes.trim_ascii_start());
-    let declared = declared.as_deref().unwrap_or("utf-8");
-    // Valid UTF-8 is UTF-8, whatever the declaration says.
-    if declared.starts_with("utf") || std::str::from_utf8(bytes).is_ok() {
-        return detect::decode(bytes);
-    }
-    if matches!(
-        declared,
-        "iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252" | "us-ascii"
-    ) {
-        return detect::Decoded {
-            text: bytes.iter().map(|&b| detect::windows_1252(b)).collect(),
-            warning: None,
-        };
-    }
-    let mut decoded = detect::decode(bytes);
-    decoded.warning = Some(format!(
-        "encoding {declared} is not supported: read as UTF-8 and Windows-1252"
-    ));
-    decoded
 }
 
 fn text_article(
@@ -548,6 +567,16 @@ fn whole_json(
             return array(report, name, items, each);
         }
         Ok(value) => {
+            let value = match value {
+                Value::Object(map) if json::is_json_feed(&map) => {
+                    // What feed-rs refuses, the general path still reads.
+                    match feed::json_items(&text, name, each) {
+                        Ok(flow) => return flow,
+                        Err(_) => Value::Object(map),
+                    }
+                }
+                other => other,
+            };
             let found = json::articles(value, name);
             if found.is_empty() {
                 return each(report.problem(None, "no articles in this JSON", true));

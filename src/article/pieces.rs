@@ -51,10 +51,14 @@ pub fn cut(
         walk::inputs(path, &mut |input| {
             flow = match input {
                 Ok(Input::File(file)) => cut_file(file, options, each),
-                Ok(Input::Stdin) => {
-                    // Standard input is read once, in order, on this thread.
+                Ok(input @ (Input::Stdin | Input::Url(_))) => {
+                    // Standard input and URLs are read once, in order, on this thread.
+                    let name = match input {
+                        Input::Url(url) => PathBuf::from(url),
+                        _ => PathBuf::from("-"),
+                    };
                     let mut flow = ControlFlow::Continue(());
-                    load_paths_each_with(&[PathBuf::from("-")], &options, |item| {
+                    load_paths_each_with(&[name], &options, |item| {
                         flow = each(Piece::Item(Box::new(item)));
                         flow
                     });

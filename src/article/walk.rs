@@ -26,6 +26,8 @@ pub(crate) enum Input {
     Stdin,
     /// A file, given or found in a folder.
     File(PathBuf),
+    /// An `http:` or `https:` URL.
+    Url(String),
 }
 
 /// Calls `each` with every input under `path`: the path itself for a file or
@@ -35,6 +37,15 @@ pub(crate) fn inputs(path: &Path, each: &mut dyn FnMut(Result<Input, Problem>) -
     if path.as_os_str() == "-" {
         each(Ok(Input::Stdin));
         return;
+    }
+    if let Some(arg) = path.to_str() {
+        if super::fetch::is_url(arg) {
+            each(Ok(Input::Url(arg.to_string())));
+            return;
+        }
+        if let Some(local) = super::fetch::file_url_path(arg) {
+            return inputs(&local, each);
+        }
     }
     if !path.is_dir() {
         each(Ok(Input::File(path.to_path_buf())));

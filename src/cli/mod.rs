@@ -50,6 +50,10 @@ pub struct Cli {
     /// Show the article's text at the left of its pane instead of centred.
     #[arg(long)]
     pub left: bool,
+    /// A file of URLs (or paths) to read as well, one a line; blank lines
+    /// and lines starting with `#` are skipped.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub urls: Option<PathBuf>,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -167,6 +171,30 @@ pub enum ThemeName {
     Dark,
     /// For a light background.
     Light,
+}
+
+impl Cli {
+    /// Adds the inputs listed in the `--urls` file to the command's paths.
+    pub fn add_url_list(&mut self) -> Result<(), String> {
+        let Some(file) = &self.urls else {
+            return Ok(());
+        };
+        let list =
+            std::fs::read_to_string(file).map_err(|e| format!("--urls {}: {e}", file.display()))?;
+        let listed = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(PathBuf::from);
+        match &mut self.command {
+            Some(Command::Quotes { paths, .. } | Command::Speakers { paths, .. }) => {
+                paths.extend(listed)
+            }
+            Some(_) => {}
+            None => self.paths.extend(listed),
+        }
+        Ok(())
+    }
 }
 
 /// Output formats of the headless commands.
@@ -295,6 +323,31 @@ mod tests {
         struct Quiet(#[source] std::io::Error);
         let e = Quiet(std::io::Error::other("no\u{1b}[2J such file"));
         assert_eq!(error_chain(&e), "loading: no␛[2J such file");
+    }
+
+    #[test]
+    fn a_url_list_adds_to_the_paths() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let list = dir.path().join("urls.txt");
+        std::fs::write(&list, "# feeds\nhttp://127.0.0.1:9/a.xml\n\n  b.txt  \n").expect("writes");
+        let list = list.to_string_lossy().into_owned();
+        let mut cli =
+            Cli::try_parse_from(["hearsay", "--urls", &list, "quotes", "c"]).expect("parses");
+        cli.add_url_list().expect("reads");
+        let Some(Command::Quotes { paths, .. }) = &cli.command else {
+            panic!("not quotes");
+        };
+        let want: Vec<PathBuf> = ["c", "http://127.0.0.1:9/a.xml", "b.txt"]
+            .map(PathBuf::from)
+            .into();
+        assert_eq!(paths, &want);
+        let mut missing =
+            Cli::try_parse_from(["hearsay", "--urls", "no-such-list"]).expect("parses");
+        assert!(
+            missing
+                .add_url_list()
+                .is_err_and(|e| e.contains("no-such-list"))
+        );
     }
 
     #[test]

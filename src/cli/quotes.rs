@@ -26,6 +26,8 @@ pub struct Summary {
     pub quotes: usize,
     /// Problems reported (errors and warnings).
     pub problems: usize,
+    /// Errors among them: inputs, or parts of them, that could not be read.
+    pub failed: usize,
 }
 
 /// Why `hearsay quotes` failed.
@@ -88,6 +90,7 @@ pub fn run(
             }
             Item::Problem(p) => {
                 summary.problems += 1;
+                summary.failed += usize::from(p.fatal);
                 // Problems name user paths and input text: keep control characters off the terminal.
                 writeln!(err, "{}", super::problem_line(&p))
             }
