@@ -75,6 +75,9 @@ pub fn run(text: &str) -> Vec<Quote> {
 
 /// Finds each top-level quote's cue and subject, and its kind.
 fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
+    // The latest quote before `n` that is not a term: kept as we go, so
+    // finding it costs nothing however many terms come between.
+    let mut last_quotation: Option<usize> = None;
     for n in 0..tops.len() {
         let (qs, qe) = (tops[n].qs, tops[n].qe);
         let hi = ctx.sentence_end(qe);
@@ -139,7 +142,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             attr = previous_sentence_cue(ctx, lo, prev_attributed);
         }
         let mut inherited = false;
-        let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
+        let prev = last_quotation.map(|p| &tops[p]);
         if attr.is_none()
             && kind != QuoteKind::Term
             && let Some(prev) = prev
@@ -155,6 +158,9 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         t.attr = attr;
         t.inherited = inherited;
         t.kind = kind;
+        if kind != QuoteKind::Term {
+            last_quotation = Some(n);
+        }
     }
 }
 
