@@ -6,6 +6,7 @@ use super::attrib::{Attr, Ctx, NpKind};
 use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
 use super::marks::{self, Family, Span};
 use super::names::NameIndex;
+use super::paragraphs;
 use super::tokens::{self, Tok};
 use super::{Quote, QuoteKind};
 
@@ -25,6 +26,9 @@ struct Top {
 
 /// Runs every step over `text`.
 pub fn run(text: &str) -> Vec<Quote> {
+    // Same length as `text`, so every offset found in it is one into `text`.
+    let logical = paragraphs::logical(text);
+    let text = logical.as_ref();
     let spans = marks::scan(text);
     let toks = tokens::tokenize(text);
     let mut inq = vec![0u32; toks.len()];
