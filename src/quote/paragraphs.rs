@@ -12,8 +12,9 @@
 //! holds many, and which breaks end one is the question. The rules:
 //!
 //! - A text is hard-wrapped when at least four of its lines are followed by
-//!   another line of text, and most of those lines are of nearly the same
-//!   width `W` (between 40 and 120 columns). Other text is left as it is.
+//!   another line of text, a third of those lines come near one width `W`
+//!   (between 40 and 120 columns) and hardly any go past it. Other text is
+//!   left as it is.
 //! - In a hard-wrapped text a break ends its paragraph when the next line
 //!   is blank or more indented than the text's body lines, or when the line
 //!   is longer than the wrap width (it was never wrapped).
@@ -78,11 +79,14 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     if !WIDTHS.contains(&w) {
         return None;
     }
+    // A third of the lines come near it (short articles end many
+    // paragraphs), and hardly any go past it.
     let near = widths
         .iter()
         .filter(|&&x| x + w / 4 >= w && x <= w + 8)
         .count();
-    (near * 2 > widths.len()).then_some(w)
+    let longer = widths.iter().filter(|&&x| x > w + 8).count();
+    (near * 3 >= widths.len() && longer * 20 <= widths.len()).then_some(w)
 }
 
 /// The width of the first word of `line`.
@@ -162,6 +166,19 @@ Shares rose 2.5 pct.\n";
         assert_eq!(paras.len(), 5, "{paras:#?}");
         assert!(paras[2].starts_with("Ana Ruiz said") && paras[2].ends_with("find.\""));
         assert!(paras[3].trim_start().starts_with("The board") && paras[3].ends_with("window."));
+    }
+
+    #[test]
+    fn short_wire_story_with_many_paragraph_ends_is_still_wrapped() {
+        let t = "TITLE\n\nThe mayor of Lowfield, Ida Marr, told\n\
+the council on Friday that the old bridge\nwould close.\n    \
+\"We have no choice but to shut it down for\nthe winter,\" she said.\n    \
+The council agreed.\n    \
+Work starts in May.\n";
+        let out = logical(t);
+        assert!(out.contains("\"We have no choice but to shut it down for the winter,\""));
+        assert!(out.contains("told the council"));
+        assert!(out.contains("agreed.\n    Work"));
     }
 
     #[test]
