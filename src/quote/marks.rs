@@ -220,7 +220,13 @@ impl<'a> Scanner<'a> {
             }
             (Role::Either, Some(pos)) => {
                 let curly_open = !self.stack[pos].straight;
-                if curly_open && looks_open(prev, next) && !looks_close(prev, next) {
+                let reopening = looks_open(prev, next) && !looks_close(prev, next);
+                // Only straight in straight: a curly quote reopened after
+                // a sentence end starts a new span (PolNeAR's copy does
+                // this), and mixed styles are two quotes.
+                if reopening && !curly_open && self.after_sentence_end(i) {
+                    self.reopen(Family::Double);
+                } else if curly_open && reopening {
                     // Mixed styles: the curly quote was never closed.
                     self.end_unclosed(i);
                     self.open(i, Family::Double, true, false);
@@ -228,6 +234,25 @@ impl<'a> Scanner<'a> {
                     self.close(Family::Double, i + len);
                 }
             }
+        }
+    }
+
+    /// Whether the mark at byte `i` follows the end of a sentence, with
+    /// space between: `… everyone. "You could`.
+    fn after_sentence_end(&self, i: usize) -> bool {
+        let before = &self.text[..i];
+        let trimmed = before.trim_end();
+        trimmed.len() < before.len() && trimmed.ends_with(['.', '?', '!', '…'])
+    }
+
+    /// A paragraph run into the one before it, reopening the open quote of
+    /// `family` (the newspaper convention across paragraphs): the quote
+    /// goes on, and nested quotes inside it end with the old paragraph.
+    fn reopen(&mut self, family: Family) {
+        if let Some(pos) = self.stack.iter().rposition(|o| o.family == family) {
+            let index = self.stack[pos].index;
+            self.stack.truncate(pos + 1);
+            self.spans[index].multi_paragraph = true;
         }
     }
 
@@ -395,6 +420,22 @@ mod tests {
         assert!(s[0].multi_paragraph);
         assert_eq!(&t[s[1].range.clone()], "“Never closed");
         assert!(s[1].unclosed);
+    }
+
+    #[test]
+    fn straight_quote_reopened_after_a_sentence_goes_on() {
+        let t = "\"One. Two. \"Three,\" she said.";
+        assert_eq!(texts(t), [t.trim_end_matches(" she said.")]);
+        assert!(scan(t)[0].multi_paragraph);
+        // Closed, then a new quote: two spans.
+        assert_eq!(
+            texts("\"One.\" \"Two,\" she said."),
+            ["\"One.\"", "\"Two,\""]
+        );
+        // Not after a sentence end: the mark closes.
+        assert_eq!(texts("\"One, \"two"), ["\"One, \""]);
+        // Curly quotes reopened after a sentence end are two spans.
+        assert_eq!(texts("“One. “Two,” she said."), ["“One.", "“Two,”"]);
     }
 
     #[test]

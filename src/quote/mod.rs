@@ -3,6 +3,8 @@
 //! Everything here is a pure function of `&str`: no terminal, no I/O, no
 //! model. [`extract`] runs in linear time, in steps:
 //!
+//! 0. `paragraphs`: the breaks that only wrap a paragraph (hard-wrapped
+//!    wire copy) become spaces, so later steps see paragraphs as written.
 //! 1. `marks`: one byte scan finds the spans between quotation marks
 //!    (curly, straight, guillemets, corner brackets; single marks only
 //!    nested), multi-paragraph quotes and unclosed ones.
@@ -31,6 +33,7 @@ mod attrib;
 mod lexicon;
 mod marks;
 mod names;
+mod paragraphs;
 mod pipeline;
 mod tokens;
 

@@ -1,6 +1,6 @@
 //! Canonical names: the fullest form of a name written in the article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{is_capital_stopword, is_org_word, is_title};
 use super::tokens::Tok;
@@ -9,6 +9,8 @@ use super::tokens::Tok;
 #[derive(Debug, Default)]
 pub struct NameIndex {
     names: Vec<String>,
+    /// The same names, to tell a new one in constant time.
+    known: HashSet<String>,
     /// Where each name is first written (byte offset), by index.
     first_at: Vec<u32>,
     /// Where each capitalised word is first written, alone or in a name.
@@ -120,7 +122,7 @@ impl NameIndex {
             return;
         }
         let name = run.join(" ");
-        if self.names.contains(&name) {
+        if !self.known.insert(name.clone()) {
             return;
         }
         let i = self.names.len();

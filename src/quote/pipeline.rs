@@ -6,6 +6,7 @@ use super::attrib::{Attr, Ctx, NpKind};
 use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
 use super::marks::{self, Family, Span};
 use super::names::NameIndex;
+use super::paragraphs;
 use super::tokens::{self, Tok};
 use super::{Quote, QuoteKind};
 
@@ -25,6 +26,9 @@ struct Top {
 
 /// Runs every step over `text`.
 pub fn run(text: &str) -> Vec<Quote> {
+    // Same length as `text`, so every offset found in it is one into `text`.
+    let logical = paragraphs::logical(text);
+    let text = logical.as_ref();
     let spans = marks::scan(text);
     let toks = tokens::tokenize(text);
     let mut inq = vec![0u32; toks.len()];
@@ -75,6 +79,9 @@ pub fn run(text: &str) -> Vec<Quote> {
 
 /// Finds each top-level quote's cue and subject, and its kind.
 fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
+    // The latest quote before `n` that is not a term: kept as we go, so
+    // finding it costs nothing however many terms come between.
+    let mut last_quotation: Option<usize> = None;
     for n in 0..tops.len() {
         let (qs, qe) = (tops[n].qs, tops[n].qe);
         let hi = ctx.sentence_end(qe);
@@ -139,7 +146,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             attr = previous_sentence_cue(ctx, lo, prev_attributed);
         }
         let mut inherited = false;
-        let prev = tops[..n].iter().rev().find(|t| t.kind != QuoteKind::Term);
+        let prev = last_quotation.map(|p| &tops[p]);
         if attr.is_none()
             && kind != QuoteKind::Term
             && let Some(prev) = prev
@@ -155,6 +162,9 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
         t.attr = attr;
         t.inherited = inherited;
         t.kind = kind;
+        if kind != QuoteKind::Term {
+            last_quotation = Some(n);
+        }
     }
 }
 
