@@ -663,6 +663,57 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
     })
 }
 
+/// The named subject of every sentence outside quotes, in text order: who
+/// a later `he` or `the minister` may stand for, even when they were never
+/// quoted (`Lawson met bankers. … “…,” he said.`).
+fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        let opens = k == 0 || ctx.is_boundary(k - 1);
+        if !opens || ctx.inq[k] != 0 || !ctx.toks[k].is_word() {
+            k += 1;
+            continue;
+        }
+        let end = ctx.sentence_end(k);
+        if let Some(np) = ctx.sentence_subject(k, end)
+            && np.kind == NpKind::Name
+        {
+            out.push(np);
+        }
+        k = end.max(k + 1);
+    }
+    out
+}
+
+/// Records the sentence subjects written before token `upto` as the latest
+/// people (or organisation) named.
+fn note_subjects(
+    ctx: &Ctx,
+    subjects: &[super::attrib::Np],
+    seen: &mut usize,
+    upto: usize,
+    names: &NameIndex,
+    recent: &mut Recent,
+) {
+    while let Some(np) = subjects.get(*seen).filter(|np| np.last < upto) {
+        *seen += 1;
+        let Some(raw) = written_name(ctx, np) else {
+            continue;
+        };
+        let name = names.canonical(raw);
+        let org = raw.split_whitespace().any(lexicon::is_org_word)
+            || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
+        if org {
+            recent.org = Some(name);
+        } else {
+            let written = (np.first..=np.name_last).filter_map(|k| ctx.word(k));
+            let gender = name_gender(written).or_else(|| name_gender(name.split(' ')));
+            recent.push_person(name, gender);
+        }
+    }
+}
+
 fn byte_range(toks: &[Tok], first: usize, last: usize) -> Range<usize> {
     toks[first].start as usize..toks[last].end as usize
 }
@@ -684,9 +735,12 @@ fn build(
         top_of_span[t.span] = n;
     }
     let mut last_speaker: Option<String> = None;
+    let subjects = sentence_subjects(ctx);
+    let mut seen = 0;
     for (si, sp) in spans.iter().enumerate() {
         while ri < reported.len() && reported[ri].range.start < sp.range.start {
             let r = &reported[ri];
+            note_subjects(ctx, &subjects, &mut seen, r.attr.np.first, names, &mut recent);
             let speaker = speaker(ctx, &r.attr, names, &mut recent);
             out.push(Quote {
                 span: r.range.clone(),
@@ -711,6 +765,7 @@ fn build(
                     cue_of(toks, a),
                 ),
                 Some(a) => {
+                    note_subjects(ctx, &subjects, &mut seen, a.np.first, names, &mut recent);
                     let s = speaker(ctx, a, names, &mut recent);
                     last_speaker = s.clone();
                     (t.kind, s, mention_of(toks, a), cue_of(toks, a))
@@ -728,6 +783,7 @@ fn build(
         });
     }
     for r in &reported[ri..] {
+        note_subjects(ctx, &subjects, &mut seen, r.attr.np.first, names, &mut recent);
         let speaker = speaker(ctx, &r.attr, names, &mut recent);
         out.push(Quote {
             span: r.range.clone(),
