@@ -69,7 +69,15 @@ pub fn run(text: &str) -> Vec<Quote> {
     };
     attribute(&ctx, &spans, &mut tops);
     let reported = reported(&ctx, &tops);
-    let names = NameIndex::new(text, &toks, &inq);
+    let mut names = NameIndex::new(text, &toks, &inq);
+    let candidates: Vec<String> = tops
+        .iter()
+        .filter_map(|t| t.attr.as_ref())
+        .chain(reported.iter().map(|r| &r.attr))
+        .filter_map(|a| written_name(&ctx, &a.np))
+        .map(|w| names.canonical(w))
+        .collect();
+    names.mark_common(text, &toks, &candidates);
     build(&ctx, &spans, &tops, &reported, &names)
 }
 
@@ -546,6 +554,9 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
             let name = names.canonical(raw);
+            if names.is_common(&name) || (!name.contains(' ') && lexicon::is_affiliation(&name)) {
+                return None;
+            }
             let org = raw.split_whitespace().any(lexicon::is_org_word)
                 || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
             if org {
@@ -582,7 +593,17 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             let proper: Vec<&str> = (np.first + 1..=np.name_last)
                 .filter_map(|k| ctx.word(k))
                 .collect();
+            // `the Texas Democrat`, `the Russian`: a role, not a name.
+            let role = proper
+                .iter()
+                .any(|w| lexicon::is_affiliation(w) || lexicon::is_place_prefix(w))
+                || proper.last().is_some_and(|h| {
+                    lexicon::is_title(h)
+                        && !lexicon::is_org_word(h)
+                        && !h.chars().all(|c| c.is_uppercase())
+                });
             if !proper.is_empty()
+                && !role
                 && proper.len() <= 4
                 && proper
                     .iter()
@@ -593,7 +614,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
             let definite = matches!(ctx.word(np.first), Some("the" | "The"));
             let head = ctx.word(np.name_last)?;
-            if definite && is_person_noun(head) {
+            if definite && (is_person_noun(head) || role) {
                 recent.person()
             } else {
                 None
@@ -706,7 +727,10 @@ fn note_subjects(
             || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
         if org {
             recent.org = Some(name);
-        } else {
+        } else if name.contains(' ') {
+            // Only a person's full name: a single word opening a sentence
+            // is as often a place or a common noun (`Northamptonshire
+            // police said`).
             let written = (np.first..=np.name_last).filter_map(|k| ctx.word(k));
             let gender = name_gender(written).or_else(|| name_gender(name.split(' ')));
             recent.push_person(name, gender);
@@ -740,7 +764,14 @@ fn build(
     for (si, sp) in spans.iter().enumerate() {
         while ri < reported.len() && reported[ri].range.start < sp.range.start {
             let r = &reported[ri];
-            note_subjects(ctx, &subjects, &mut seen, r.attr.np.first, names, &mut recent);
+            note_subjects(
+                ctx,
+                &subjects,
+                &mut seen,
+                r.attr.np.first,
+                names,
+                &mut recent,
+            );
             let speaker = speaker(ctx, &r.attr, names, &mut recent);
             out.push(Quote {
                 span: r.range.clone(),
@@ -783,7 +814,14 @@ fn build(
         });
     }
     for r in &reported[ri..] {
-        note_subjects(ctx, &subjects, &mut seen, r.attr.np.first, names, &mut recent);
+        note_subjects(
+            ctx,
+            &subjects,
+            &mut seen,
+            r.attr.np.first,
+            names,
+            &mut recent,
+        );
         let speaker = speaker(ctx, &r.attr, names, &mut recent);
         out.push(Quote {
             span: r.range.clone(),
