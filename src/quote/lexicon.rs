@@ -1171,6 +1171,11 @@ pub fn is_capital_stopword(w: &str) -> bool {
         || matches!(
             w,
             "The"
+                // Plural common nouns that do not end in -s: `People said`.
+                | "People"
+                | "Children"
+                | "Men"
+                | "Women"
                 | "Maybe"
                 | "Perhaps"
                 | "Nothing"

@@ -554,7 +554,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
             let name = names.canonical(raw);
-            if names.is_common(&name) || (!name.contains(' ') && lexicon::is_affiliation(&name)) {
+            if !speakable(names, &name) {
                 return None;
             }
             let org = raw.split_whitespace().any(lexicon::is_org_word)
@@ -707,6 +707,13 @@ fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
     out
 }
 
+/// Whether a name found as a subject can be anyone's: not a single word
+/// that is a party or nationality adjective (`Tory`) or that the article
+/// uses as a common word (`Plans`).
+fn speakable(names: &NameIndex, name: &str) -> bool {
+    name.contains(' ') || !(names.is_common(name) || lexicon::is_affiliation(name))
+}
+
 /// Records the sentence subjects written before token `upto` as the latest
 /// people (or organisation) named.
 fn note_subjects(
@@ -725,6 +732,9 @@ fn note_subjects(
         let name = names.canonical(raw);
         let org = raw.split_whitespace().any(lexicon::is_org_word)
             || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
+        if !speakable(names, &name) {
+            continue;
+        }
         if org {
             recent.org = Some(name);
         } else if name.contains(' ') {
