@@ -15,6 +15,7 @@
 //! - [`ui`]: rendering of `&App` with ratatui.
 //! - [`tui`]: terminal setup, restore and the event loop.
 //! - [`cli`]: the headless subcommands.
+//! - [`config`]: the configuration file and the subscriptions in it, OPML in and out.
 //!
 //! ```
 //! let quotes = hearsay::quote::extract("“We will win,” Ana Ruiz said.");
@@ -24,6 +25,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod keymap;

@@ -18,10 +18,12 @@ fn main() -> anyhow::Result<()> {
             gold,
             show_errors,
             predictions,
+            resamples,
         }) => Ok(hearsay::cli::eval::run(
             &gold,
             show_errors,
             predictions.as_deref(),
+            resamples,
         )?),
         Some(Command::Speakers {
             paths,
@@ -55,6 +57,61 @@ fn main() -> anyhow::Result<()> {
             hearsay::cli::citations::run(&paths, request, &mut out, &mut std::io::stderr())?;
             Ok(())
         }
+        Some(Command::Config { example, .. }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            let ok = hearsay::cli::subscriptions::config(&path, example, &mut std::io::stdout())?;
+            std::process::exit(if ok { 0 } else { 1 })
+        }
+        Some(Command::Add { url, name, tags }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            let feed = hearsay::config::Feed { url, name, tags };
+            subscription_result(hearsay::cli::subscriptions::add(
+                &path,
+                feed,
+                &mut std::io::stdout(),
+            ))
+        }
+        Some(Command::Remove { feed }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            match hearsay::cli::subscriptions::remove(&path, &feed, &mut std::io::stdout()) {
+                Ok(0) => {
+                    eprintln!("hearsay: error: no subscription has the URL or name {feed:?}");
+                    std::process::exit(1)
+                }
+                other => subscription_result(other.map(drop)),
+            }
+        }
+        Some(Command::Import { file }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            subscription_result(hearsay::cli::subscriptions::import(
+                &path,
+                &file,
+                &mut std::io::stdout(),
+            ))
+        }
+        Some(Command::Export { .. }) => {
+            let path = hearsay::config::config_path(cli.config.as_deref());
+            subscription_result(hearsay::cli::subscriptions::export(
+                &path,
+                &mut std::io::stdout(),
+            ))
+        }
+        Some(Command::Search {
+            query,
+            limit,
+            format,
+        }) => {
+            let dir = store::data_dir(cli.data_dir.as_deref());
+            let mut out = std::io::stdout().lock();
+            match hearsay::cli::search::run(&query.join(" "), limit, format, &dir, &mut out) {
+                Ok(0) => std::process::exit(1),
+                Ok(_) => Ok(()),
+                Err(e) => {
+                    eprintln!("hearsay: error: {e}");
+                    std::process::exit(2)
+                }
+            }
+        }
         Some(Command::Quotes { paths, format, .. }) => {
             if let Err(e) = hearsay::cli::quotes::run_stdio(&paths, format, options) {
                 eprintln!("error: {e}");
@@ -78,12 +135,21 @@ fn main() -> anyhow::Result<()> {
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
             let paths = cli.paths.clone();
+            let mut cache = cli
+                .keep
+                .then(|| open_cache(cli.data_dir.as_deref()))
+                .flatten();
             // Loading runs on while the reader answers keys; a send that
             // fails means the reader has closed, which stops it.
             std::thread::spawn(move || {
-                hearsay::loader::stream_with(&paths, options, |batch| match tx.send(batch) {
-                    Ok(()) => ControlFlow::Continue(()),
-                    Err(_) => ControlFlow::Break(()),
+                hearsay::loader::stream_with(&paths, options, |batch| {
+                    if let Some(store) = cache.as_mut() {
+                        keep_batch(store, &batch);
+                    }
+                    match tx.send(batch) {
+                        Ok(()) => ControlFlow::Continue(()),
+                        Err(_) => ControlFlow::Break(()),
+                    }
                 });
             });
             let mut app = App::new(Corpus::default(), Vec::new());
@@ -93,6 +159,52 @@ fn main() -> anyhow::Result<()> {
             finish(exit, app.problems())
         }
     }
+}
+
+/// Ends a subscription command: an error is said once, exit status 2.
+fn subscription_result(r: Result<(), hearsay::config::SubscriptionError>) -> anyhow::Result<()> {
+    if let Err(e) = r {
+        eprintln!("hearsay: error: {e}");
+        std::process::exit(2);
+    }
+    Ok(())
+}
+
+/// The cache for `--keep`, on a connection of its own (the loading thread
+/// writes while the reader's connection reads); a cache that cannot be
+/// opened is said once and loading goes on without it.
+fn open_cache(data_dir: Option<&std::path::Path>) -> Option<Store> {
+    let dir = store::data_dir(data_dir);
+    Store::open(&dir)
+        .map_err(|e| eprintln!("hearsay: --keep: {e}; the articles are not kept"))
+        .ok()
+}
+
+/// Keeps a batch of loaded articles with their speakers.
+fn keep_batch(store: &mut Store, batch: &hearsay::loader::Batch) {
+    let speakers: Vec<Vec<String>> = batch
+        .names
+        .iter()
+        .map(|names| {
+            let mut v: Vec<String> = names.iter().flatten().cloned().collect();
+            v.sort();
+            v.dedup();
+            v
+        })
+        .collect();
+    let keep: Vec<store::Keep<'_>> = batch
+        .entries
+        .iter()
+        .zip(&speakers)
+        .map(|(e, s)| store::Keep {
+            article: &e.article,
+            speakers: s,
+            feed: None,
+            guid: None,
+        })
+        .collect();
+    // A failed write loses only the cache copy: the reader has the articles.
+    let _ = store.keep(&keep);
 }
 
 /// Lists the loading problems and leaves as the loop ended.

@@ -104,6 +104,9 @@ pub struct Counts {
     pub named: usize,
     /// ... of which the predicted speaker passes.
     pub named_ok: usize,
+    /// ... of which a non-empty predicted name does not pass: a wrong name,
+    /// worse than none.
+    pub named_wrong: usize,
     /// Matched quotes with a gold source span.
     pub mentions: usize,
     /// ... of which the predicted mention overlaps it.
@@ -119,6 +122,7 @@ impl std::ops::AddAssign for Counts {
         self.matched += o.matched;
         self.named += o.named;
         self.named_ok += o.named_ok;
+        self.named_wrong += o.named_wrong;
         self.mentions += o.mentions;
         self.mentions_ok += o.mentions_ok;
         self.attributable += o.attributable;
@@ -159,6 +163,86 @@ impl Counts {
     pub fn attributed_recall(&self) -> f64 {
         ratio(self.named_ok, self.attributable)
     }
+    /// Wrong names: over matched quotes with a named gold speaker, the share
+    /// given a name that is not the gold speaker's (no name is not wrong).
+    pub fn wrong_names(&self) -> f64 {
+        ratio(self.named_wrong, self.named)
+    }
+    /// Every figure of the table, in its column order.
+    pub fn figures(&self) -> [f64; 7] {
+        [
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.named_accuracy(),
+            self.mention_accuracy(),
+            self.attributed_recall(),
+            self.wrong_names(),
+        ]
+    }
+}
+
+impl Counts {
+    /// The denominators of [`Counts::figures`]: a figure over nothing is
+    /// undefined, not zero.
+    fn denominators(&self) -> [usize; 7] {
+        let pr = self.predicted + self.gold;
+        [
+            self.predicted,
+            self.gold,
+            pr,
+            self.named,
+            self.mentions,
+            self.attributable,
+            self.named,
+        ]
+    }
+}
+
+/// The columns of [`Counts::figures`].
+pub const FIGURES: [&str; 7] = ["P", "R", "F1", "named", "mention", "attrR", "wrong"];
+
+/// 95% intervals of every figure, by resampling articles with replacement
+/// (the percentile bootstrap): quotes of one article are not independent,
+/// so the article is the unit. Deterministic for a given `seed`.
+pub fn intervals(articles: &[Counts], resamples: usize, seed: u64) -> [(f64, f64); 7] {
+    let mut out = [(0.0, 0.0); 7];
+    if articles.is_empty() || resamples == 0 {
+        return out;
+    }
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut samples: Vec<[f64; 7]> = Vec::with_capacity(resamples);
+    for _ in 0..resamples {
+        let mut total = Counts::default();
+        for _ in 0..articles.len() {
+            total += articles[rng.usize(..articles.len())];
+        }
+        let defined = total.denominators().map(|d| d > 0);
+        let mut f = total.figures();
+        for (v, ok) in f.iter_mut().zip(defined) {
+            if !ok {
+                *v = f64::NAN;
+            }
+        }
+        samples.push(f);
+    }
+    for (k, slot) in out.iter_mut().enumerate() {
+        let mut column: Vec<f64> = samples
+            .iter()
+            .map(|f| f[k])
+            .filter(|v| !v.is_nan())
+            .collect();
+        if column.is_empty() {
+            *slot = (f64::NAN, f64::NAN);
+            continue;
+        }
+        column.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            column[((q * (column.len() - 1) as f64).round() as usize).min(column.len() - 1)]
+        };
+        *slot = (at(0.025), at(0.975));
+    }
+    out
 }
 
 /// Whether a predicted speaker passes for the gold name: equal, or its
@@ -249,13 +333,13 @@ pub fn score(gold: &[GoldQuote], pred: &[Predicted]) -> ArticleScore {
         let mut wrong = false;
         if let Some(name) = &g.speaker {
             s.counts.named += 1;
-            if p.speaker
-                .as_deref()
-                .is_some_and(|sp| name_matches(sp, name))
-            {
-                s.counts.named_ok += 1;
-            } else {
-                wrong = true;
+            match p.speaker.as_deref().filter(|sp| !sp.trim().is_empty()) {
+                Some(sp) if name_matches(sp, name) => s.counts.named_ok += 1,
+                Some(_) => {
+                    s.counts.named_wrong += 1;
+                    wrong = true;
+                }
+                None => wrong = true,
             }
         }
         if let Some([a, b]) = g.speaker_mention_span {
@@ -333,29 +417,47 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldArticle>, EvalError> {
 }
 
 fn row(label: &str, c: &Counts) -> String {
-    format!(
-        "{label:<14} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
-        c.gold,
-        c.predicted,
-        c.precision(),
-        c.recall(),
-        c.f1(),
-        c.named_accuracy(),
-        c.mention_accuracy(),
-        c.attributed_recall()
-    )
+    let mut s = format!("{label:<14} {:>5} {:>5}", c.gold, c.predicted);
+    for f in c.figures() {
+        let _ = write!(s, " {f:>7.3}");
+    }
+    s
+}
+
+fn header() -> String {
+    let mut s = format!("{:<14} {:>5} {:>5}", "", "gold", "pred");
+    for name in FIGURES {
+        let _ = write!(s, " {name:>7}");
+    }
+    s.push('\n');
+    s
 }
 
 /// The report's table: overall, then one row per publisher.
 pub fn table(total: &Counts, by_publisher: &BTreeMap<String, Counts>) -> String {
-    let mut s = format!(
-        "{:<14} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
-        "", "gold", "pred", "P", "R", "F1", "named", "mention", "attrR"
-    );
+    let mut s = header();
     s.push_str(&row("overall", total));
     s.push('\n');
     for (p, c) in by_publisher {
         s.push_str(&row(p, c));
+        s.push('\n');
+    }
+    s
+}
+
+/// Rows of 95% intervals: overall, then one per publisher.
+pub fn interval_table(rows: &[(String, [(f64, f64); 7])], resamples: usize) -> String {
+    let mut s = format!("95% intervals ({resamples} resamples of the articles):\n");
+    let _ = write!(s, "{:<26}", "");
+    for name in FIGURES {
+        let _ = write!(s, " {name:>11}");
+    }
+    s.push('\n');
+    for (label, iv) in rows {
+        let _ = write!(s, "{label:<26}");
+        for (lo, hi) in iv {
+            let _ = write!(s, " {lo:>5.3}-{hi:<5.3}");
+        }
         s.push('\n');
     }
     s
@@ -438,7 +540,12 @@ fn describe(a: &GoldArticle, pred: &[Predicted], s: &ArticleScore) -> String {
 
 /// Runs `hearsay eval`: prints the table (and the worst articles), and
 /// writes predictions when asked.
-pub fn run(gold: &Path, show_errors: usize, predictions: Option<&Path>) -> Result<(), EvalError> {
+pub fn run(
+    gold: &Path,
+    show_errors: usize,
+    predictions: Option<&Path>,
+    resamples: usize,
+) -> Result<(), EvalError> {
     let articles = read_gold(gold)?;
     let mut writer = match predictions {
         Some(p) => Some(BufWriter::new(std::fs::File::create(p).map_err(
@@ -475,6 +582,28 @@ pub fn run(gold: &Path, show_errors: usize, predictions: Option<&Path>) -> Resul
     }
     println!("{} articles, {}", articles.len(), gold.display());
     print!("{}", table(&total, &by_publisher));
+    if resamples > 0 {
+        let counts = |publisher: Option<&str>| -> Vec<Counts> {
+            articles
+                .iter()
+                .zip(&scored)
+                .filter(|(a, _)| {
+                    publisher.is_none_or(|p| a.publisher.as_deref().unwrap_or("-") == p)
+                })
+                .map(|(_, (s, _))| s.counts)
+                .collect()
+        };
+        let mut rows = vec![(
+            "overall".to_string(),
+            intervals(&counts(None), resamples, 1),
+        )];
+        if by_publisher.len() > 1 {
+            for p in by_publisher.keys() {
+                rows.push((p.clone(), intervals(&counts(Some(p)), resamples, 1)));
+            }
+        }
+        print!("\n{}", interval_table(&rows, resamples));
+    }
     if show_errors > 0 {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(scored[i].0.errors()));
@@ -560,7 +689,7 @@ mod tests {
         let s = score(&gold, &pred);
         let c = s.counts;
         assert_eq!((c.gold, c.predicted, c.matched), (3, 3, 2));
-        assert_eq!((c.named, c.named_ok), (1, 1));
+        assert_eq!((c.named, c.named_ok, c.named_wrong), (1, 1, 0));
         assert_eq!((c.mentions, c.mentions_ok), (2, 1));
         assert_eq!(c.attributable, 2);
         assert!((c.attributed_recall() - 0.5).abs() < 1e-9);
@@ -568,6 +697,55 @@ mod tests {
         assert_eq!(s.spurious, [2]);
         assert_eq!(s.wrong, [1]);
         assert_eq!(s.errors(), 3);
+    }
+
+    #[test]
+    fn a_wrong_name_is_counted_apart_from_a_missing_one() {
+        let gold = [
+            g(0, 10, Some("Ana Ruiz"), None),
+            g(20, 30, Some("Bo Li"), None),
+            g(40, 50, Some("Cy Oba"), None),
+            g(60, 70, Some("Di Ng"), None),
+        ];
+        let pred = [
+            p(0, 10, Some("Ruiz"), None),
+            p(20, 30, Some("Ana Ruiz"), None),
+            p(40, 50, None, None),
+            p(60, 70, Some("  "), None),
+        ];
+        let c = score(&gold, &pred).counts;
+        assert_eq!((c.named, c.named_ok, c.named_wrong), (4, 1, 1));
+        assert!((c.wrong_names() - 0.25).abs() < 1e-9);
+    }
+
+    #[test]
+    fn intervals_hold_the_figure_and_narrow_with_more_articles() {
+        // Articles alternately all right and all wrong on names: the
+        // overall named accuracy is 0.5, and its interval holds it.
+        let article = |ok: bool| Counts {
+            gold: 4,
+            predicted: 4,
+            matched: 4,
+            named: 4,
+            named_ok: if ok { 4 } else { 0 },
+            named_wrong: if ok { 0 } else { 4 },
+            ..Counts::default()
+        };
+        let few: Vec<Counts> = (0..10).map(|i| article(i % 2 == 0)).collect();
+        let many: Vec<Counts> = (0..400).map(|i| article(i % 2 == 0)).collect();
+        let named = 3;
+        let (lo, hi) = intervals(&few, 500, 7)[named];
+        assert!(lo < 0.5 && 0.5 < hi, "{lo}..{hi}");
+        let (mlo, mhi) = intervals(&many, 500, 7)[named];
+        assert!(mlo < 0.5 && 0.5 < mhi, "{mlo}..{mhi}");
+        assert!(mhi - mlo < (hi - lo) / 3.0, "{mlo}..{mhi} vs {lo}..{hi}");
+        // Same seed, same intervals; every article right: no spread.
+        let twice = [intervals(&few, 200, 3), intervals(&few, 200, 3)].map(|iv| format!("{iv:?}"));
+        assert_eq!(twice[0], twice[1]);
+        // No mentions in these articles: that figure is undefined, not 0.
+        assert!(intervals(&few, 200, 3)[4].0.is_nan());
+        let right: Vec<Counts> = (0..10).map(|_| article(true)).collect();
+        assert_eq!(intervals(&right, 100, 3)[named], (1.0, 1.0));
     }
 
     #[test]

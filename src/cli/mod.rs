@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub mod citations;
 pub mod eval;
 pub mod quotes;
+pub mod search;
 pub mod speakers;
+pub mod subscriptions;
 
 /// Who said what, in your terminal.
 #[derive(Debug, Parser)]
@@ -29,6 +31,13 @@ pub struct Cli {
     /// (powers of 1024); a bigger input is skipped with a message.
     #[arg(long, global = true, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     pub max_size: u64,
+    /// The configuration file (default: $HEARSAY_CONFIG, else the platform's
+    /// config folder; `hearsay config` prints it).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Keep the articles read in the offline cache, for `hearsay search`.
+    #[arg(long)]
+    pub keep: bool,
     /// A headless subcommand instead of the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,6 +71,55 @@ pub enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Search everything kept in the offline cache (headline, text, speakers):
+    /// words, `speaker:"Ana Ruiz"`, `feed:NAME`; best match first.
+    Search {
+        /// The words to find.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Output format (`jsonl` or `text`).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+    },
+    /// Print where the configuration file is (and check it), or an example.
+    Config {
+        /// Print where the file is read from (the default).
+        #[arg(long)]
+        path: bool,
+        /// Print a commented example configuration.
+        #[arg(long, conflicts_with = "path")]
+        example: bool,
+    },
+    /// Subscribe to a feed.
+    Add {
+        /// The feed's URL.
+        url: String,
+        /// What to call it.
+        #[arg(long)]
+        name: Option<String>,
+        /// A tag for it (again for more).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Unsubscribe from a feed, by URL or name.
+    Remove {
+        /// The feed's URL or name.
+        feed: String,
+    },
+    /// Subscribe to every feed of an OPML file.
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
+    /// Print the subscriptions as OPML.
+    Export {
+        /// As OPML (the only format).
+        #[arg(long, default_value_t = true)]
+        opml: bool,
+    },
     /// Score the extractor on annotated quotes (the format of gold/README.md).
     Eval {
         /// The annotated articles, one JSON object per line.
@@ -72,6 +130,9 @@ pub enum Command {
         /// Write the predictions as JSONL to this file.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
+        /// Resamples of the articles for the 95% intervals (0: none).
+        #[arg(long, value_name = "N", default_value_t = 1000)]
+        resamples: usize,
     },
 }
 

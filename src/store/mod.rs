@@ -1,4 +1,5 @@
-//! The collection that lasts: starred quotes and read state, in SQLite.
+//! The collection that lasts: starred quotes, read state and the offline
+//! cache of kept articles with its full-text index, in SQLite.
 //!
 //! One database file, `hearsay.db`, in the data folder ([`data_dir`]). It runs
 //! in write-ahead-log mode, its schema is versioned with `PRAGMA user_version`
@@ -27,11 +28,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
+mod cache;
 mod key;
 mod recover;
 mod schema;
 mod star;
 
+pub use cache::{Cached, Hit, Keep, Kept, fts_query};
 pub use key::article_key;
 pub use star::{StarKey, StarredQuote};
 

@@ -29,6 +29,49 @@ const MIGRATIONS: &[&str] = &[
         read_at INTEGER NOT NULL
     );
     CREATE INDEX stars_by_time ON stars (starred_at);",
+    // 3: the offline cache (store/cache.rs): kept articles, one row per story
+    // (deduplicated by key, content hash, link and GUID), and an FTS5 index
+    // over headline, text, speakers and feed that triggers keep in step.
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        article_key TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        guid TEXT,
+        link TEXT,
+        feed TEXT,
+        title TEXT NOT NULL,
+        source TEXT,
+        published TEXT,
+        byline TEXT,
+        text TEXT NOT NULL,
+        body_start INTEGER NOT NULL,
+        body_end INTEGER NOT NULL,
+        speakers TEXT NOT NULL,
+        kept_at INTEGER NOT NULL
+    );
+    CREATE INDEX articles_by_hash ON articles (content_hash);
+    CREATE INDEX articles_by_link ON articles (link) WHERE link IS NOT NULL;
+    CREATE INDEX articles_by_guid ON articles (guid) WHERE guid IS NOT NULL;
+    CREATE INDEX articles_by_time ON articles (kept_at);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, speakers, feed,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+        INSERT INTO articles_fts (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;",
 ];
 
 /// The schema version this build writes.

@@ -419,3 +419,85 @@ fn read_only_opening_wants_the_current_schema() {
     assert_eq!(store.persistence(), Persistence::ReadOnly);
     assert!(store.starred().unwrap().is_empty());
 }
+
+#[test]
+fn a_version_two_database_gains_the_cache_and_keeps_its_stars_and_read_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let star = star_of(&entry(), 0);
+    {
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        schema::migrate_to(&mut conn, 2).unwrap();
+        assert!(
+            conn.execute("DELETE FROM articles", []).is_err(),
+            "no cache in version 2"
+        );
+    }
+    {
+        // Written by the version-2 code paths, which this build still has.
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        schema::migrate_to(&mut conn, 2).unwrap();
+        let store = Store {
+            conn,
+            path: None,
+            persistence: Persistence::Disk,
+        };
+        store.star(&star).unwrap();
+        store.set_read("id:a", true).unwrap();
+    }
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema::version(&store.conn).unwrap(), schema::VERSION);
+    assert_eq!(store.starred().unwrap(), [star]);
+    assert!(store.is_read("id:a").unwrap());
+    let e = entry();
+    let kept = store
+        .keep(&[Keep {
+            article: &e.article,
+            speakers: &["Ona Brisk".to_string()],
+            feed: None,
+            guid: None,
+        }])
+        .unwrap();
+    assert_eq!(kept.added, 1);
+    assert_eq!(store.search("harbour", 5).unwrap().len(), 1);
+}
+
+#[test]
+fn a_fetcher_and_a_reader_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path()).unwrap();
+    let path = dir.path().to_path_buf();
+    let writer = std::thread::spawn(move || {
+        let mut store = Store::open(&path).unwrap();
+        for i in 0..200 {
+            let a = Article {
+                id: format!("id-{i}"),
+                title: format!("Story {i}"),
+                text: format!("Story {i}\n\nThe tide turned at berth {i}."),
+                ..Article::default()
+            };
+            store
+                .keep(&[Keep {
+                    article: &a,
+                    speakers: &[],
+                    feed: Some("Tidewire"),
+                    guid: Some(&format!("g{i}")),
+                }])
+                .unwrap();
+        }
+    });
+    let reader = Store::open(dir.path()).unwrap();
+    let e = entry();
+    let mut stars = 0;
+    while !writer.is_finished() || stars < 50 {
+        let mut s = star_of(&e, 0);
+        s.start = stars;
+        s.end = stars + 1;
+        reader.star(&s).unwrap();
+        stars += 1;
+        reader.search("tide", 3).unwrap();
+    }
+    writer.join().unwrap();
+    assert_eq!(reader.cached_count().unwrap(), 200);
+    assert_eq!(reader.starred().unwrap().len(), stars);
+    assert_eq!(reader.search("berth", 500).unwrap().len(), 200);
+}

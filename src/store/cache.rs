@@ -1,0 +1,510 @@
+//! The offline cache: every kept article with its text and metadata, and a
+//! full-text index over headline, text and speakers (SQLite FTS5).
+//!
+//! An article is kept once: a new one that shares its GUID, its link or its
+//! content (the hash of its text) with a kept one is the same story, arrived
+//! through another feed or twice in a folder, and is not stored again.
+//! Retention drops old articles, never one with a starred quote.
+//!
+//! Queries are what a person types into a search box, never FTS5 syntax: each
+//! word is quoted before it reaches SQLite, so no query can fail to parse.
+//! `speaker:"Ana Ruiz"` (or `speaker:Ruiz`) limits to articles quoting that
+//! speaker, `feed:name` to one feed; the last word matches as a prefix, so
+//! results appear while typing.
+
+use std::ops::Range;
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError, article_key, star};
+use crate::article::Article;
+
+/// Marks the start and end of a matched word in a snippet (private-use
+/// characters: they never come from the article's text through FTS5, since
+/// they are stripped from what is indexed).
+const HIT_START: char = '\u{E000}';
+const HIT_END: char = '\u{E001}';
+
+/// An article to keep, with what the cache knows about it beyond its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Keep<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its speakers, canonical names.
+    pub speakers: &'a [String],
+    /// The feed it came from (its subscription name or URL), if any.
+    pub feed: Option<&'a str>,
+    /// Its GUID, when its feed gave one.
+    pub guid: Option<&'a str>,
+}
+
+/// What keeping a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kept {
+    /// Articles new to the cache.
+    pub added: usize,
+    /// Articles already kept (same GUID, link or text).
+    pub duplicates: usize,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The article's key ([`article_key`]).
+    pub article_key: String,
+    /// Its headline.
+    pub title: String,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Publication date as written.
+    pub published: Option<String>,
+    /// Link.
+    pub url: Option<String>,
+    /// A few words around the best match, one line.
+    pub snippet: String,
+    /// Byte ranges of the matched words in [`Hit::snippet`].
+    pub matches: Vec<Range<usize>>,
+    /// FTS5's bm25 rank: lower is better.
+    pub rank: f64,
+}
+
+/// A cached article as it was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cached {
+    /// The article (its dateline is not kept).
+    pub article: Article,
+    /// Its speakers.
+    pub speakers: Vec<String>,
+    /// The feed it came from.
+    pub feed: Option<String>,
+    /// When it was kept, seconds since the epoch.
+    pub kept_at: i64,
+}
+
+/// The 64-bit FNV-1a hash of a text, in hex: what "the same content" means.
+fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.trim().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A person's search box text as an FTS5 query: every word quoted (so
+/// nothing in it is syntax), `speaker:`/`feed:` as column filters, the last
+/// bare word a prefix. `None` when nothing is left to search for.
+pub fn fts_query(input: &str) -> Option<String> {
+    let mut terms = Vec::new();
+    let mut rest = input.trim_start();
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut last_bare = None;
+    while !rest.is_empty() {
+        let (column, after) = ["speaker:", "feed:"]
+            .iter()
+            .find_map(|p| {
+                rest.get(..p.len())
+                    .filter(|head| head.eq_ignore_ascii_case(p))
+                    .map(|_| (Some(*p), &rest[p.len()..]))
+            })
+            .unwrap_or((None, rest));
+        let (word, tail) = if let Some(inner) = after.strip_prefix('"') {
+            match inner.find('"') {
+                Some(end) => (&inner[..end], &inner[end + 1..]),
+                None => (inner, ""),
+            }
+        } else {
+            let end = after.find(char::is_whitespace).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        let word = word.trim();
+        // Only letters and digits are indexed: a word of punctuation alone
+        // would match nothing and is dropped.
+        if word.chars().any(char::is_alphanumeric) {
+            match column {
+                Some("speaker:") => terms.push(format!("speakers : {}", quoted(word))),
+                Some(_) => terms.push(format!("feed : {}", quoted(word))),
+                None => {
+                    last_bare = Some(terms.len());
+                    terms.push(quoted(word));
+                }
+            }
+        }
+        rest = tail.trim_start();
+    }
+    let typing = !input.ends_with(char::is_whitespace) && !input.ends_with('"');
+    if let Some(i) = last_bare.filter(|_| typing) {
+        terms[i].push('*');
+    }
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// Takes the hit markers out of an FTS5 snippet, giving the plain text and
+/// where the matches were. Control characters become spaces.
+fn unmark(marked: &str) -> (String, Vec<Range<usize>>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut matches = Vec::new();
+    let mut open = None;
+    for c in marked.chars() {
+        match c {
+            HIT_START => open = Some(text.len()),
+            HIT_END => {
+                if let Some(start) = open.take() {
+                    matches.push(start..text.len());
+                }
+            }
+            c if c.is_control() => text.push(' '),
+            c => text.push(c),
+        }
+    }
+    (text, matches)
+}
+
+/// Text as indexed and stored: the hit markers cannot occur in it.
+fn without_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([HIT_START, HIT_END]) {
+        text.replace([HIT_START, HIT_END], " ").into()
+    } else {
+        text.into()
+    }
+}
+
+impl Store {
+    /// Keeps articles in the cache, one transaction for the batch; an article
+    /// whose GUID, link or text is kept already is counted as a duplicate.
+    pub fn keep(&mut self, batch: &[Keep<'_>]) -> Result<Kept, StoreError> {
+        self.writable()?;
+        let now = star::now();
+        let path = self.path.clone();
+        let classify = |e| {
+            let at = path.as_deref().unwrap_or(std::path::Path::new(":memory:"));
+            StoreError::classify(at, StoreError::Sqlite(e))
+        };
+        // Immediate: the batch reads before it writes, and a deferred
+        // transaction whose snapshot another writer has moved past cannot
+        // upgrade to a write (SQLITE_BUSY at once, whatever the timeout).
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(classify)?;
+        let mut kept = Kept::default();
+        {
+            let mut find = tx.prepare_cached(
+                "SELECT 1 FROM articles WHERE article_key = ?1 OR content_hash = ?2
+                    OR (?3 IS NOT NULL AND link = ?3) OR (?4 IS NOT NULL AND guid = ?4)
+                 LIMIT 1",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (article_key, content_hash, guid, link, feed, title,
+                     source, published, byline, text, body_start, body_end, speakers, kept_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            for k in batch {
+                let a = k.article;
+                let key = article_key(a);
+                let hash = content_hash(&a.text);
+                let link = a.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+                let guid = k.guid.map(str::trim).filter(|g| !g.is_empty());
+                if find
+                    .query_row(params![key, hash, link, guid], |_| Ok(()))
+                    .optional()?
+                    .is_some()
+                {
+                    kept.duplicates += 1;
+                    continue;
+                }
+                let text = without_markers(&a.text);
+                // A body range is kept only while it still fits the text.
+                let body = if text.len() == a.text.len() {
+                    a.body.clone()
+                } else {
+                    0..text.len()
+                };
+                insert.execute(params![
+                    key,
+                    hash,
+                    guid,
+                    link,
+                    k.feed,
+                    without_markers(&a.title),
+                    a.source,
+                    a.published,
+                    a.byline,
+                    text,
+                    body.start as i64,
+                    body.end as i64,
+                    without_markers(&k.speakers.join("\n")),
+                    now,
+                ])?;
+                kept.added += 1;
+            }
+        }
+        tx.commit().map_err(classify)?;
+        Ok(kept)
+    }
+
+    /// How many articles are kept.
+    pub fn cached_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Kept articles, newest kept first, at most `limit`.
+    pub fn cached(&self, limit: usize) -> Result<Vec<Cached>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article_key, title, text, body_start, body_end, source, link,
+                    published, byline, speakers, feed, kept_at
+             FROM articles ORDER BY kept_at DESC, id DESC LIMIT ?1",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([limit], |r| {
+            let text: String = r.get(2)?;
+            let start = usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0);
+            let end = usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0);
+            let body = if start <= end
+                && end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+            {
+                start..end
+            } else {
+                0..text.len()
+            };
+            let speakers: String = r.get(9)?;
+            Ok(Cached {
+                article: Article {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    text,
+                    body,
+                    source: r.get(5)?,
+                    url: r.get(6)?,
+                    published: r.get(7)?,
+                    byline: r.get(8)?,
+                    dateline: None,
+                },
+                speakers: speakers
+                    .lines()
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                feed: r.get(10)?,
+                kept_at: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Full-text search over everything kept, best first, at most `limit`
+    /// hits. An empty query (or one of punctuation only) finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.article_key, a.title, a.source, a.published, a.link,
+                    snippet(articles_fts, -1, char(57344), char(57345), '…', 16), f.rank
+             FROM articles_fts f JOIN articles a ON a.id = f.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![fts, limit], |r| {
+            let marked: String = r.get(5)?;
+            let (snippet, matches) = unmark(&marked);
+            Ok(Hit {
+                article_key: r.get(0)?,
+                title: r.get(1)?,
+                source: r.get(2)?,
+                published: r.get(3)?,
+                url: r.get(4)?,
+                snippet,
+                matches,
+                rank: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Drops kept articles kept before `before` (seconds since the epoch),
+    /// except those with a starred quote; returns how many went.
+    pub fn drop_cached_before(&self, before: i64) -> Result<usize, StoreError> {
+        self.writable()?;
+        let mut stmt = self.conn.prepare_cached(
+            "DELETE FROM articles WHERE kept_at < ?1
+                AND article_key NOT IN (SELECT article_key FROM stars)",
+        )?;
+        stmt.execute([before]).map_err(|e| self.write_error(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str, text: &str, url: Option<&str>) -> Article {
+        Article {
+            id: format!("id-{title}"),
+            title: title.into(),
+            text: text.into(),
+            body: 0..text.len(),
+            url: url.map(str::to_string),
+            ..Article::default()
+        }
+    }
+
+    fn keep(store: &mut Store, a: &Article, speakers: &[String], guid: Option<&str>) -> Kept {
+        store
+            .keep(&[Keep {
+                article: a,
+                speakers,
+                feed: Some("Harbour Wire"),
+                guid,
+            }])
+            .expect("keep")
+    }
+
+    #[test]
+    fn the_same_story_is_kept_once_by_guid_link_or_text() {
+        let mut store = Store::in_memory().expect("store");
+        let a = article(
+            "Harbour",
+            "The harbour reopened.",
+            Some("https://h.example/1"),
+        );
+        assert_eq!(keep(&mut store, &a, &[], Some("g1")).added, 1);
+        // Same text under another title and id: a duplicate.
+        let same_text = article("Harbour!", "The harbour reopened.", None);
+        assert_eq!(keep(&mut store, &same_text, &[], None).duplicates, 1);
+        // Same link, other text (an updated story).
+        let same_link = article("B", "Another text.", Some("https://h.example/1"));
+        assert_eq!(keep(&mut store, &same_link, &[], None).duplicates, 1);
+        // Same GUID through another feed.
+        let same_guid = article("C", "Third text.", Some("https://mirror.example/x"));
+        assert_eq!(keep(&mut store, &same_guid, &[], Some("g1")).duplicates, 1);
+        let other = article("D", "Fourth text.", None);
+        assert_eq!(keep(&mut store, &other, &[], Some("g2")).added, 1);
+        assert_eq!(store.cached_count().expect("count"), 2);
+    }
+
+    #[test]
+    fn search_ranks_highlights_and_limits_to_a_speaker() {
+        let mut store = Store::in_memory().expect("store");
+        let ruiz = vec!["Ana Ruiz".to_string()];
+        let lind = vec!["Bo Lindqvist".to_string()];
+        let a = article(
+            "Budget vote",
+            "The budget passed. “The budget is sound,” Ana Ruiz said of the budget.",
+            None,
+        );
+        let b = article(
+            "Ferry fares",
+            "Fares stay flat, and the budget is mentioned once.",
+            None,
+        );
+        keep(&mut store, &a, &ruiz, None);
+        keep(&mut store, &b, &lind, None);
+        let hits = store.search("budget ", 10).expect("search");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].title, "Budget vote", "more matches rank first");
+        assert!(hits[0].rank <= hits[1].rank);
+        let h = &hits[1];
+        assert!(!h.matches.is_empty());
+        for m in &h.matches {
+            assert_eq!(h.snippet[m.clone()].to_lowercase(), "budget");
+        }
+        let only = store
+            .search("speaker:\"Bo Lindqvist\" budget", 10)
+            .expect("search");
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].title, "Ferry fares");
+        assert_eq!(
+            store.search("speaker:ruiz budg", 10).expect("search").len(),
+            1
+        );
+        // While typing, the last word is a prefix.
+        assert_eq!(store.search("budg", 10).expect("search").len(), 2);
+        assert!(store.search("budg ", 10).expect("search").is_empty());
+    }
+
+    #[test]
+    fn queries_are_never_syntax() {
+        let mut store = Store::in_memory().expect("store");
+        let a = article("Odd", "AND OR NOT NEAR ( ) * ^ \" : all here", None);
+        keep(&mut store, &a, &[], None);
+        for q in [
+            "AND", "\"", "(", "NEAR(", "a OR", "*", ":", "speaker:", "feed:\"", "-x", "^",
+        ] {
+            assert!(store.search(q, 5).is_ok(), "{q:?}");
+        }
+        assert_eq!(store.search("NEAR", 5).expect("search").len(), 1);
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(
+            fts_query("a \"b c\" speaker:\"Ana Ruiz\"").as_deref(),
+            Some("\"a\" AND \"b c\" AND speakers : \"Ana Ruiz\"")
+        );
+    }
+
+    #[test]
+    fn cached_articles_come_back_as_kept() {
+        let mut store = Store::in_memory().expect("store");
+        let mut a = article(
+            "Harbour",
+            "Harbour\n\nIt reopened.",
+            Some("https://h.example/2"),
+        );
+        a.body = 9..a.text.len();
+        a.source = Some("Tidewire".into());
+        a.published = Some("2026-03-03".into());
+        keep(&mut store, &a, &["Ona Brisk".to_string()], Some("g"));
+        let back = store.cached(10).expect("cached");
+        assert_eq!(back.len(), 1);
+        let c = &back[0];
+        assert_eq!(c.article.text, a.text);
+        assert_eq!(c.article.body, a.body);
+        assert_eq!(c.article.url, a.url);
+        assert_eq!(c.article.source, a.source);
+        assert_eq!(c.speakers, ["Ona Brisk"]);
+        assert_eq!(c.feed.as_deref(), Some("Harbour Wire"));
+    }
+
+    #[test]
+    fn retention_keeps_articles_with_a_starred_quote() {
+        let mut store = Store::in_memory().expect("store");
+        let a = article("A", "First text.", None);
+        let b = article("B", "Second text.", None);
+        keep(&mut store, &a, &[], None);
+        keep(&mut store, &b, &[], None);
+        store
+            .star(&crate::store::StarredQuote {
+                article_key: article_key(&a),
+                start: 0,
+                end: 5,
+                quote: "First".into(),
+                speaker: None,
+                headline: "A".into(),
+                source: None,
+                date: None,
+                url: None,
+                starred_at: 1,
+            })
+            .expect("star");
+        let gone = store.drop_cached_before(i64::MAX).expect("drop");
+        assert_eq!(gone, 1);
+        let left = store.cached(10).expect("cached");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].article.title, "A");
+        assert!(
+            store.search("second", 5).expect("search").is_empty(),
+            "the index follows"
+        );
+    }
+
+    #[test]
+    fn snippets_carry_no_control_characters() {
+        let (text, m) = unmark("a\u{1b}[31m \u{E000}hit\u{E001} b");
+        assert!(!text.chars().any(char::is_control));
+        assert_eq!(&text[m[0].clone()], "hit");
+    }
+}
