@@ -934,8 +934,12 @@ impl<'a> Ctx<'a> {
                         || (ends && np.kind != NpKind::Description && self.is_punct(f - 1, ','))
                 });
                 // `“…” for Clinton, said Kunin`
+                // `told BBC News`: whoever is told is not the speaker.
+                let told = self
+                    .word(k)
+                    .is_some_and(|w| matches!(w, "told" | "tells" | "telling" | "tell"));
                 subject.or_else(|| {
-                    (after_comma && !closes_sentence)
+                    (after_comma && !closes_sentence && !told)
                         .then(|| self.np_right(cue_last + 1, hi))
                         .flatten()
                         .filter(|np| np.kind != NpKind::Pronoun)
@@ -1153,34 +1157,46 @@ impl<'a> Ctx<'a> {
                     )
                 });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
+            // Not inside a name after a preposition either: `on BBC Radio 4`.
+            let inside_name = k > lo && self.word(k - 1).is_some_and(capitalised) && {
+                let mut j = k - 1;
+                while j > lo && self.word(j - 1).is_some_and(capitalised) {
+                    j -= 1;
+                }
+                j > lo
+                    && self.word(j - 1).is_some_and(|p| {
+                        matches!(p, "on" | "in" | "at" | "to" | "from" | "with" | "by" | "of")
+                    })
+            };
             let clause_start = k == lo
-                || !self.word(k - 1).is_some_and(|p| {
-                    matches!(
-                        p,
-                        "in" | "at"
-                            | "on"
-                            | "for"
-                            | "from"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "with"
-                            | "by"
-                            | "of"
-                            | "to"
-                            | "since"
-                            | "like"
-                            | "under"
-                            | "a"
-                            | "an"
-                            | "the"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "about"
-                    )
-                });
+                || !inside_name
+                    && !self.word(k - 1).is_some_and(|p| {
+                        matches!(
+                            p,
+                            "in" | "at"
+                                | "on"
+                                | "for"
+                                | "from"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "with"
+                                | "by"
+                                | "of"
+                                | "to"
+                                | "since"
+                                | "like"
+                                | "under"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "about"
+                        )
+                    });
             if clause_start
                 && !self.is_opener(k)
                 && let Some(w) = self.word(k)

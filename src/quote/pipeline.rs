@@ -697,8 +697,12 @@ fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
             continue;
         }
         let end = ctx.sentence_end(k);
+        // Only the sentence's own subject, near its start or after an
+        // opening phrase: not `The head of the Church in England and Wales
+        // made …`.
         if let Some(np) = ctx.sentence_subject(k, end)
             && np.kind == NpKind::Name
+            && (np.first <= k + 2 || ctx.toks[np.first - 1].is(','))
         {
             out.push(np);
         }
