@@ -26,7 +26,7 @@ impl Entry {
 /// One speaker across the corpus: one person or organisation, however written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Speaker {
-    /// Canonical name: the most used of its written forms.
+    /// Canonical name: the most used of its full written forms.
     pub name: String,
     /// Every written form it was seen under, most used first.
     pub aliases: Vec<String>,
@@ -161,13 +161,51 @@ impl SpeakerIndex {
         (speakers, quote_speakers)
     }
 
+    /// For each id, the id it is filed under: a bare surname (`Blair`)
+    /// joins the one speaker with a full name ending in it (`Tony Blair`)
+    /// when the collection gives exactly one; with several (`Donald Trump`,
+    /// `Eric Trump`) it stays apart.
+    fn joined(&self) -> Vec<usize> {
+        let mut target: Vec<usize> = (0..self.found.len()).collect();
+        let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (key, &id) in &self.by_key {
+            if let Some((_, family)) = key.rsplit_once(' ') {
+                by_family.entry(family).or_default().push(id);
+            }
+        }
+        for (key, &id) in &self.by_key {
+            if key.contains(' ') {
+                continue;
+            }
+            if let Some([only]) = by_family.get(key.as_str()).map(Vec::as_slice) {
+                target[id] = *only;
+            }
+        }
+        target
+    }
+
     /// The speakers so far, most quoted first, and for each id that
-    /// [`SpeakerIndex::add_names`] gave, its place in that order.
+    /// [`SpeakerIndex::add_names`] gave, its place in that order (a joined
+    /// surname's is its full name's).
     pub fn ranked(&self) -> (Vec<Speaker>, Vec<usize>) {
-        let mut speakers: Vec<(usize, Speaker)> = self
-            .found
+        let target = self.joined();
+        // A joined surname's forms and counts go to its full name; its
+        // articles are added, so an article quoting both forms counts twice
+        // (rare: within an article the surname is resolved already).
+        let mut groups: Vec<(HashMap<String, usize>, usize, usize)> =
+            vec![Default::default(); self.found.len()];
+        for (id, (forms, quotes, articles)) in self.found.iter().enumerate() {
+            let g = &mut groups[target[id]];
+            for (n, c) in forms {
+                *g.0.entry(n.clone()).or_default() += c;
+            }
+            g.1 += quotes;
+            g.2 += articles;
+        }
+        let mut speakers: Vec<(usize, Speaker)> = groups
             .iter()
             .enumerate()
+            .filter(|(id, _)| target[*id] == *id)
             .map(|(id, (forms, quotes, articles))| {
                 let mut aliases: Vec<(&String, usize)> =
                     forms.iter().map(|(n, c)| (n, *c)).collect();
@@ -177,7 +215,11 @@ impl SpeakerIndex {
                         .then(a.0.cmp(b.0))
                 });
                 let aliases: Vec<String> = aliases.into_iter().map(|(n, _)| n.clone()).collect();
-                let name = aliases.first().cloned().unwrap_or_default();
+                // The most used full name, else the most used form.
+                let name = (aliases.iter().find(|a| a.contains(' ')))
+                    .or(aliases.first())
+                    .cloned()
+                    .unwrap_or_default();
                 (
                     id,
                     Speaker {
@@ -194,9 +236,12 @@ impl SpeakerIndex {
                 .cmp(&a.1.quotes)
                 .then_with(|| a.1.name.cmp(&b.1.name))
         });
-        let mut renumber = vec![0; speakers.len()];
+        let mut renumber = vec![0; self.found.len()];
         for (new, (old, _)) in speakers.iter().enumerate() {
             renumber[*old] = new;
+        }
+        for id in 0..self.found.len() {
+            renumber[id] = renumber[target[id]];
         }
         (speakers.into_iter().map(|(_, s)| s).collect(), renumber)
     }
@@ -254,12 +299,33 @@ mod tests {
     fn a_surname_joins_its_article_full_name_or_stays_apart() {
         let corpus = Corpus::from_entries(vec![
             entry("Mara Quent arrived. Quent said so.", &[Some("Quent")]),
-            entry("Mara Quent and Ivo Quent arrived.", &[Some("Quent")]),
+            entry(
+                "Mara Quent and Ivo Quent arrived.",
+                &[Some("Quent"), Some("Ivo Quent")],
+            ),
             entry("Mara Quent arrived.", &[Some("Mara Quent")]),
         ]);
         let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(names, ["Mara Quent", "Quent"]);
+        // Two full names with it in the collection: `Quent` stays apart.
+        assert_eq!(names, ["Mara Quent", "Ivo Quent", "Quent"]);
         assert_eq!(corpus.speakers[0].aliases, ["Mara Quent"]);
+    }
+
+    #[test]
+    fn a_surname_joins_the_one_full_name_the_collection_gives() {
+        let corpus = Corpus::from_entries(vec![
+            entry("Pell spoke.", &[Some("Pell"), Some("Pell")]),
+            entry("Ada Pell spoke.", &[Some("Ada Pell")]),
+            entry("Tor spoke.", &[Some("Tor")]),
+        ]);
+        let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Ada Pell", "Tor"]);
+        let pell = &corpus.speakers[0];
+        assert_eq!(pell.aliases, ["Pell", "Ada Pell"]);
+        assert_eq!((pell.quotes, pell.articles), (3, 2));
+        assert_eq!(corpus.speaker_of(0, 0), Some(0));
+        assert_eq!(corpus.speaker_of(1, 0), Some(0));
+        assert_eq!(corpus.speaker_of(2, 0), Some(1));
     }
 
     #[test]

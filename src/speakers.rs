@@ -134,7 +134,13 @@ fn full_names_with(text: &str, surname: &str) -> HashMap<String, String> {
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '‑' | '\''));
             // A word ending a sentence is not part of the name after it:
             // `… Patriots for Trump. Recently she …`; initials (`J.`) are.
-            if !is_name || words == 3 || is_function_word(w) || crate::quote::ends_sentence(w) {
+            // Titles and roles are no part of it: `Labour MP Lord Janner`.
+            if !is_name
+                || words == 3
+                || is_function_word(w)
+                || crate::quote::ends_sentence(w)
+                || crate::quote::is_role_word(w)
+            {
                 break;
             }
             start -= w.len() + 1;
@@ -176,9 +182,11 @@ pub fn resolve_surname(article_text: &str, name: &str) -> Option<String> {
     // Titles read as first names (`President Clinton`) are not people of their own.
     let people: Vec<&String> = found
         .iter()
-        .filter(|(k, _)| {
+        .filter(|(k, v)| {
+            // The key drops `Mr.` as if an initial: look at the written form too.
             let first = k.split(' ').next().unwrap_or_default();
-            !crate::speakers::is_title(first)
+            let written = v.split(' ').next().unwrap_or_default().to_lowercase();
+            !crate::speakers::is_title(first) && !crate::speakers::is_title(&written)
         })
         .map(|(_, v)| v)
         .collect();
@@ -296,6 +304,30 @@ pub fn surname_of(name: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_before_a_surname_are_no_name() {
+        assert_eq!(
+            resolve_surname("Labour MP Lord Orrin spoke. Orrin left.", "Orrin"),
+            None
+        );
+        assert_eq!(
+            resolve_surname("Tory MP Ada Orrin spoke. Orrin left.", "Orrin"),
+            Some("Ada Orrin".to_string())
+        );
+    }
+
+    #[test]
+    fn a_title_with_its_period_is_no_first_name() {
+        assert_eq!(
+            resolve_surname("Mr. Orrin spoke. Orrin left.", "Orrin"),
+            None
+        );
+        assert_eq!(
+            resolve_surname("Mr. Orrin and Ada Orrin spoke.", "Orrin"),
+            Some("Ada Orrin".to_string())
+        );
+    }
 
     #[test]
     fn a_full_name_never_reaches_back_over_a_sentence_end() {

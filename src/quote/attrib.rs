@@ -4,8 +4,8 @@
 //! number of tokens, so the work per quote does not grow with the article.
 
 use super::lexicon::{
-    ends_sentence, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner, is_org_word,
-    is_participle, is_person_noun, is_pronoun, is_title,
+    ends_sentence, is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_determiner,
+    is_org_word, is_participle, is_person_noun, is_place_prefix, is_pronoun, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -383,17 +383,36 @@ impl<'a> Ctx<'a> {
         // A last word that is also a title is a surname after a name:
         // `Howard Dean`, `Bill Bishop`; a run of titles only is a role.
         let title = |k: usize| self.word(k).is_some_and(is_title);
+        let role = |k: usize| title(k) || self.word(k).is_some_and(is_affiliation);
         // An organisation ends with its kind: `Iowa Democratic Party`.
         let org_last = self.word(end).is_some_and(is_org_word);
-        let name_first = if org_last || (first..=end).all(title) {
-            end + 1
-        } else {
-            (first..end)
-                .rev()
-                .find(|&k| title(k))
-                .map_or(first, |k| k + 1)
-        };
+        // A lone nationality may be a surname (`Mark Cuban`): it stays.
+        let mut name_first =
+            if org_last || (first..=end).all(title) || (first < end && (first..=end).all(role)) {
+                end + 1
+            } else {
+                (first..end)
+                    .rev()
+                    .find(|&k| title(k))
+                    .map_or(first, |k| k + 1)
+            };
+        // `Russian Dmitriy Bogdanov`, `Vermont Bernie Sanders`: a
+        // nationality, party or place before a person's two names (not
+        // `British Airways`).
+        while !org_last
+            && name_first + 2 <= end
+            && self
+                .word(name_first)
+                .is_some_and(|w| is_affiliation(w) || is_place_prefix(w))
+        {
+            name_first += 1;
+        }
         let with_article = first > 0 && matches!(self.word(first - 1), Some("the" | "The"));
+        // `the Texas Republican`: a role, not a name.
+        let place_or_role = |k: usize| role(k) || self.word(k).is_some_and(is_place_prefix);
+        if with_article && !org_last && title(end) && (first..end).all(place_or_role) {
+            name_first = end + 1;
+        }
         let first = if with_article { first - 1 } else { first };
         let org = (first..=end).any(|k| self.word(k).is_some_and(is_org_word));
         if name_first > end && org {
@@ -915,8 +934,12 @@ impl<'a> Ctx<'a> {
                         || (ends && np.kind != NpKind::Description && self.is_punct(f - 1, ','))
                 });
                 // `“…” for Clinton, said Kunin`
+                // `told BBC News`: whoever is told is not the speaker.
+                let told = self
+                    .word(k)
+                    .is_some_and(|w| matches!(w, "told" | "tells" | "telling" | "tell"));
                 subject.or_else(|| {
-                    (after_comma && !closes_sentence)
+                    (after_comma && !closes_sentence && !told)
                         .then(|| self.np_right(cue_last + 1, hi))
                         .flatten()
                         .filter(|np| np.kind != NpKind::Pronoun)
@@ -1134,34 +1157,46 @@ impl<'a> Ctx<'a> {
                     )
                 });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
+            // Not inside a name after a preposition either: `on BBC Radio 4`.
+            let inside_name = k > lo && self.word(k - 1).is_some_and(capitalised) && {
+                let mut j = k - 1;
+                while j > lo && self.word(j - 1).is_some_and(capitalised) {
+                    j -= 1;
+                }
+                j > lo
+                    && self.word(j - 1).is_some_and(|p| {
+                        matches!(p, "on" | "in" | "at" | "to" | "from" | "with" | "by" | "of")
+                    })
+            };
             let clause_start = k == lo
-                || !self.word(k - 1).is_some_and(|p| {
-                    matches!(
-                        p,
-                        "in" | "at"
-                            | "on"
-                            | "for"
-                            | "from"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "with"
-                            | "by"
-                            | "of"
-                            | "to"
-                            | "since"
-                            | "like"
-                            | "under"
-                            | "a"
-                            | "an"
-                            | "the"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "its"
-                            | "about"
-                    )
-                });
+                || !inside_name
+                    && !self.word(k - 1).is_some_and(|p| {
+                        matches!(
+                            p,
+                            "in" | "at"
+                                | "on"
+                                | "for"
+                                | "from"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "with"
+                                | "by"
+                                | "of"
+                                | "to"
+                                | "since"
+                                | "like"
+                                | "under"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "about"
+                        )
+                    });
             if clause_start
                 && !self.is_opener(k)
                 && let Some(w) = self.word(k)

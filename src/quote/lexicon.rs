@@ -470,6 +470,42 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// A word list of `assets/lexicon/`: one lowercase word a line, `#` comments.
+fn list_set(text: &'static str) -> WordSet {
+    let mut set = WordSet::default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .for_each(|w| set.insert(w));
+    set
+}
+
+fn lowered_in(set: &WordSet, w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower(
+        w.trim_end_matches(['’', '\'']).trim_end_matches('s'),
+        &mut buf,
+    )
+    .is_some_and(|l| set.contains(l))
+        || lower(w, &mut buf).is_some_and(|l| set.contains(l))
+}
+
+/// A party or nationality adjective (`Tory`, `Russian`): a role before a
+/// name, never a speaker alone.
+pub fn is_affiliation(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/affiliations.txt")));
+    lowered_in(set, w)
+}
+
+/// A place written before a person's name as a role: `Vermont`.
+pub fn is_place_prefix(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/places.txt")));
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+}
+
 /// Whether `w` (as written) is a speech cue verb form.
 pub fn is_cue(w: &str) -> bool {
     let n = w.len();
@@ -535,6 +571,8 @@ const ROLE_TITLES: &[&str] = &[
     "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
     "assemblyman", "assemblywoman", "ag", "oscar-winner", "delegate", "chairperson",
     "ally", "confidant", "constituent", "friend", "colleague", "advocate",
+    "mp", "mep", "msp", "exchequer", "shadow", "rival", "film-maker", "baroness",
+    "earl", "duke", "duchess", "viscount",
 ];
 
 fn title_set() -> &'static WordSet {
@@ -1133,6 +1171,11 @@ pub fn is_capital_stopword(w: &str) -> bool {
         || matches!(
             w,
             "The"
+                // Plural common nouns that do not end in -s: `People said`.
+                | "People"
+                | "Children"
+                | "Men"
+                | "Women"
                 | "Maybe"
                 | "Perhaps"
                 | "Nothing"
@@ -1637,5 +1680,44 @@ pub fn first_name_gender(w: &str) -> Option<bool> {
         Some(false)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(text: &str) -> Vec<&str> {
+        text.lines()
+            .map(|l| l.split('#').next().unwrap_or_default().trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn word_lists_are_lowercase_without_duplicates_or_titles() {
+        for text in [
+            include_str!("../../assets/lexicon/affiliations.txt"),
+            include_str!("../../assets/lexicon/places.txt"),
+        ] {
+            let words = entries(text);
+            let mut sorted = words.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), words.len(), "a word is listed twice");
+            for w in words {
+                assert_eq!(w, w.to_lowercase(), "{w} is not lowercase");
+                assert!(!is_title(w), "{w} is a title already");
+            }
+        }
+    }
+
+    #[test]
+    fn affiliations_and_places_are_read_in_any_case() {
+        assert!(is_affiliation("Tory"));
+        assert!(is_affiliation("Russians"));
+        assert!(!is_affiliation("Johnson"));
+        assert!(is_place_prefix("Vermont"));
+        assert!(!is_place_prefix("Bernie"));
     }
 }

@@ -39,6 +39,12 @@ mod tokens;
 
 pub(crate) use lexicon::ends_sentence;
 
+/// Whether `w` is a title, role, party or nationality word written before a
+/// name (`Sen.`, `Lord`, `Tory`), never a first name.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    lexicon::is_title(w) || lexicon::is_affiliation(w)
+}
+
 /// What a quoted span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -2,8 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{is_capital_stopword, is_org_word, is_title};
-use super::tokens::Tok;
+use super::lexicon::{
+    is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word, is_place_prefix,
+    is_title,
+};
+use super::tokens::{Kind, Tok};
 
 /// Every multi-word name written in one article, by first and last word.
 #[derive(Debug, Default)]
@@ -17,6 +20,9 @@ pub struct NameIndex {
     word_at: HashMap<String, u32>,
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
+    /// Single capitalised words that read as common words in this
+    /// article: see [`NameIndex::mark_common`].
+    common: Vec<String>,
 }
 
 fn capitalised(w: &str) -> bool {
@@ -107,7 +113,11 @@ impl NameIndex {
             .iter()
             .rposition(|w| is_capital_stopword(w) || is_title(w))
             .map_or(0, |k| k + 1);
-        let run = &run[start..];
+        let mut run = &run[start..];
+        // `Russian Dmitriy Bogdanov`: a role before two names.
+        while run.len() > 2 && (is_affiliation(run[0]) || is_place_prefix(run[0])) {
+            run = &run[1..];
+        }
         if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
             return;
         }
@@ -133,6 +143,83 @@ impl NameIndex {
         self.by_first.entry(run[0].to_string()).or_default().push(i);
         self.names.push(name);
         self.first_at.push(at);
+    }
+
+    /// Of the single words in `candidates`, records those that read as
+    /// common words, not names: written in lowercase somewhere in the
+    /// article (`Plans`, `Research`, `Children`), an abbreviation cut at its
+    /// period (`U.S`), or capitalised only where a sentence starts and
+    /// never followed by a cue there (`Retail sales …`). One pass over the tokens,
+    /// comparing only words of a candidate's length and first letter.
+    pub fn mark_common(&mut self, text: &str, toks: &[Tok], candidates: &[String]) {
+        let mut cands: Vec<&str> = candidates
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.contains(' ') && c.len() > 1 && capitalised(c))
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        if cands.is_empty() {
+            return;
+        }
+        let mut lower_seen = vec![false; cands.len()];
+        let mut mid_seen = vec![false; cands.len()];
+        let lens: u64 = cands.iter().fold(0, |m, c| m | 1 << c.len().min(63));
+        let mut cued = vec![false; cands.len()];
+        let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(text));
+        let mut prev: Option<&Tok> = None;
+        for (k, t) in toks.iter().enumerate() {
+            let p = prev.replace(t);
+            if !t.is_word() || lens & (1 << ((t.end - t.start) as usize).min(63)) == 0 {
+                continue;
+            }
+            let w = t.text(text);
+            let Some(i) = cands
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(w) && c.len() == w.len())
+            else {
+                continue;
+            };
+            if w.starts_with(|c: char| c.is_lowercase()) {
+                lower_seen[i] = true;
+                continue;
+            }
+            if p.is_some_and(|p| !matches!(p.kind, Kind::Break | Kind::Punct('.' | '!' | '?'))) {
+                mid_seen[i] = true;
+            }
+            // A name opening a sentence goes on to a verb or an aside
+            // (`Bryne went on`, `Marr on Tuesday called`, `Pell, the
+            // author, said`, `Kessel has pushed`); a common noun to
+            // another content word (`Plans include`, `Retail sales`).
+            let next = word(k + 1);
+            let person_like = match next {
+                None => toks.get(k + 1).is_some_and(|n| !n.is_word()),
+                Some(n) => {
+                    is_cue(n)
+                        || is_aux_or_adverb(n)
+                        || matches!(
+                            n,
+                            "went" | "on" | "in" | "at" | "of" | "for" | "from" | "and" | "who"
+                        )
+                }
+            };
+            if person_like {
+                cued[i] = true;
+            }
+        }
+        for (i, c) in cands.iter().enumerate() {
+            // `U.S. corn`: an abbreviation cut at its period.
+            let abbreviation = c.contains('.');
+            if lower_seen[i] || abbreviation || !(mid_seen[i] || cued[i]) {
+                self.common.push(c.to_string());
+            }
+        }
+    }
+
+    /// Whether `name` was found by [`NameIndex::mark_common`] to be a
+    /// common word of this article.
+    pub fn is_common(&self, name: &str) -> bool {
+        self.common.iter().any(|c| c == name)
     }
 
     /// The fullest unambiguous form of `name` in the article, or `name`.

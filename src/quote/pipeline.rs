@@ -73,7 +73,15 @@ pub fn run(text: &str) -> Vec<Quote> {
     };
     attribute(&ctx, &spans, &mut tops);
     let reported = reported(&ctx, &tops);
-    let names = NameIndex::new(text, &toks, &inq);
+    let mut names = NameIndex::new(text, &toks, &inq);
+    let candidates: Vec<String> = tops
+        .iter()
+        .filter_map(|t| t.attr.as_ref())
+        .chain(reported.iter().map(|r| &r.attr))
+        .filter_map(|a| written_name(&ctx, &a.np))
+        .map(|w| names.canonical(w))
+        .collect();
+    names.mark_common(text, &toks, &candidates);
     build(&ctx, &spans, &tops, &reported, &names)
 }
 
@@ -556,6 +564,9 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
             let name = names.canonical(raw);
+            if !speakable(names, &name) {
+                return None;
+            }
             let org = raw.split_whitespace().any(lexicon::is_org_word)
                 || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
             if org {
@@ -592,7 +603,17 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             let proper: Vec<&str> = (np.first + 1..=np.name_last)
                 .filter_map(|k| ctx.word(k))
                 .collect();
+            // `the Texas Democrat`, `the Russian`: a role, not a name.
+            let role = proper
+                .iter()
+                .any(|w| lexicon::is_affiliation(w) || lexicon::is_place_prefix(w))
+                || proper.last().is_some_and(|h| {
+                    lexicon::is_title(h)
+                        && !lexicon::is_org_word(h)
+                        && !h.chars().all(|c| c.is_uppercase())
+                });
             if !proper.is_empty()
+                && !role
                 && proper.len() <= 4
                 && proper
                     .iter()
@@ -603,7 +624,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
             let definite = matches!(ctx.word(np.first), Some("the" | "The"));
             let head = ctx.word(np.name_last)?;
-            if definite && is_person_noun(head) {
+            if definite && (is_person_noun(head) || role) {
                 recent.person()
             } else {
                 None
@@ -673,6 +694,74 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
     })
 }
 
+/// The named subject of every sentence outside quotes, in text order: who
+/// a later `he` or `the minister` may stand for, even when they were never
+/// quoted (`Lawson met bankers. … “…,” he said.`).
+fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ctx.toks.len() {
+        let opens = k == 0 || ctx.is_boundary(k - 1);
+        if !opens || ctx.inq[k] != 0 || !ctx.toks[k].is_word() {
+            k += 1;
+            continue;
+        }
+        let end = ctx.sentence_end(k);
+        // Only the sentence's own subject, near its start or after an
+        // opening phrase: not `The head of the Church in England and Wales
+        // made …`.
+        if let Some(np) = ctx.sentence_subject(k, end)
+            && np.kind == NpKind::Name
+            && (np.first <= k + 2 || ctx.toks[np.first - 1].is(','))
+        {
+            out.push(np);
+        }
+        k = end.max(k + 1);
+    }
+    out
+}
+
+/// Whether a name found as a subject can be anyone's: not a single word
+/// that is a party or nationality adjective (`Tory`) or that the article
+/// uses as a common word (`Plans`).
+fn speakable(names: &NameIndex, name: &str) -> bool {
+    name.contains(' ') || !(names.is_common(name) || lexicon::is_affiliation(name))
+}
+
+/// Records the sentence subjects written before token `upto` as the latest
+/// people (or organisation) named.
+fn note_subjects(
+    ctx: &Ctx,
+    subjects: &[super::attrib::Np],
+    seen: &mut usize,
+    upto: usize,
+    names: &NameIndex,
+    recent: &mut Recent,
+) {
+    while let Some(np) = subjects.get(*seen).filter(|np| np.last < upto) {
+        *seen += 1;
+        let Some(raw) = written_name(ctx, np) else {
+            continue;
+        };
+        let name = names.canonical(raw);
+        let org = raw.split_whitespace().any(lexicon::is_org_word)
+            || ctx.word(np.first).is_some_and(|w| w == "the" || w == "The");
+        if !speakable(names, &name) {
+            continue;
+        }
+        if org {
+            recent.org = Some(name);
+        } else if name.contains(' ') {
+            // Only a person's full name: a single word opening a sentence
+            // is as often a place or a common noun (`Northamptonshire
+            // police said`).
+            let written = (np.first..=np.name_last).filter_map(|k| ctx.word(k));
+            let gender = name_gender(written).or_else(|| name_gender(name.split(' ')));
+            recent.push_person(name, gender);
+        }
+    }
+}
+
 fn byte_range(toks: &[Tok], first: usize, last: usize) -> Range<usize> {
     toks[first].start as usize..toks[last].end as usize
 }
@@ -694,9 +783,19 @@ fn build(
         top_of_span[t.span] = n;
     }
     let mut last_speaker: Option<String> = None;
+    let subjects = sentence_subjects(ctx);
+    let mut seen = 0;
     for (si, sp) in spans.iter().enumerate() {
         while ri < reported.len() && reported[ri].range.start < sp.range.start {
             let r = &reported[ri];
+            note_subjects(
+                ctx,
+                &subjects,
+                &mut seen,
+                r.attr.np.first,
+                names,
+                &mut recent,
+            );
             let speaker = speaker(ctx, &r.attr, names, &mut recent);
             out.push(Quote {
                 span: r.range.clone(),
@@ -721,6 +820,7 @@ fn build(
                     cue_of(toks, a),
                 ),
                 Some(a) => {
+                    note_subjects(ctx, &subjects, &mut seen, a.np.first, names, &mut recent);
                     let s = speaker(ctx, a, names, &mut recent);
                     last_speaker = s.clone();
                     (t.kind, s, mention_of(toks, a), cue_of(toks, a))
@@ -738,6 +838,14 @@ fn build(
         });
     }
     for r in &reported[ri..] {
+        note_subjects(
+            ctx,
+            &subjects,
+            &mut seen,
+            r.attr.np.first,
+            names,
+            &mut recent,
+        );
         let speaker = speaker(ctx, &r.attr, names, &mut recent);
         out.push(Quote {
             span: r.range.clone(),
