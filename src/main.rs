@@ -221,13 +221,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     Err(_) => ControlFlow::Break(()),
                 });
             });
-            let mut app = App::new(Corpus::default(), Vec::new());
-            attach_store(&mut app, cli.data_dir.as_deref());
-            app.start_loading();
-            app.set_reading_width(cli.reading_width, !cli.left);
-            let mut events = WithLoading::new(TerminalEvents::new(), rx);
-            let exit = tui::main_themed(&mut app, &mut events, &theme(&cli))?;
-            finish(exit, app.problems())
+            read_while_loading(&cli, rx)
         }
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -249,15 +243,23 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     }
                 });
             });
-            let mut app = App::new(Corpus::default(), Vec::new());
-            attach_store(&mut app, cli.data_dir.as_deref());
-            app.start_loading();
-            app.set_reading_width(cli.reading_width, !cli.left);
-            let mut events = WithLoading::new(TerminalEvents::new(), rx);
-            let exit = tui::main_themed(&mut app, &mut events, &theme(&cli))?;
-            finish(exit, app.problems())
+            read_while_loading(&cli, rx)
         }
     }
+}
+
+/// The reader on what arrives through `rx` while it already answers keys.
+fn read_while_loading(
+    cli: &Cli,
+    rx: std::sync::mpsc::Receiver<hearsay::loader::Batch>,
+) -> anyhow::Result<ExitCode> {
+    let mut app = App::new(Corpus::default(), Vec::new());
+    attach_store(&mut app, cli.data_dir.as_deref());
+    app.start_loading();
+    app.set_reading_width(cli.reading_width, !cli.left);
+    let mut events = WithLoading::new(TerminalEvents::new(), rx);
+    let exit = tui::main_themed(&mut app, &mut events, &theme(cli))?;
+    finish(exit, app.problems())
 }
 
 fn theme(cli: &Cli) -> Theme {
