@@ -95,9 +95,16 @@ def main():
     run = subprocess.run(
         [args.hearsay, "quotes", "--format", "jsonl", args.source],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        check=True,
+        stderr=subprocess.PIPE,
     )
+    # 2: a line could not be read and was skipped (the recipe's broken-line
+    # fixture), every other article written; anything else is a failure.
+    if run.returncode not in (0, 2):
+        sys.stderr.write(run.stderr.decode("utf-8", "replace"))
+        raise SystemExit(f"check: hearsay quotes exited {run.returncode}")
+    skipped = [l for l in run.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+    if run.returncode == 2 and not skipped:
+        raise SystemExit("check: hearsay quotes exited 2 without naming what it skipped")
     seconds = time.monotonic() - started
     size = sum(
         os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(args.source) for f in fs
