@@ -180,7 +180,13 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Quotes { paths, format, .. }) => {
             // As grep and ripgrep do: 2 when any input failed.
-            let summary = hearsay::cli::quotes::run_stdio(&paths, format, options)?;
+            let summary = match hearsay::cli::quotes::run_stdio(&paths, format, options) {
+                Err(e @ hearsay::cli::quotes::QuotesError::NothingLoaded(_)) => {
+                    eprintln!("hearsay: error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+                other => other?,
+            };
             Ok(if summary.failed == 0 {
                 ExitCode::SUCCESS
             } else {

@@ -134,7 +134,7 @@ fn jsonl_bad_lines_are_problems_and_good_lines_load() {
     assert_eq!(ids, ["w-1", "w-4"]);
     let lines: Vec<Option<usize>> = loaded.problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, [Some(2), Some(3)]);
-    assert!(loaded.problems.iter().all(|p| p.fatal));
+    assert!(loaded.problems.iter().all(|p| p.is_fatal()));
     assert!(
         loaded.problems[0].message.contains("`title`"),
         "{}",
@@ -163,7 +163,7 @@ fn invalid_utf8_is_a_warning_naming_the_file() {
     let [problem] = loaded.problems.as_slice() else {
         panic!("one warning expected: {:?}", loaded.problems);
     };
-    assert!(!problem.fatal);
+    assert!(!problem.is_fatal());
     assert!(problem.to_string().contains("latin1.txt: "), "{problem}");
     assert!(loaded.articles[0].text.contains("£1.20"));
 }
@@ -174,7 +174,7 @@ fn empty_blank_binary_and_missing_files_are_problems() {
     assert!(loaded.articles.is_empty(), "{:?}", loaded.articles);
     let problems: Vec<&Problem> = loaded.problems.iter().collect();
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems.iter().all(|p| p.fatal && p.line.is_none()));
+    assert!(problems.iter().all(|p| p.is_fatal() && p.line.is_none()));
     assert!(problems[0].message.contains("empty"));
     assert!(problems[1].message.contains("empty"));
     assert!(problems[2].message.contains("binary"));
@@ -284,7 +284,7 @@ fn a_folder_without_articles_is_a_problem() {
         panic!("{:?}", loaded.problems)
     };
     assert!(
-        problem.fatal && problem.message.contains("no articles"),
+        problem.is_fatal() && problem.message.contains("no articles"),
         "{problem}"
     );
 }
@@ -294,8 +294,11 @@ fn json_array_items_report_their_line_and_good_ones_load() {
     let loaded = load(&["broken_array.json"]);
     let ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["g1", "g2"]);
-    let at: Vec<(Option<usize>, bool)> =
-        loaded.problems.iter().map(|p| (p.line, p.fatal)).collect();
+    let at: Vec<(Option<usize>, bool)> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.line, p.is_fatal()))
+        .collect();
     assert_eq!(
         at,
         [(Some(3), true), (Some(6), true)],
@@ -327,4 +330,7 @@ fn a_truncated_json_feed_keeps_its_complete_items() {
         panic!("{:?}", loaded.problems)
     };
     assert_eq!(problem.line, Some(4), "{problem}");
+    // Nothing was skipped that the file held whole: a warning, not a failure.
+    assert_eq!(problem.level, hearsay::article::Level::Warning, "{problem}");
+    assert!(problem.message.contains("cut short"), "{problem}");
 }

@@ -22,7 +22,7 @@ fn bbc_loads_every_article_with_one_warning() {
     let [warning] = loaded.problems.as_slice() else {
         panic!("one warning expected: {:#?}", loaded.problems);
     };
-    assert!(!warning.fatal);
+    assert!(!warning.is_fatal());
     assert!(warning.path.ends_with("sport/199.txt"), "{warning}");
     let mutu = loaded
         .articles
@@ -57,7 +57,7 @@ fn reuters_loads_with_joined_paragraphs_and_no_sign_off() {
     };
     let loaded = load_paths(&[path]);
     assert!(
-        loaded.problems.iter().all(|p| !p.fatal),
+        loaded.problems.iter().all(|p| !p.is_fatal()),
         "{:#?}",
         &loaded.problems[..loaded.problems.len().min(5)]
     );
@@ -99,7 +99,7 @@ fn wikinews_loads_with_blank_line_paragraphs() {
     };
     let loaded = load_paths(&[path]);
     assert!(
-        loaded.problems.iter().all(|p| !p.fatal),
+        loaded.problems.iter().all(|p| !p.is_fatal()),
         "{:#?}",
         loaded.problems
     );

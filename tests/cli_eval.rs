@@ -72,3 +72,32 @@ fn eval_reports_wrong_names_and_intervals() {
         .expect("run hearsay eval");
     assert!(!String::from_utf8_lossy(&no_intervals.stdout).contains("95% intervals"));
 }
+
+/// `hearsay eval gold | head -1`: the reader of the report is gone before
+/// hearsay writes a line. hearsay ends quietly with 0, as other tools do,
+/// instead of panicking in `println!`.
+#[test]
+fn eval_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gold = dir.path().join("gold.jsonl");
+    let line = gold_line(
+        "a",
+        "Bridge opens\n\n“We are ready,” Ana Ruiz said on Monday.",
+        "“We are ready,”",
+        "Ana Ruiz",
+    );
+    std::fs::write(&gold, line + "\n").expect("write gold");
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    // Closed before hearsay starts, so its first write fails with EPIPE.
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .arg("eval")
+        .arg(&gold)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run hearsay");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

@@ -314,3 +314,76 @@ fn csv_round_trips_commas_quotes_and_line_breaks() {
         assert_eq!(char_slice(text, start, end), row[6]);
     }
 }
+
+/// What a feed holds decides the exit status, not how it is written: an
+/// empty feed and items without text are notes (exit 0), a feed cut short
+/// keeps its whole items with a warning (exit 0), and only an input that
+/// gave nothing because it is broken exits 2.
+#[test]
+fn notes_and_warnings_about_feeds_do_not_fail_the_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let write = |name: &str, body: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).expect("write feed");
+        path.to_str().expect("UTF-8 path").to_string()
+    };
+    let empty = write(
+        "empty.xml",
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Quiet</title></channel></rss>\n",
+    );
+    let out = hearsay(&["quotes", &empty]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("hearsay: note: ") && err.contains("no items"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let item = |title: &str, body: &str| {
+        format!("<item><title>{title}</title><description>{body}</description></item>")
+    };
+    let some_empty = write(
+        "some.xml",
+        &format!(
+            "<rss version=\"2.0\"><channel><title>Town</title>{}{}</channel></rss>",
+            item("Bridge", "“It opens Monday,” Mayor Ana Ruiz said."),
+            item("Photos", "")
+        ),
+    );
+    let out = hearsay(&["quotes", &some_empty]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(jsonl(&out).len(), 1);
+    assert!(
+        err.contains("note: ") && err.contains("2 items, 1 skipped without text (item 2)"),
+        "{err}"
+    );
+
+    let cut = write(
+        "cut.json",
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Town", "items": [
+            {"id": "1", "title": "Bridge", "content_text": "“It opens Monday,” Mayor Ana Ruiz said."},
+            {"id": "2", "title": "Ferry", "content_text": "It stops runn"#,
+    );
+    let out = hearsay(&["quotes", &cut]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(jsonl(&out).len(), 1);
+    assert!(
+        err.contains("warning: ") && err.contains("cut short"),
+        "{err}"
+    );
+
+    let broken = write(
+        "broken.xml",
+        "<rss version=\"2.0\"><channel><title>T</title><ite",
+    );
+    let out = hearsay(&["quotes", &broken]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("broken.xml") && err.contains("line 1, column"),
+        "{err}"
+    );
+}

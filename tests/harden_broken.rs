@@ -31,7 +31,7 @@ fn fatal_for<'a>(loaded: &'a Loaded, name: &str) -> Vec<&'a Problem> {
     loaded
         .problems
         .iter()
-        .filter(|p| p.fatal && p.path.to_string_lossy().contains(name))
+        .filter(|p| p.is_fatal() && p.path.to_string_lossy().contains(name))
         .collect()
 }
 
@@ -58,7 +58,7 @@ fn truncated_jsonl_loads_the_good_lines_and_names_the_bad_ones() {
         loaded
             .problems
             .iter()
-            .all(|p| p.fatal && p.message.contains("JSON"))
+            .all(|p| p.is_fatal() && p.message.contains("JSON"))
     );
 }
 
@@ -208,7 +208,7 @@ fn invalid_utf8_loads_with_a_warning() {
     assert_eq!(loaded.articles.len(), 3, "{:?}", loaded.problems);
     assert!(loaded.articles[0].title.starts_with("Ferry fares"));
     assert!(loaded.articles[0].text.contains("“no”"));
-    let warnings: Vec<&Problem> = loaded.problems.iter().filter(|p| !p.fatal).collect();
+    let warnings: Vec<&Problem> = loaded.problems.iter().filter(|p| !p.is_fatal()).collect();
     assert_eq!(warnings.len(), 2, "{:?}", loaded.problems);
     assert!(warnings.iter().all(|p| p.message.contains("UTF-8")));
     assert_eq!(warnings[1].line, Some(1));

@@ -42,7 +42,7 @@ fn load_and_show(name: &str, text: &str) -> (Entry, String) {
     std::fs::write(&path, text).expect("write input");
     let clock = Instant::now();
     let loaded = load_paths(&[path]);
-    let fatal: Vec<_> = loaded.problems.iter().filter(|p| p.fatal).collect();
+    let fatal: Vec<_> = loaded.problems.iter().filter(|p| p.is_fatal()).collect();
     assert!(fatal.is_empty(), "{fatal:?}");
     let [article] = <[Article; 1]>::try_from(loaded.articles).expect("one article");
     let loaded_at = clock.elapsed();

@@ -107,7 +107,7 @@ fn hostile_app(w: u16, h: u16) -> App {
         path: format!("bad/{hs}.jsonl").into(),
         line: Some(3),
         message: format!("skipped: {hs}"),
-        fatal: true,
+        level: hearsay::article::Level::Error,
     }];
     let mut app = App::new(Corpus::from_entries(entries), problems);
     update(&mut app, Action::Resize(w, h));

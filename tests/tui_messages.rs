@@ -24,7 +24,7 @@ fn with_problems() -> App {
         path: name.into(),
         line: Some(3),
         message: "not JSON".into(),
-        fatal,
+        level: hearsay::article::Level::of(fatal),
     };
     let problems = vec![
         problem("feeds/a.jsonl", true),

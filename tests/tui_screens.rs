@@ -235,7 +235,7 @@ fn loading_problems_show_in_the_message_line() {
         path: name.into(),
         line: Some(3),
         message: "not JSON".into(),
-        fatal: true,
+        level: hearsay::article::Level::Error,
     };
     let problems = vec![problem("feeds/a.jsonl"), problem("feeds/b.jsonl")];
     let mut app = App::with_layout(tui_support::corpus(), problems, tui_support::plain_layout);

@@ -17,7 +17,7 @@ use quick_xml::events::Event;
 use super::html::to_text;
 use super::load::Item;
 use super::text::one_line;
-use super::{Article, Problem};
+use super::{Article, Level, Problem};
 
 /// Where a feed stops being well-formed, and what of it can still be read.
 #[derive(Debug, PartialEq, Eq)]
@@ -65,8 +65,38 @@ pub(crate) fn xml_items(
     }
     match parsed {
         Some(Ok(feed)) => entries(&feed, name, each),
+        Some(Err(_)) if broken.is_none() && channel_less_rss(&xml) => each(problem_at(
+            name,
+            "no items in this feed (its <rss> holds no <channel>)".into(),
+            Level::Note,
+        )),
         Some(Err(e)) if broken.is_none() => each(problem(name, format!("not a feed: {e}"), true)),
         _ => ControlFlow::Continue(()),
+    }
+}
+
+/// Whether the well-formed document `xml` is an `<rss>` element with no
+/// `<channel>` in it: an empty feed, which `feed-rs` reports as having no
+/// root element.
+fn channel_less_rss(xml: &str) -> bool {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut root = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let name = e.local_name();
+                let name: &str = name.into_inner();
+                match root {
+                    None if name == "rss" => root = Some(()),
+                    None => return false,
+                    Some(()) if name == "channel" => return false,
+                    Some(()) => {}
+                }
+            }
+            Ok(Event::Eof) => return root.is_some(),
+            Err(_) => return false,
+            Ok(_) => {}
+        }
     }
 }
 
@@ -82,12 +112,39 @@ pub(crate) fn json_items(
 }
 
 fn problem(name: &str, message: String, fatal: bool) -> Item {
+    problem_at(name, message, Level::of(fatal))
+}
+
+fn problem_at(name: &str, message: String, level: Level) -> Item {
     Item::Problem(Problem {
         path: name.into(),
         line: None,
         message,
-        fatal,
+        level,
     })
+}
+
+/// At most this many item numbers are listed in a feed's summary note.
+const LISTED: usize = 8;
+
+/// The note for a feed some of whose items had no text: `40 items, 4
+/// skipped without text (items 2, 13, 32, 34)`, items counted from 1.
+fn skipped_note(total: usize, skipped: &[usize]) -> String {
+    let mut numbers: Vec<String> = skipped
+        .iter()
+        .take(LISTED)
+        .map(|i| (i + 1).to_string())
+        .collect();
+    if skipped.len() > LISTED {
+        numbers.push("…".into());
+    }
+    let which = if skipped.len() == 1 { "item" } else { "items" };
+    format!(
+        "{}, {} skipped without text ({which} {})",
+        crate::text::plural(total, "item"),
+        skipped.len(),
+        numbers.join(", ")
+    )
 }
 
 fn entries(
@@ -97,20 +154,29 @@ fn entries(
 ) -> ControlFlow<()> {
     if feed.entries.is_empty() {
         // A well-formed feed with nothing in it yet is not a failure.
-        return each(problem(name, "no items in this feed".into(), false));
+        return each(problem_at(
+            name,
+            "no items in this feed".into(),
+            Level::Note,
+        ));
     }
     let source = feed
         .title
         .as_ref()
         .map(|t| plain(&t.content, t.content_type.subty().as_str()))
         .filter(|t| !t.is_empty());
+    // Items without text are skipped on purpose: one note for the feed, not
+    // a message each.
+    let mut skipped = Vec::new();
     for (index, entry) in feed.entries.iter().enumerate() {
-        let item = match article(entry, source.as_deref()) {
-            Some(article) => Item::Article(article),
-            // Skipped on purpose: the feed itself loaded.
-            None => problem(name, format!("skipped item {index}: no text"), false),
-        };
-        each(item)?;
+        match article(entry, source.as_deref()) {
+            Some(article) => each(Item::Article(article))?,
+            None => skipped.push(index),
+        }
+    }
+    if !skipped.is_empty() {
+        let note = skipped_note(feed.entries.len(), &skipped);
+        each(problem_at(name, note, Level::Note))?;
     }
     ControlFlow::Continue(())
 }
@@ -363,6 +429,62 @@ mod tests {
             collect("<rss version=\"2.0\"><channel></channel></rss>").as_slice(),
             [Item::Problem(_)]
         ));
+    }
+
+    #[test]
+    fn items_without_text_are_one_note_for_the_feed() {
+        let item = |t: &str, body: &str| {
+            format!("<item><title>{t}</title><description>{body}</description></item>")
+        };
+        let xml = format!(
+            "<rss version=\"2.0\"><channel><title>F</title>{}{}{}</channel></rss>",
+            item("A", "Text of A."),
+            item("B", ""),
+            item("C", "")
+        );
+        let items = collect(&xml);
+        assert_eq!(articles(&items).len(), 1);
+        let notes: Vec<&Problem> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Problem(p) => Some(p),
+                Item::Article(_) => None,
+            })
+            .collect();
+        let [note] = notes.as_slice() else {
+            panic!("{notes:?}")
+        };
+        assert_eq!(note.level, Level::Note);
+        assert_eq!(note.message, "3 items, 2 skipped without text (items 2, 3)");
+    }
+
+    #[test]
+    fn a_summary_note_lists_at_most_a_few_items() {
+        let skipped: Vec<usize> = (0..20).collect();
+        assert_eq!(
+            skipped_note(30, &skipped),
+            "30 items, 20 skipped without text (items 1, 2, 3, 4, 5, 6, 7, 8, …)"
+        );
+        assert_eq!(
+            skipped_note(5, &[4]),
+            "5 items, 1 skipped without text (item 5)"
+        );
+    }
+
+    #[test]
+    fn an_rss_without_a_channel_is_an_empty_feed_not_a_failure() {
+        let items = collect("<?xml version=\"1.0\"?>\n<rss>\n</rss>\n");
+        let [Item::Problem(p)] = items.as_slice() else {
+            panic!("{items:?}")
+        };
+        assert_eq!(p.level, Level::Note, "{p:?}");
+        assert!(p.message.contains("no items"), "{p:?}");
+        // Anything else feed-rs cannot read is still not a feed.
+        let items = collect("<html><body>page</body></html>");
+        let [Item::Problem(p)] = items.as_slice() else {
+            panic!("{items:?}")
+        };
+        assert!(p.is_fatal(), "{p:?}");
     }
 
     #[test]

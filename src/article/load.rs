@@ -12,7 +12,7 @@ use super::detect::{self, Format};
 use super::encoding::{self, Markup};
 use super::fetch;
 use super::walk::{self, Input};
-use super::{Article, Loaded, Problem, feed, html, json};
+use super::{Article, Level, Loaded, Problem, feed, html, json};
 
 /// One thing met while loading: an article, or a problem with an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,7 +129,7 @@ impl Reporter<'_> {
             path: self.path.to_path_buf(),
             line,
             message: message.into(),
-            fatal,
+            level: Level::of(fatal),
         })
     }
 }
@@ -648,15 +648,35 @@ fn broken_feed(
     ranges: &[std::ops::Range<usize>],
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    let mut read = 0;
     for (index, range) in ranges.iter().enumerate() {
         let line = line_at(text, range.start);
         let item = match serde_json::from_str::<Value>(&text[range.clone()]) {
             Ok(v) => match json::feed_item(v, name, index, None) {
-                Ok(article) => Item::Article(article),
+                Ok(article) => {
+                    read += 1;
+                    Item::Article(article)
+                }
                 Err(refusal) => {
                     report.problem(Some(line), format!("skipped item {index}: {refusal}"), true)
                 }
             },
+            // The file is cut short inside its last item, as an interrupted
+            // download leaves it: the items before it are the feed.
+            Err(e) if e.is_eof() && index + 1 == ranges.len() && read > 0 => {
+                let at = line + e.line().saturating_sub(1);
+                let message = format!(
+                    "the feed is cut short inside its last item (column {}): the {} before it are read",
+                    e.column(),
+                    crate::text::plural(read, "item")
+                );
+                Item::Problem(Problem {
+                    path: report.path.to_path_buf(),
+                    line: Some(at),
+                    message,
+                    level: Level::Warning,
+                })
+            }
             Err(e) => {
                 let message = format!("skipped item {index}: invalid JSON: {}", json_message(&e));
                 report.problem(Some(line + e.line().saturating_sub(1)), message, true)

@@ -148,8 +148,41 @@ fn finish_body(article: &mut Article, start: usize) {
     article.body = body;
 }
 
+/// How much a [`Problem`] matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// Said for the record: something skipped on purpose (a feed item with
+    /// no text, a feed with no items yet). The input loaded as it should.
+    Note,
+    /// The input loaded, but not all of it as written (a broken line read
+    /// past, an encoding guessed).
+    Warning,
+    /// The input, or that line or item of it, was skipped.
+    Error,
+}
+
+impl Level {
+    /// The word messages print: `error`, `warning`, `note`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+
+    /// `Error` when `skipped`, else `Warning`.
+    pub fn of(skipped: bool) -> Self {
+        if skipped {
+            Level::Error
+        } else {
+            Level::Warning
+        }
+    }
+}
+
 /// Something wrong with one input: a file that could not be read or parsed,
-/// or a warning about one that loaded.
+/// or a warning or note about one that loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
 pub struct Problem {
@@ -159,8 +192,16 @@ pub struct Problem {
     pub line: Option<usize>,
     /// What is wrong.
     pub message: String,
-    /// Whether the input (or that line of it) was skipped; a warning otherwise.
-    pub fatal: bool,
+    /// Whether the input (or that line of it) was skipped ([`Level::Error`]),
+    /// or loaded with a warning or a note.
+    pub level: Level,
+}
+
+impl Problem {
+    /// Whether the input, or that line or item of it, was skipped.
+    pub fn is_fatal(&self) -> bool {
+        self.level == Level::Error
+    }
 }
 
 /// What loading some paths produced.

@@ -130,7 +130,7 @@ fn cut_file(
             path: path.to_path_buf(),
             line: None,
             message: e.to_string(),
-            fatal: true,
+            level: super::Level::Error,
         })))),
     }
 }
@@ -165,7 +165,7 @@ fn cut_lines(
                         path: path.to_path_buf(),
                         line: Some(before),
                         message: load::line_too_long(max),
-                        fatal: true,
+                        level: super::Level::Error,
                     };
                     if each(Piece::Item(Box::new(Item::Problem(problem)))).is_break() {
                         return Ok(ControlFlow::Break(()));

@@ -65,7 +65,7 @@ pub(crate) fn inputs(path: &Path, each: &mut dyn FnMut(Result<Input, Problem>) -
                 path: err.path().unwrap_or(path).to_path_buf(),
                 line: None,
                 message: walk_message(&err),
-                fatal: true,
+                level: super::Level::Error,
             }),
         };
         met += 1;
@@ -78,7 +78,7 @@ pub(crate) fn inputs(path: &Path, each: &mut dyn FnMut(Result<Input, Problem>) -
             path: path.to_path_buf(),
             line: None,
             message: "no articles in this folder".to_string(),
-            fatal: true,
+            level: super::Level::Error,
         }));
     }
 }

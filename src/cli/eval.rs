@@ -37,6 +37,10 @@ pub enum EvalError {
         /// The cause.
         source: serde_json::Error,
     },
+    /// The report could not be written to standard output (a closed pipe:
+    /// `hearsay eval | head`).
+    #[error("writing the report: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 /// One annotated article of the gold file (only the fields scoring needs).
@@ -580,13 +584,40 @@ pub fn run(
             source,
         })?;
     }
-    println!("{} articles, {}", articles.len(), gold.display());
-    print!("{}", table(&total, &by_publisher));
+    let mut out = std::io::stdout().lock();
+    report(
+        &mut out,
+        gold,
+        &articles,
+        &scored,
+        &total,
+        &by_publisher,
+        resamples,
+        show_errors,
+    )
+    .and_then(|()| out.flush())
+    .map_err(EvalError::Output)
+}
+
+/// Writes the figures, their intervals and the articles with most errors.
+#[allow(clippy::too_many_arguments)]
+fn report(
+    out: &mut impl Write,
+    gold: &Path,
+    articles: &[GoldArticle],
+    scored: &[(ArticleScore, Vec<Predicted>)],
+    total: &Counts,
+    by_publisher: &BTreeMap<String, Counts>,
+    resamples: usize,
+    show_errors: usize,
+) -> std::io::Result<()> {
+    writeln!(out, "{} articles, {}", articles.len(), gold.display())?;
+    write!(out, "{}", table(total, by_publisher))?;
     if resamples > 0 {
         let counts = |publisher: Option<&str>| -> Vec<Counts> {
             articles
                 .iter()
-                .zip(&scored)
+                .zip(scored)
                 .filter(|(a, _)| {
                     publisher.is_none_or(|p| a.publisher.as_deref().unwrap_or("-") == p)
                 })
@@ -602,7 +633,7 @@ pub fn run(
                 rows.push((p.clone(), intervals(&counts(Some(p)), resamples, 1)));
             }
         }
-        print!("\n{}", interval_table(&rows, resamples));
+        write!(out, "\n{}", interval_table(&rows, resamples))?;
     }
     if show_errors > 0 {
         let mut order: Vec<usize> = (0..articles.len()).collect();
@@ -612,7 +643,7 @@ pub fn run(
             if s.errors() == 0 {
                 break;
             }
-            print!("\n{}", describe(&articles[i], pred, s));
+            write!(out, "\n{}", describe(&articles[i], pred, s))?;
         }
     }
     Ok(())

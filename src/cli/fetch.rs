@@ -88,7 +88,7 @@ fn fetch_one(fetcher: &Fetcher, store: &Mutex<Store>, feed: &Feed) -> Result<Out
                 })
                 .collect();
             let kept = lock().keep(&keep)?;
-            let fatal = loaded.problems.iter().find(|p| p.fatal);
+            let fatal = loaded.problems.iter().find(|p| p.is_fatal());
             state.validators = body.validators;
             state.articles += kept.added as i64;
             match fatal {

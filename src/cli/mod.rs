@@ -246,9 +246,9 @@ pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
 /// `hearsay: error: PATH: …` when the input was skipped, `hearsay: warning:
 /// …` when it loaded anyway; control characters in names and text removed.
 pub fn problem_line(problem: &crate::article::Problem) -> String {
-    let level = if problem.fatal { "error" } else { "warning" };
     format!(
-        "hearsay: {level}: {}",
+        "hearsay: {}: {}",
+        problem.level.as_str(),
         crate::text::sanitize(&problem.to_string())
     )
 }

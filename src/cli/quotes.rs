@@ -90,7 +90,7 @@ pub fn run(
             }
             Item::Problem(p) => {
                 summary.problems += 1;
-                summary.failed += usize::from(p.fatal);
+                summary.failed += usize::from(p.is_fatal());
                 // Problems name user paths and input text: keep control characters off the terminal.
                 writeln!(err, "{}", super::problem_line(&p))
             }
@@ -106,8 +106,13 @@ pub fn run(
     if let Some(e) = failure {
         return Err(e.into());
     }
-    if summary.articles == 0 {
+    if summary.articles == 0 && summary.failed > 0 {
         return Err(QuotesError::NothingLoaded(summary.problems));
+    }
+    if summary.articles == 0 {
+        // Every input read as it should and held nothing (an empty feed):
+        // nothing to print, and nothing failed.
+        writeln!(err, "hearsay: note: no articles in the input")?;
     }
     Ok(summary)
 }

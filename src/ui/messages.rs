@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::{overlay_box, plural, sanitize};
 use crate::app::App;
+use crate::article::Level;
 
 /// The view's lines: a heading and the problems, a heading and the log.
 pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
@@ -19,7 +20,11 @@ pub fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         theme.headline,
     )];
     for p in problems {
-        let level = if p.fatal { "skipped" } else { "warning" };
+        let level = match p.level {
+            Level::Error => "skipped",
+            Level::Warning => "warning",
+            Level::Note => "note",
+        };
         out.push(Line::from(format!(
             "  {level}: {}",
             sanitize(&p.to_string())
