@@ -7,7 +7,11 @@
 //! Every failure is a [`FetchError`] that names the URL and the reason a
 //! person can act on: the host not found, refused, a timeout, an HTTP status
 //! (with `Retry-After` when the server asks to wait), too big, too many
-//! redirects.
+//! redirects, a body that is neither a feed nor a page.
+//!
+//! This is hearsay's one HTTP client: `hearsay fetch` and the reader's
+//! refresh (conditional, with [`Validators`]) and URLs given as inputs
+//! ([`Fetcher::get`], through `article::load`) all go through it.
 
 use std::time::Duration;
 
@@ -56,6 +60,19 @@ pub struct Body {
     pub validators: Validators,
 }
 
+impl Body {
+    /// The `charset` parameter of the Content-Type.
+    pub fn charset(&self) -> Option<&str> {
+        let ct = self.content_type.as_deref()?;
+        ct.split(';').skip(1).find_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            k.trim()
+                .eq_ignore_ascii_case("charset")
+                .then(|| v.trim().trim_matches(['"', '\'']))
+        })
+    }
+}
+
 /// What a fetch gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetched {
@@ -99,8 +116,12 @@ pub enum Reason {
         retry_after: Option<u64>,
     },
     /// The body is over the size limit.
-    #[error("bigger than the limit of {0} bytes")]
+    #[error("skipped: bigger than the limit of {}; raise it with --max-size", crate::article::human_size(*.0))]
     TooBig(u64),
+    /// The server says it sent something that holds no news (an image, a
+    /// PDF).
+    #[error("not a feed or a page: Content-Type {0}")]
+    NotFeedOrPage(String),
     /// A redirect loop or chain longer than 5.
     #[error("too many redirects")]
     TooManyRedirects,
@@ -136,6 +157,20 @@ impl Fetcher {
         }
     }
 
+    /// Fetches `url` unconditionally; a 304 nobody asked for is an error.
+    pub fn get(&self, url: &str) -> Result<Body, FetchError> {
+        match self.fetch(url, &Validators::default())? {
+            Fetched::Body(body) => Ok(body),
+            Fetched::NotModified => Err(FetchError {
+                url: url.to_string(),
+                reason: Reason::Status {
+                    status: 304,
+                    retry_after: None,
+                },
+            }),
+        }
+    }
+
     /// Fetches `url`, conditionally when `validators` are given.
     pub fn fetch(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
         let fail = |reason| FetchError {
@@ -153,7 +188,10 @@ impl Fetcher {
         if let Some(date) = &validators.last_modified {
             request = request.header("If-Modified-Since", date);
         }
-        let mut response = request.call().map_err(|e| fail(reason(e, self.max_size)))?;
+        let mut response = request
+            .header("Accept", ACCEPT)
+            .call()
+            .map_err(|e| fail(reason(e, self.max_size)))?;
         let status = response.status().as_u16();
         if status == 304 {
             return Ok(Fetched::NotModified);
@@ -173,6 +211,9 @@ impl Fetcher {
             }));
         }
         let content_type = header("content-type");
+        if let Some(ct) = content_type.as_deref().filter(|ct| !readable_type(ct)) {
+            return Err(fail(Reason::NotFeedOrPage(ct.to_string())));
+        }
         let validators = Validators {
             etag: header("etag"),
             last_modified: header("last-modified"),
@@ -193,6 +234,25 @@ impl Fetcher {
     }
 }
 
+/// What hearsay asks for: feeds first, then pages.
+const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
+                      application/xml;q=0.9, text/html;q=0.9, */*;q=0.5";
+
+/// Whether a Content-Type can hold a feed or a page.
+fn readable_type(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    mime.is_empty()
+        || mime.starts_with("text/")
+        || mime.ends_with("xml")
+        || mime.ends_with("json")
+        || mime == "application/octet-stream"
+}
+
 fn reason(e: ureq::Error, max_size: u64) -> Reason {
     match e {
         ureq::Error::HostNotFound => Reason::HostNotFound,
@@ -206,5 +266,42 @@ fn reason(e: ureq::Error, max_size: u64) -> Reason {
         }
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Reason::Timeout,
         other => Reason::Broken(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feeds_pages_and_text_are_readable_types_images_are_not() {
+        for ct in [
+            "application/rss+xml",
+            "application/feed+json",
+            "text/html; charset=utf-8",
+            "",
+            "application/octet-stream",
+        ] {
+            assert!(readable_type(ct), "{ct}");
+        }
+        for ct in ["image/png", "application/pdf", "video/mp4"] {
+            assert!(!readable_type(ct), "{ct}");
+        }
+    }
+
+    #[test]
+    fn the_charset_comes_from_the_content_type() {
+        let body = |ct: Option<&str>| Body {
+            url: String::new(),
+            content_type: ct.map(str::to_string),
+            bytes: Vec::new(),
+            validators: Validators::default(),
+        };
+        assert_eq!(
+            body(Some("text/xml; Charset='KOI8-R'")).charset(),
+            Some("KOI8-R")
+        );
+        assert_eq!(body(Some("text/html")).charset(), None);
+        assert_eq!(body(None).charset(), None);
     }
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use hearsay::article::fetch::{FetchError, FetchOptions, fetch};
 use hearsay::article::{LoadOptions, load_paths_with};
+use hearsay::fetch::{FetchOptions, Fetcher, Reason};
 
 mod web_support;
 use web_support::Server;
@@ -17,6 +17,14 @@ fn quick() -> FetchOptions {
         connect_timeout: Duration::from_secs(2),
         total_timeout: Duration::from_secs(2),
     }
+}
+
+/// Why fetching `url` failed (what URL inputs report), or `None`.
+fn fetch_error(url: &str, options: &FetchOptions) -> Option<Reason> {
+    Fetcher::new(options).get(url).err().map(|e| {
+        assert_eq!(e.url, url, "the error names the URL");
+        e.reason
+    })
 }
 
 #[test]
@@ -68,8 +76,10 @@ fn content_tells_a_feed_served_as_text() {
 #[test]
 fn gzip_bodies_and_charsets_decode() {
     let server = Server::start();
-    let gz = fetch(&server.url("/gzip"), &quick()).expect("gzip fetches");
-    assert_eq!(gz.body, web_support::FEED.as_bytes());
+    let gz = Fetcher::new(&quick())
+        .get(&server.url("/gzip"))
+        .expect("gzip fetches");
+    assert_eq!(gz.bytes, web_support::FEED.as_bytes());
     let loaded = load_paths_with(
         &[PathBuf::from(server.url("/koi8"))],
         &LoadOptions::default(),
@@ -94,24 +104,32 @@ fn gzip_bodies_and_charsets_decode() {
 #[test]
 fn redirects_are_followed_up_to_five() {
     let server = Server::start();
-    let chain = fetch(&server.url("/r1"), &quick()).expect("three redirects are fine");
+    let chain = Fetcher::new(&quick())
+        .get(&server.url("/r1"))
+        .expect("three redirects are fine");
     assert!(chain.url.ends_with("/feed.xml"), "{}", chain.url);
     assert_eq!(
-        fetch(&server.url("/loop"), &quick()).err(),
-        Some(FetchError::TooManyRedirects)
+        fetch_error(&server.url("/loop"), &quick()),
+        Some(Reason::TooManyRedirects)
     );
 }
 
 #[test]
 fn every_failure_is_named() {
     let server = Server::start();
-    let err = |path: &str| fetch(&server.url(path), &quick()).err();
-    assert_eq!(err("/404"), Some(FetchError::Status(404)));
-    assert_eq!(err("/500"), Some(FetchError::Status(500)));
-    assert_eq!(err("/304"), Some(FetchError::Status(304)));
-    assert!(matches!(err("/image"), Some(FetchError::NotFeedOrPage(ct)) if ct == "image/png"));
+    let err = |path: &str| fetch_error(&server.url(path), &quick());
+    let status = |status| {
+        Some(Reason::Status {
+            status,
+            retry_after: None,
+        })
+    };
+    assert_eq!(err("/404"), status(404));
+    assert_eq!(err("/500"), status(500));
+    assert_eq!(err("/304"), status(304));
+    assert!(matches!(err("/image"), Some(Reason::NotFeedOrPage(ct)) if ct == "image/png"));
     assert!(
-        matches!(err("/slow"), Some(FetchError::Timeout(_))),
+        matches!(err("/slow"), Some(Reason::Timeout)),
         "{:?}",
         err("/slow")
     );
@@ -121,21 +139,21 @@ fn every_failure_is_named() {
         ..quick()
     };
     assert!(matches!(
-        fetch(&server.url("/big"), &small).err(),
-        Some(FetchError::TooBig(_))
+        fetch_error(&server.url("/big"), &small),
+        Some(Reason::TooBig(4096))
     ));
     // Sixteen MiB of spaces, gzipped to a few KiB, stop at the limit.
     assert!(matches!(
-        fetch(&server.url("/bomb"), &quick()).err(),
-        Some(FetchError::TooBig(_))
+        fetch_error(&server.url("/bomb"), &quick()),
+        Some(Reason::TooBig(_))
     ));
     // A port nobody listens on.
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
         l.local_addr().expect("bound").port()
     };
-    let refused = fetch(&format!("http://127.0.0.1:{closed}/"), &quick()).err();
-    assert_eq!(refused, Some(FetchError::Refused));
+    let refused = fetch_error(&format!("http://127.0.0.1:{closed}/"), &quick());
+    assert_eq!(refused, Some(Reason::Connect));
 }
 
 fn hearsay(args: &[&str]) -> Output {

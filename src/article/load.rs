@@ -247,7 +247,7 @@ fn load_reader(
     path: &Path,
     source: Source<'_>,
     max: u64,
-    fetched: Option<&fetch::Fetched>,
+    fetched: Option<&crate::fetch::Body>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut reader = BufReader::with_capacity(64 * 1024, source.reader);
@@ -256,7 +256,7 @@ fn load_reader(
     let name = path.display().to_string();
     // A fetched body is told by content, then by what the server called it.
     let hint = fetched.map_or(path, |f| Path::new(fetch::hint_name(f)));
-    let charset = fetched.and_then(fetch::Fetched::charset);
+    let charset = fetched.and_then(crate::fetch::Body::charset);
     let format = match detect::sniff(&head, hint) {
         // Only the whole input can be called empty.
         Format::Empty if !complete => Format::Text,
@@ -322,17 +322,18 @@ fn load_url(
 ) -> ControlFlow<()> {
     let path = Path::new(url);
     let report = Reporter { path };
-    let fetch_options = fetch::FetchOptions {
+    let fetcher = crate::fetch::Fetcher::new(&crate::fetch::FetchOptions {
         max_size: options.max_size,
-        ..fetch::FetchOptions::default()
-    };
-    let fetched = match fetch::fetch(url, &fetch_options) {
+        ..crate::fetch::FetchOptions::default()
+    });
+    let fetched = match fetcher.get(url) {
         Ok(f) => f,
-        Err(e) => return each(report.problem(None, e.to_string(), true)),
+        // The problem names the URL already.
+        Err(e) => return each(report.problem(None, e.reason.to_string(), true)),
     };
     let source = Source {
-        reader: Box::new(&fetched.body[..]),
-        len: Some(fetched.body.len() as u64),
+        reader: Box::new(&fetched.bytes[..]),
+        len: Some(fetched.bytes.len() as u64),
     };
     match load_reader(path, source, options.max_size, Some(&fetched), each) {
         Ok(flow) => flow,

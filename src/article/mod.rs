@@ -27,7 +27,7 @@ mod dateline;
 mod detect;
 mod encoding;
 mod feed;
-pub mod fetch;
+mod fetch;
 mod front;
 mod html;
 mod json;
@@ -37,6 +37,7 @@ pub mod samples;
 mod text;
 mod walk;
 
+pub(crate) use load::human_size;
 pub use load::{
     DEFAULT_MAX_SIZE, Item, LoadOptions, load_bytes, load_paths, load_paths_each,
     load_paths_each_with, load_paths_with,
