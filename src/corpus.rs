@@ -101,6 +101,15 @@ pub fn resolved_speakers(entry: &Entry) -> Vec<Option<String>> {
         .collect()
 }
 
+/// The distinct names among `names`, sorted: an article's speakers as the
+/// cache stores them.
+pub fn speaker_list<'a>(names: impl IntoIterator<Item = &'a Option<String>>) -> Vec<String> {
+    let mut list: Vec<String> = names.into_iter().flatten().cloned().collect();
+    list.sort();
+    list.dedup();
+    list
+}
+
 /// Speakers met so far, keyed by [`speakers::speaker_key`]. Fed one article
 /// at a time, so a headless pass can index a corpus it never holds whole.
 #[derive(Debug, Default)]
@@ -251,6 +260,18 @@ impl SpeakerIndex {
 mod tests {
     use super::*;
     use crate::quote::QuoteKind;
+
+    #[test]
+    fn a_speaker_list_is_sorted_and_each_name_once() {
+        let names = [
+            Some("Ana Ruiz".to_string()),
+            None,
+            Some("Bo Lind".to_string()),
+            Some("Ana Ruiz".to_string()),
+        ];
+        assert_eq!(speaker_list(&names), ["Ana Ruiz", "Bo Lind"]);
+        assert!(speaker_list(&[None]).is_empty());
+    }
 
     fn entry(text: &str, speakers: &[Option<&str>]) -> Entry {
         let quotes = speakers

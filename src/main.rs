@@ -308,12 +308,7 @@ fn keep_batch(store: &mut Store, batch: &hearsay::loader::Batch) {
     let speakers: Vec<Vec<String>> = batch
         .names
         .iter()
-        .map(|names| {
-            let mut v: Vec<String> = names.iter().flatten().cloned().collect();
-            v.sort();
-            v.dedup();
-            v
-        })
+        .map(hearsay::corpus::speaker_list)
         .collect();
     let keep: Vec<store::Keep<'_>> = batch
         .entries

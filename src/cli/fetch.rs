@@ -69,13 +69,7 @@ fn fetch_one(fetcher: &Fetcher, store: &Mutex<Store>, feed: &Feed) -> Result<Out
             let entries: Vec<Entry> = loaded.articles.into_iter().map(Entry::new).collect();
             let speakers: Vec<Vec<String>> = entries
                 .iter()
-                .map(|e| {
-                    let mut names: Vec<String> =
-                        corpus::resolved_speakers(e).into_iter().flatten().collect();
-                    names.sort();
-                    names.dedup();
-                    names
-                })
+                .map(|e| corpus::speaker_list(&corpus::resolved_speakers(e)))
                 .collect();
             let keep: Vec<Keep<'_>> = entries
                 .iter()
