@@ -19,10 +19,32 @@ pub(super) struct Growing {
     progress: Progress,
 }
 
+impl Growing {
+    /// The index of a corpus loaded whole, for entries added to it later.
+    fn of(corpus: &crate::corpus::Corpus) -> Growing {
+        let mut growing = Growing::default();
+        for entry in &corpus.entries {
+            let names = crate::corpus::resolved_speakers(entry);
+            growing.raw.push(growing.index.add_names(names));
+        }
+        let (_, renumber) = growing.index.ranked();
+        growing.rank_to_id = vec![0; renumber.len()];
+        for (id, &rank) in renumber.iter().enumerate() {
+            growing.rank_to_id[rank] = id;
+        }
+        growing.progress.done = true;
+        growing.progress.articles = corpus.entries.len();
+        growing
+    }
+}
+
 impl App {
     /// How far background loading has got; `None` when nothing is loading.
     pub fn loading(&self) -> Option<Progress> {
-        self.growing.as_ref().map(|g| g.progress)
+        self.growing
+            .as_ref()
+            .map(|g| g.progress)
+            .filter(|p| !p.done)
     }
 
     /// Marks the app as waiting for batches from [`crate::loader::stream`].
@@ -33,7 +55,25 @@ impl App {
     /// Appends a batch of loaded entries, files their speakers and shows
     /// them in the list (if they quote the filtered speaker, under a filter).
     pub fn append(&mut self, batch: Batch) {
-        let mut growing = self.growing.take().unwrap_or_default();
+        for e in self.append_entries(batch, true) {
+            self.shown.push(e);
+        }
+        if self.reader.entry.is_none() {
+            self.select(self.selected);
+            self.count_visits();
+            self.order_speakers();
+        }
+    }
+
+    /// Adds a batch's entries to the corpus and files their speakers;
+    /// returns the new entries the list is to show (under a filter, those
+    /// quoting the filtered speaker). `progress` says whether the batch's
+    /// figures are loading's (a refresh's are not).
+    pub(super) fn append_entries(&mut self, batch: Batch, progress: bool) -> Vec<usize> {
+        let mut growing = match self.growing.take() {
+            Some(g) => g,
+            None => Growing::of(&self.corpus),
+        };
         let first = self.corpus.entries.len();
         for names in batch.names {
             growing.raw.push(growing.index.add_names(names));
@@ -56,6 +96,7 @@ impl App {
         renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
         self.corpus.speakers = speakers;
         self.corpus.entries.extend(batch.entries);
+        let mut listed = Vec::new();
         for e in first..self.corpus.entries.len() {
             let summary = summarise(
                 &self.corpus.speakers,
@@ -67,23 +108,22 @@ impl App {
                 .filter
                 .is_none_or(|f| self.speaker_ids[e].contains(&Some(f)))
             {
-                self.shown.push(e);
+                listed.push(e);
             }
         }
         // Keys and read marks of the new entries, so stars show on them.
         self.collection.sync(&self.corpus);
         self.problems.extend(batch.problems);
-        growing.progress = batch.progress;
-        if !batch.progress.done {
-            self.growing = Some(growing);
+        if progress {
+            growing.progress = batch.progress;
         }
-        if self.reader.entry.is_none() {
-            self.select(self.selected);
-        }
+        // Kept once loading is done too: a refresh files its speakers in it.
+        self.growing = Some(growing);
         // Speaker numbers may have changed under the same filter number.
         self.visits = Visits::default();
         self.count_visits();
         self.order_speakers();
+        listed
     }
 }
 
