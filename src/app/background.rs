@@ -233,7 +233,12 @@ impl App {
         let filter = self.filter;
         let shown: Vec<usize> = keys
             .iter()
-            .filter_map(|k| self.collection.entry_of(k))
+            // An article read back from the cache has its key as its id,
+            // which keys it again as `id:<key>` unless it has a link.
+            .filter_map(|k| {
+                (self.collection.entry_of(k))
+                    .or_else(|| self.collection.entry_of(&format!("id:{k}")))
+            })
             .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
             .filter(|&e| seen.insert(e))
             .collect();
@@ -512,6 +517,7 @@ mod tests {
         assert_eq!(effects.last(), Some(&Effect::SearchCache("fer".into())));
         let key = |i: usize| app.collection().key(i).unwrap_or_default().to_string();
         let (k0, k2) = (key(0), key(2));
+        assert!(k0.starts_with("id:"), "{k0}");
         // An answer to an older query is dropped.
         receive(
             &mut app,
@@ -525,7 +531,12 @@ mod tests {
             &mut app,
             Report::Found {
                 query: "fer".into(),
-                keys: Ok(vec![k2, k0, "not loaded".into()]),
+                // The cache's own key of an article it gave without a link.
+                keys: Ok(vec![
+                    k2,
+                    k0.trim_start_matches("id:").into(),
+                    "not loaded".into(),
+                ]),
             },
         );
         assert_eq!(titles(&app), ["Ferry fares", "Ferry strike"]);
