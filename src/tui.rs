@@ -296,6 +296,9 @@ pub fn run_with<B: Backend>(
     let mut dirty = true;
     loop {
         if dirty {
+            if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+                app.set_clock(i64::try_from(now.as_secs()).unwrap_or(i64::MAX));
+            }
             terminal
                 .draw(|frame| ui::render(frame, app, theme, keymap))
                 .map_err(backend_error)?;

@@ -3,8 +3,11 @@
 //! batch is its entries plus one pass renumbering quote speakers; no key or
 //! frame waits on it.
 
+use std::collections::HashMap;
+
 use crate::corpus::SpeakerIndex;
 use crate::loader::{Batch, Progress};
+use crate::store::article_key;
 
 use super::{App, Visits, summarise};
 
@@ -70,6 +73,7 @@ impl App {
     /// quoting the filtered speaker). `progress` says whether the batch's
     /// figures are loading's (a refresh's are not).
     pub(super) fn append_entries(&mut self, batch: Batch, progress: bool) -> Vec<usize> {
+        let (batch, keys) = self.drop_copies(batch);
         let mut growing = match self.growing.take() {
             Some(g) => g,
             None => Growing::of(&self.corpus),
@@ -112,7 +116,7 @@ impl App {
             }
         }
         // Keys and read marks of the new entries, so stars show on them.
-        self.collection.sync(&self.corpus);
+        self.collection.sync_keyed(&self.corpus, keys);
         self.problems.extend(batch.problems);
         if progress {
             growing.progress = batch.progress;
@@ -124,6 +128,56 @@ impl App {
         self.count_visits();
         self.order_speakers();
         listed
+    }
+}
+
+impl App {
+    /// Leaves out of `batch` the articles listed already (the same key:
+    /// the same link, id, or headline and text), counting them as copies
+    /// of the one listed; returns the rest with their keys.
+    fn drop_copies(&mut self, mut batch: Batch) -> (Batch, Vec<String>) {
+        let first = self.corpus.entries.len();
+        let mut fresh: HashMap<String, usize> = HashMap::new();
+        let mut keys = Vec::new();
+        let mut keep = Vec::with_capacity(batch.entries.len());
+        for entry in &batch.entries {
+            let key = article_key(&entry.article);
+            let listed = self
+                .collection
+                .entry_of(&key)
+                .or_else(|| fresh.get(&key).copied());
+            match listed {
+                Some(e) => {
+                    // What a refresh listed first is the same article read
+                    // back from the cache, not a second copy.
+                    if !self.follow.fresh.contains(&e) {
+                        *self.copies.entry(e).or_insert(1) += 1;
+                    }
+                    keep.push(false);
+                }
+                None => {
+                    fresh.insert(key.clone(), first + keys.len());
+                    keys.push(key);
+                    keep.push(true);
+                }
+            }
+        }
+        if keys.len() < batch.entries.len() {
+            let mut flags = keep.iter();
+            batch
+                .entries
+                .retain(|_| flags.next().copied().unwrap_or(true));
+            let mut flags = keep.iter();
+            batch
+                .names
+                .retain(|_| flags.next().copied().unwrap_or(true));
+        }
+        (batch, keys)
+    }
+
+    /// How many times entry `e` was loaded (1 unless copies of it came).
+    pub fn copies(&self, e: usize) -> usize {
+        self.copies.get(&e).copied().unwrap_or(1)
     }
 }
 
@@ -147,7 +201,7 @@ mod tests {
     fn batch(texts: &[&str], done: bool) -> Batch {
         let entries: Vec<Entry> = texts
             .iter()
-            .map(|t| Entry::new(Article::from_text("x", format!("Title\n\n{t}\n"))))
+            .map(|t| Entry::new(Article::from_text(*t, format!("Title\n\n{t}\n"))))
             .collect();
         Batch {
             names: entries.iter().map(resolved_speakers).collect(),
@@ -180,6 +234,33 @@ mod tests {
         assert_eq!(app.corpus().speakers, whole.speakers);
         assert_eq!(app.corpus().quote_speakers, whole.quote_speakers);
         assert_eq!(app.speaker_ids, whole.quote_speakers);
+    }
+
+    #[test]
+    fn an_article_loaded_twice_is_listed_once_with_a_count() {
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        app.append(batch(
+            &["“Yes,” Ana Ruiz said.", "“No,” Ivo Lenz said."],
+            false,
+        ));
+        app.append(batch(
+            &[
+                "“Yes,” Ana Ruiz said.",
+                "“Soon,” Ana Ruiz said.",
+                "“Soon,” Ana Ruiz said.",
+            ],
+            true,
+        ));
+        assert_eq!(app.shown(), [0, 1, 2]);
+        assert_eq!((app.copies(0), app.copies(1), app.copies(2)), (2, 1, 2));
+        // The copies' quotes are not counted twice.
+        assert_eq!(app.corpus().speakers[0].name, "Ana Ruiz");
+        assert_eq!(app.corpus().speakers[0].quotes, 2);
+        assert_eq!(
+            app.collection().key(2),
+            Some(article_key(&app.corpus().entries[2].article).as_str())
+        );
     }
 
     #[test]

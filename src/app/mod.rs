@@ -159,6 +159,11 @@ pub struct App {
     follow: background::Follow,
     /// The keys of a few actions, for messages that name them.
     hints: Vec<(Action, String)>,
+    /// The time of the frame being drawn, seconds since the epoch (dates
+    /// in the list are told from it); `None` shows them as days.
+    clock: Option<i64>,
+    /// Entries loaded more than once (the same key), with how many times.
+    copies: std::collections::HashMap<usize, usize>,
 }
 
 /// Messages the messages view keeps.
@@ -230,6 +235,8 @@ impl App {
             log: Vec::new(),
             follow: background::Follow::default(),
             hints: Vec::new(),
+            clock: None,
+            copies: std::collections::HashMap::new(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -262,6 +269,16 @@ impl App {
     /// ("press ! for details").
     pub fn set_key_names(&mut self, names: Vec<(Action, String)>) {
         self.hints = names;
+    }
+
+    /// Sets the time dates are told from, seconds since the epoch.
+    pub fn set_clock(&mut self, now: i64) {
+        self.clock = Some(now);
+    }
+
+    /// The time dates are told from, if set.
+    pub fn clock(&self) -> Option<i64> {
+        self.clock
     }
 
     /// Every message shown so far, oldest first.
