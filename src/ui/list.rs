@@ -87,10 +87,10 @@ pub fn headline_item<'a>(
         0 => "no quotes".to_string(),
         n => plural(n, "quote"),
     };
-    meta.push(Span::raw(format!(" · {quotes}")));
     if marks.copies > 1 {
         meta.push(Span::raw(format!(" · ×{}", marks.copies)));
     }
+    meta.push(Span::raw(format!(" · {quotes}")));
     if marks.stars > 0 {
         // First, so a narrow list does not cut it off.
         meta.insert(0, Span::styled(format!("★{} ", marks.stars), theme.key));
