@@ -278,11 +278,13 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     }
                 });
             });
+            let setup = Setup::new(&cli);
+            let (performer, reports) = tui::Performer::new();
             let reader = Reader {
-                setup: Setup::new(&cli),
-                performer: tui::Performer::new().0,
-                reports: None,
-                feeds: 0,
+                feeds: setup.config.feeds.len(),
+                setup,
+                performer,
+                reports: Some(reports),
                 cache: false,
             };
             read_while_loading(&cli, rx, reader)

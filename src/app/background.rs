@@ -150,14 +150,14 @@ impl App {
             self.message = Some("Already refreshing".into());
             return;
         }
-        if !self.follow.cache {
-            self.message =
-                Some("r refreshes the subscriptions when hearsay opens on them (no paths)".into());
-            return;
-        }
         if self.follow.feeds == 0 {
             self.message =
                 Some("No subscriptions to refresh: add one with `hearsay add URL`".into());
+            return;
+        }
+        if !self.follow.cache {
+            self.message =
+                Some("r refreshes the subscriptions when hearsay opens on them (no paths)".into());
             return;
         }
         self.follow.refresh = Some(Refreshing {
@@ -414,10 +414,10 @@ mod tests {
     fn a_refresh_is_asked_for_once_and_reported_in_the_status() {
         let mut app = App::new(Corpus::default(), Vec::new());
         update(&mut app, Action::Refresh);
-        assert!(app.message().is_some_and(|m| m.contains("no paths")));
-        app.follow(0, true);
-        update(&mut app, Action::Refresh);
         assert!(app.message().is_some_and(|m| m.contains("hearsay add")));
+        app.follow(3, false);
+        update(&mut app, Action::Refresh);
+        assert!(app.message().is_some_and(|m| m.contains("no paths")));
         app.follow(3, true);
         assert_eq!(update(&mut app, Action::Refresh), vec![Effect::Refresh]);
         assert!(
