@@ -296,9 +296,7 @@ pub fn run_with<B: Backend>(
     let mut dirty = true;
     loop {
         if dirty {
-            if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
-                app.set_clock(i64::try_from(now.as_secs()).unwrap_or(i64::MAX));
-            }
+            app.set_clock(unix_now());
             terminal
                 .draw(|frame| ui::render(frame, app, theme, keymap))
                 .map_err(backend_error)?;
@@ -311,6 +309,10 @@ pub fn run_with<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
+        // The list's "35m" goes on counting while nothing happens.
+        if matches!(event, Event::Tick) && app.clock().is_some_and(|c| unix_now() / 60 != c / 60) {
+            dirty = true;
+        }
         if matches!(event, Event::HangUp) {
             return Ok(Exit::Signal(SIGHUP));
         }
@@ -344,6 +346,13 @@ pub fn run_with<B: Backend>(
             return Ok(Exit::Quit);
         }
     }
+}
+
+/// Seconds since the epoch (0 if the clock is before it).
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn backend_error(e: impl std::fmt::Display) -> io::Error {
