@@ -10,6 +10,7 @@
 //! assert_eq!(keymap.hint(Mode::Browse, Action::NextQuote).as_deref(), Some("n"));
 //! ```
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::app::{Action, Mode};
@@ -125,6 +126,8 @@ impl Default for KeyMap {
             (K::Char('y'), A::CopyCitation),
             (K::Char('Y'), A::CopyQuote),
             (K::Char('!'), A::OpenMessages),
+            (K::Char('r'), A::Refresh),
+            (K::Char('o'), A::OpenLink),
             (K::Esc, A::Close),
             (K::Char('/'), A::StartSearch),
             (K::Char(']'), A::NextMatch),
@@ -278,6 +281,154 @@ impl KeyMap {
     }
 }
 
+/// The name of each action that the configuration's `[keys]` can bind.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("back", Action::Back),
+    ("close", Action::Close),
+    ("cycle_labels", Action::CycleLabels),
+    ("copy_citation", Action::CopyCitation),
+    ("copy_quote", Action::CopyQuote),
+    ("messages", Action::OpenMessages),
+    ("refresh", Action::Refresh),
+    ("open_link", Action::OpenLink),
+    ("toggle_focus", Action::ToggleFocus),
+    ("focus_list", Action::FocusList),
+    ("focus_reader", Action::FocusReader),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("open", Action::Open),
+    ("next_quote", Action::NextQuote),
+    ("previous_quote", Action::PrevQuote),
+    ("pick_speaker", Action::OpenSpeakers),
+    ("search", Action::StartSearch),
+    ("speakers_view", Action::OpenSpeakerList),
+    ("star", Action::ToggleStar),
+    ("starred", Action::OpenStarred),
+    ("toggle_read", Action::ToggleRead),
+    ("export", Action::Export),
+    ("next_match", Action::NextMatch),
+    ("previous_match", Action::PrevMatch),
+    ("help", Action::ToggleHelp),
+];
+
+/// A key as the configuration writes it: one character (`n`, `N`, `/`),
+/// a name (`Enter`, `Esc`, `Tab`, `S-Tab`, `Space`, `Backspace`, `Up`,
+/// `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`; any case) or
+/// `Ctrl-x`.
+pub fn parse_key(text: &str) -> Option<Key> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return (!c.is_control()).then_some(Key::Char(c));
+    }
+    let lower = text.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("ctrl-")
+        .or_else(|| lower.strip_prefix("c-"))
+    {
+        let mut chars = rest.chars();
+        return match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_alphanumeric() => Some(Key::Ctrl(c)),
+            _ => None,
+        };
+    }
+    Some(match lower.as_str() {
+        "space" => Key::Char(' '),
+        "enter" | "return" => Key::Enter,
+        "esc" | "escape" => Key::Esc,
+        "tab" => Key::Tab,
+        "s-tab" | "backtab" | "shift-tab" => Key::BackTab,
+        "backspace" | "bksp" => Key::Backspace,
+        "up" => Key::Up,
+        "down" => Key::Down,
+        "left" => Key::Left,
+        "right" => Key::Right,
+        "pgup" | "pageup" => Key::PageUp,
+        "pgdn" | "pagedown" => Key::PageDown,
+        "home" => Key::Home,
+        "end" => Key::End,
+        _ => return None,
+    })
+}
+
+impl KeyMap {
+    /// The default keymap with the configuration's `[keys]` over it: each
+    /// action named there is done by the keys given (and no longer by its
+    /// default keys), in every mode it has keys in that does not take
+    /// text; a key given to an action stops doing what it did before. An
+    /// unknown action or key is returned with its line, and left out.
+    pub fn with_config(
+        keys: &BTreeMap<String, Vec<(String, usize)>>,
+    ) -> (KeyMap, Vec<(usize, String)>) {
+        let mut map = KeyMap::default();
+        let mut problems = Vec::new();
+        for (name, given) in keys {
+            let Some(&(_, action)) = ACTION_NAMES.iter().find(|(n, _)| n == name) else {
+                let line = given.first().map_or(0, |(_, l)| *l);
+                problems.push((
+                    line,
+                    format!(
+                        "[keys]: no action is called `{name}`; the actions are {}",
+                        names()
+                    ),
+                ));
+                continue;
+            };
+            let mut parsed = Vec::new();
+            for (text, line) in given {
+                match parse_key(text) {
+                    Some(key) => parsed.push(key),
+                    None => problems.push((*line, format!("[keys]: `{name}`: {text:?} is no key hearsay knows (a character, Enter, Esc, Tab, Space, Up, PgDn, Ctrl-x …)"))),
+                }
+            }
+            if !parsed.is_empty() {
+                map.rebind(action, &parsed);
+            }
+        }
+        (map, problems)
+    }
+
+    /// Makes `keys` (and only they) do `action` wherever it has keys.
+    fn rebind(&mut self, action: Action, keys: &[Key]) {
+        let modes: Vec<Mode> = self
+            .bindings
+            .iter()
+            .filter(|b| b.action == action && !takes_text(b.mode))
+            .map(|b| b.mode)
+            .fold(Vec::new(), |mut v, m| {
+                if !v.contains(&m) {
+                    v.push(m);
+                }
+                v
+            });
+        for mode in modes {
+            let at = self
+                .bindings
+                .iter()
+                .position(|b| b.mode == mode && b.action == action)
+                .unwrap_or(self.bindings.len());
+            let before = self.bindings[..at]
+                .iter()
+                .filter(|b| b.mode != mode || !(b.action == action || keys.contains(&b.key)))
+                .count();
+            self.bindings
+                .retain(|b| b.mode != mode || !(b.action == action || keys.contains(&b.key)));
+            let new = keys.iter().map(|&key| Binding { mode, key, action });
+            self.bindings.splice(before..before, new);
+        }
+    }
+}
+
+/// The action names, for a message.
+fn names() -> String {
+    let all: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
+    all.join(", ")
+}
+
 /// Whether unbound characters are typed in `mode`.
 fn takes_text(mode: Mode) -> bool {
     matches!(mode, Mode::Speakers | Mode::Search | Mode::SpeakerList)
@@ -353,6 +504,116 @@ mod tests {
             km.lookup(Mode::Speakers, Key::Char('Q')),
             Some(Action::Input('Q'))
         );
+    }
+
+    fn keys(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<(String, usize)>> {
+        pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (name, ks))| {
+                let ks = ks.iter().map(|k| (k.to_string(), i + 10)).collect();
+                (name.to_string(), ks)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn configured_keys_replace_the_defaults_of_their_action() {
+        let (km, problems) = KeyMap::with_config(&keys(&[
+            ("next_quote", &["x", "Ctrl-n"]),
+            ("refresh", &["R"]),
+        ]));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            km.lookup(Mode::Browse, Key::Char('x')),
+            Some(Action::NextQuote)
+        );
+        assert_eq!(
+            km.lookup(Mode::Browse, Key::Ctrl('n')),
+            Some(Action::NextQuote)
+        );
+        assert_eq!(km.lookup(Mode::Browse, Key::Char('n')), None);
+        assert_eq!(
+            km.lookup(Mode::Browse, Key::Char('R')),
+            Some(Action::Refresh)
+        );
+        assert_eq!(km.lookup(Mode::Browse, Key::Char('r')), None);
+        assert_eq!(
+            km.hint(Mode::Browse, Action::NextQuote).as_deref(),
+            Some("x")
+        );
+        // The help keeps the action where it was, with its new keys.
+        let help = km.help(Mode::Browse);
+        let at = |d: &str| help.iter().position(|(_, w)| *w == d);
+        assert_eq!(
+            at(Action::NextQuote.describe()),
+            KeyMap::default()
+                .help(Mode::Browse)
+                .iter()
+                .position(|(_, w)| *w == Action::NextQuote.describe())
+        );
+        assert!(
+            help.iter()
+                .any(|(k, w)| k == "x Ctrl-n" && *w == Action::NextQuote.describe())
+        );
+    }
+
+    #[test]
+    fn a_key_taken_by_the_configuration_stops_doing_what_it_did() {
+        let (km, _) = KeyMap::with_config(&keys(&[("quit", &["j"])]));
+        assert_eq!(km.lookup(Mode::Browse, Key::Char('j')), Some(Action::Quit));
+        assert_eq!(km.lookup(Mode::Browse, Key::Down), Some(Action::Down));
+        assert_eq!(km.lookup(Mode::Help, Key::Char('j')), Some(Action::Quit));
+        // A mode that takes text still types the letter.
+        assert_eq!(
+            km.lookup(Mode::Search, Key::Char('j')),
+            Some(Action::Input('j'))
+        );
+    }
+
+    #[test]
+    fn unknown_actions_and_keys_are_named_with_their_line() {
+        let (km, problems) =
+            KeyMap::with_config(&keys(&[("fly", &["f"]), ("star", &["F13", "S"])]));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].0, 10);
+        assert!(problems[0].1.contains("`fly`"));
+        assert!(problems[1].1.contains("\"F13\""), "{}", problems[1].1);
+        assert_eq!(
+            km.lookup(Mode::Browse, Key::Char('S')),
+            Some(Action::ToggleStar)
+        );
+    }
+
+    #[test]
+    fn key_names_parse_in_any_case() {
+        assert_eq!(parse_key("space"), Some(Key::Char(' ')));
+        assert_eq!(parse_key("PgDn"), Some(Key::PageDown));
+        assert_eq!(parse_key("C-k"), Some(Key::Ctrl('k')));
+        assert_eq!(parse_key("é"), Some(Key::Char('é')));
+        assert_eq!(parse_key(""), None);
+        assert_eq!(parse_key("\u{1b}"), None);
+        assert_eq!(parse_key("Ctrl-"), None);
+    }
+
+    #[test]
+    fn the_example_configuration_names_every_action() {
+        for (name, _) in ACTION_NAMES {
+            assert!(
+                crate::config::EXAMPLE.contains(&format!(" {name},"))
+                    || crate::config::EXAMPLE.contains(&format!(" {name}."))
+                    || crate::config::EXAMPLE.contains(&format!(" {name}\n")),
+                "{name} is missing from assets/config.example.toml"
+            );
+        }
+    }
+
+    #[test]
+    fn every_action_name_is_bound_by_default() {
+        let km = KeyMap::default();
+        for (name, action) in ACTION_NAMES {
+            assert!(km.bindings.iter().any(|b| b.action == *action), "{name}");
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! No ratatui here: `ui::reader` turns [`Row`]s into styled lines, taking
 //! each segment's display text from [`Seg::text`], which sanitises it.
 //!
-//! Rows are the headline, a meta line (dateline, source, date, byline), a
-//! blank row, then the body's paragraphs with a blank row between them.
+//! Rows are the headline, a meta line (dateline, source, date, byline), the
+//! link when there is one, a blank row, then the body's paragraphs with a
+//! blank row between them.
 //! Inside a paragraph every run of white space shows as one space. Rows
 //! break at white space, and after a hyphen or dash when a word does not fit
 //! (never at a no-break space or the no-break hyphen U+2011); a word still
@@ -288,12 +289,21 @@ fn margin(lay: &ArticleLayout, paras: &[Range<usize>], order: &[Label]) -> Vec<(
     out
 }
 
-/// The headline and the meta line, each wrapped.
+/// The headline, the meta line and the link, each wrapped.
 fn header(b: &mut Builder, article: &Article) {
     b.owned_text(&sanitize(&article.title), Role::Headline);
     b.break_row();
     b.owned_text(&sanitize(&meta_line(article)), Role::Meta);
     b.break_row();
+    if let Some(url) = article
+        .url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        b.owned_text(&sanitize(url), Role::Meta);
+        b.break_row();
+    }
 }
 
 /// Dateline place, date and source, the publisher, date and byline, each

@@ -3,6 +3,7 @@ use hearsay::app::App;
 use hearsay::article::{LoadOptions, Problem};
 use hearsay::cli::{Cli, Command, ThemeName};
 use hearsay::corpus::Corpus;
+use hearsay::keymap::KeyMap;
 use hearsay::store::{self, Store};
 use hearsay::tui::{self, Exit, TerminalEvents, WithLoading};
 use hearsay::ui::theme::Theme;
@@ -201,19 +202,46 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::from(2))
         }
-        None if cli.paths.is_empty() && cached_articles(cli.data_dir.as_deref()) == 0 => {
-            let corpus = Corpus::from_articles(hearsay::article::samples());
-            let mut app = App::new(corpus, Vec::new());
-            attach_store(&mut app, cli.data_dir.as_deref());
-            app.set_reading_width(cli.reading_width, !cli.left);
-            let exit = tui::main_themed(&mut app, &mut TerminalEvents::new(), &theme(&cli))?;
-            finish(exit, &[])
-        }
         None if cli.paths.is_empty() => {
+            let setup = Setup::new(&cli);
+            if setup.config.feeds.is_empty() && cached_articles(cli.data_dir.as_deref()) == 0 {
+                // Nothing subscribed, nothing kept: the bundled samples.
+                let corpus = Corpus::from_articles(hearsay::article::samples());
+                let mut app = App::new(corpus, setup.problems.clone());
+                attach_store(&mut app, cli.data_dir.as_deref());
+                app.set_reading_width(setup.reading_width, !cli.left);
+                let (mut performer, _) = tui::Performer::new();
+                let exit = tui::main_configured(
+                    &mut app,
+                    &mut TerminalEvents::new(),
+                    &setup.theme,
+                    &setup.keymap,
+                    &mut performer,
+                )?;
+                return finish(exit, app.problems());
+            }
             // What was fetched and kept, newest first, read page by page
-            // while the reader already answers keys.
+            // while the reader already answers keys; the subscriptions
+            // refresh in the background.
             let (tx, rx) = std::sync::mpsc::channel();
             let dir = store::data_dir(cli.data_dir.as_deref());
+            let (performer, reports) = tui::Performer::new();
+            let mut performer = performer.with_cache_search(dir.clone());
+            let feeds = setup.config.feeds.len();
+            if feeds > 0 {
+                let minutes = setup.config.refresh_minutes;
+                performer = performer
+                    .with_subscriptions(tui::Subscriptions {
+                        feeds: setup.config.feeds.clone(),
+                        data_dir: dir.clone(),
+                        options: hearsay::fetch::FetchOptions {
+                            max_size: options.max_size,
+                            ..Default::default()
+                        },
+                        concurrency: setup.config.fetch_concurrency,
+                    })
+                    .refresh_every(minutes, minutes > 0);
+            }
             std::thread::spawn(move || {
                 let Ok(cache) = Store::open(&dir) else { return };
                 let mut row = None;
@@ -227,7 +255,14 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     Err(_) => ControlFlow::Break(()),
                 });
             });
-            read_while_loading(&cli, rx)
+            let reader = Reader {
+                setup,
+                performer,
+                reports: Some(reports),
+                feeds,
+                cache: true,
+            };
+            read_while_loading(&cli, rx, reader)
         }
         None => {
             let (tx, rx) = std::sync::mpsc::channel();
@@ -249,30 +284,106 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                     }
                 });
             });
-            read_while_loading(&cli, rx)
+            let setup = Setup::new(&cli);
+            let (performer, reports) = tui::Performer::new();
+            let reader = Reader {
+                feeds: setup.config.feeds.len(),
+                setup,
+                performer,
+                reports: Some(reports),
+                cache: false,
+            };
+            read_while_loading(&cli, rx, reader)
         }
     }
+}
+
+/// What the reader starts with: the configuration, with the flags over it.
+struct Setup {
+    config: hearsay::config::Config,
+    theme: Theme,
+    keymap: KeyMap,
+    reading_width: u16,
+    /// What is wrong in the configuration, for the messages view.
+    problems: Vec<Problem>,
+}
+
+impl Setup {
+    fn new(cli: &Cli) -> Setup {
+        let path = hearsay::config::config_path(cli.config.as_deref());
+        let (config, config_problems) = hearsay::config::Config::load(&path);
+        let (keymap, key_problems) = KeyMap::with_config(&config.keys);
+        let problems = config_problems
+            .iter()
+            .map(|p| Problem {
+                path: path.clone(),
+                line: p.at.map(|(line, _)| line),
+                message: match p.at {
+                    Some((_, column)) => format!("column {column}: {}", p.message),
+                    None => p.message.clone(),
+                },
+                fatal: false,
+            })
+            .chain(key_problems.into_iter().map(|(line, message)| Problem {
+                path: path.clone(),
+                line: Some(line),
+                message,
+                fatal: false,
+            }))
+            .collect();
+        let theme = match cli.theme {
+            Some(ThemeName::Dark) => Theme::dark(),
+            Some(ThemeName::Light) => Theme::light(),
+            None => match config.theme {
+                hearsay::config::Theme::Dark => Theme::dark(),
+                hearsay::config::Theme::Light => Theme::light(),
+            },
+        };
+        Setup {
+            reading_width: cli.reading_width.unwrap_or(config.reading_width),
+            config,
+            theme,
+            keymap,
+            problems,
+        }
+    }
+}
+
+/// How the reader over loading articles is wired.
+struct Reader {
+    setup: Setup,
+    performer: tui::Performer,
+    /// What the performer reports back, when it does work in the background.
+    reports: Option<std::sync::mpsc::Receiver<tui::Event>>,
+    /// Subscriptions `r` refreshes.
+    feeds: usize,
+    /// Whether the articles are the offline cache's.
+    cache: bool,
 }
 
 /// The reader on what arrives through `rx` while it already answers keys.
 fn read_while_loading(
     cli: &Cli,
     rx: std::sync::mpsc::Receiver<hearsay::loader::Batch>,
+    mut reader: Reader,
 ) -> anyhow::Result<ExitCode> {
-    let mut app = App::new(Corpus::default(), Vec::new());
+    let mut app = App::new(Corpus::default(), reader.setup.problems.clone());
     attach_store(&mut app, cli.data_dir.as_deref());
     app.start_loading();
-    app.set_reading_width(cli.reading_width, !cli.left);
+    app.follow(reader.feeds, reader.cache);
+    app.set_reading_width(reader.setup.reading_width, !cli.left);
     let mut events = WithLoading::new(TerminalEvents::new(), rx);
-    let exit = tui::main_themed(&mut app, &mut events, &theme(cli))?;
-    finish(exit, app.problems())
-}
-
-fn theme(cli: &Cli) -> Theme {
-    match cli.theme {
-        ThemeName::Dark => Theme::dark(),
-        ThemeName::Light => Theme::light(),
+    if let Some(reports) = reader.reports {
+        events = events.with_reports(reports);
     }
+    let exit = tui::main_configured(
+        &mut app,
+        &mut events,
+        &reader.setup.theme,
+        &reader.setup.keymap,
+        &mut reader.performer,
+    )?;
+    finish(exit, app.problems())
 }
 
 /// Ends a subscription command: an error is said once, exit status 2.

@@ -5,7 +5,7 @@
 //! ratatui's `init`/`restore` own raw mode, the alternate screen and the
 //! panic hook; mouse capture and the cursor are ours to undo.
 
-use std::io::{self, Write as _, stdout};
+use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -18,14 +18,16 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Effect, Mode, update};
+use crate::app::{Action, App, Effect, Mode, Report, receive, update};
 use crate::keymap::{Key, KeyMap};
 use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
 
+mod background;
 mod loading;
 #[cfg(unix)]
 mod watch;
+pub use background::{Performer, Subscriptions, refresh};
 pub use loading::WithLoading;
 
 /// The signal number a hang-up reports (SIGHUP is 1 wherever it exists).
@@ -67,6 +69,9 @@ pub enum Event {
     Resumed,
     /// Entries loaded in the background.
     Loaded(Box<Batch>),
+    /// What came of work done away from the UI thread (a refresh, a cache
+    /// search, opening a link).
+    Report(Box<Report>),
     /// The terminal went away (its other end closed) without a SIGHUP
     /// reaching us: nobody can see or type any more, so the loop ends as
     /// on a hang-up.
@@ -81,7 +86,9 @@ impl Event {
             Event::Wheel { column, row, delta } => Some(Action::Scroll { column, row, delta }),
             Event::Click { column, row } => Some(Action::Click { column, row }),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Tick | Event::Resumed | Event::Loaded(_) | Event::HangUp => None,
+            Event::Tick | Event::Resumed | Event::Loaded(_) | Event::Report(_) | Event::HangUp => {
+                None
+            }
         }
     }
 }
@@ -268,17 +275,6 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
-/// Performs an effect on the real terminal.
-fn perform(effect: Effect) -> io::Result<()> {
-    match effect {
-        Effect::Copy(text) => {
-            let mut out = stdout();
-            out.write_all(osc52(&text).as_bytes())?;
-            out.flush()
-        }
-    }
-}
-
 /// Like [`run`], handing the effects of each action to `perform`.
 pub fn run_with<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -291,9 +287,16 @@ pub fn run_with<B: Backend>(
 ) -> io::Result<Exit> {
     let size = terminal.size().map_err(backend_error)?;
     update(app, Action::Resize(size.width, size.height));
+    app.set_key_names(
+        [Action::OpenMessages, Action::Close]
+            .into_iter()
+            .filter_map(|a| Some((a, keymap.hint(Mode::Browse, a)?)))
+            .collect(),
+    );
     let mut dirty = true;
     loop {
         if dirty {
+            app.set_clock(unix_now());
             terminal
                 .draw(|frame| ui::render(frame, app, theme, keymap))
                 .map_err(backend_error)?;
@@ -306,6 +309,10 @@ pub fn run_with<B: Backend>(
         let Some(event) = events.next(TICK)? else {
             return Ok(Exit::Quit);
         };
+        // The list's "35m" goes on counting while nothing happens.
+        if matches!(event, Event::Tick) && app.clock().is_some_and(|c| unix_now() / 60 != c / 60) {
+            dirty = true;
+        }
         if matches!(event, Event::HangUp) {
             return Ok(Exit::Signal(SIGHUP));
         }
@@ -324,6 +331,11 @@ pub fn run_with<B: Backend>(
         if let Event::Loaded(batch) = event {
             app.append(*batch);
             dirty = true;
+        } else if let Event::Report(report) = event {
+            for effect in receive(app, *report) {
+                perform(effect)?;
+            }
+            dirty = true;
         } else if let Some(action) = event.action(app.mode(), keymap) {
             for effect in update(app, action) {
                 perform(effect)?;
@@ -334,6 +346,13 @@ pub fn run_with<B: Backend>(
             return Ok(Exit::Quit);
         }
     }
+}
+
+/// Seconds since the epoch (0 if the clock is before it).
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn backend_error(e: impl std::fmt::Display) -> io::Error {
@@ -354,6 +373,19 @@ pub fn main_with(app: &mut App, events: &mut impl Events) -> io::Result<Exit> {
 
 /// Like [`main_with`], drawn with `theme`.
 pub fn main_themed(app: &mut App, events: &mut impl Events, theme: &Theme) -> io::Result<Exit> {
+    let (mut performer, _reports) = Performer::new();
+    main_configured(app, events, theme, &KeyMap::default(), &mut performer)
+}
+
+/// Like [`main_themed`], with `keymap`, and effects performed by
+/// `performer` (whose reports `events` should carry).
+pub fn main_configured(
+    app: &mut App,
+    events: &mut impl Events,
+    theme: &Theme,
+    keymap: &KeyMap,
+    performer: &mut Performer,
+) -> io::Result<Exit> {
     let signal = watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
@@ -361,11 +393,11 @@ pub fn main_themed(app: &mut App, events: &mut impl Events, theme: &Theme) -> io
         run_with(
             &mut terminal,
             app,
-            &KeyMap::default(),
+            keymap,
             theme,
             events,
             &signal,
-            &mut perform,
+            &mut |effect| performer.perform(effect),
         )
     });
     // Every step is tried even when one fails.

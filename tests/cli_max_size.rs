@@ -136,8 +136,10 @@ fn the_reader_skips_an_input_over_the_limit_and_names_it() {
     let mut s = Launch::new(args).fresh_data_dir().start();
     let screen = s.settle("the limit's message", |sc| sc.contains("longer than"));
     assert!(screen.contains("big.jsonl"), "{screen}");
-    // The 100 short lines and the small file: all but the long line.
-    assert!(screen.contains("Headlines 101"), "{screen}");
+    // The 100 short lines (the same article, listed once with its count)
+    // and the small file: all but the long line.
+    assert!(screen.contains("Headlines 2 "), "{screen}");
+    assert!(screen.contains("×100"), "{screen}");
     assert!(screen.contains("Chess club"), "{screen}");
     assert!(!screen.contains("Rowing club"), "{screen}");
     // On leaving, the problem is listed in full, with the whole path.

@@ -20,6 +20,10 @@ pub enum Action {
     /// Open the messages view: every loading problem with its file, and
     /// every message shown.
     OpenMessages,
+    /// Fetch every subscription again in the background.
+    Refresh,
+    /// Open the selected article's link in the browser.
+    OpenLink,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -113,6 +117,8 @@ impl Action {
             Action::CopyCitation => "copy quote as citation",
             Action::CopyQuote => "copy quote alone",
             Action::OpenMessages => "messages and problems",
+            Action::Refresh => "refresh the subscriptions",
+            Action::OpenLink => "open the link in the browser",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

@@ -3,8 +3,11 @@
 //! batch is its entries plus one pass renumbering quote speakers; no key or
 //! frame waits on it.
 
+use std::collections::HashMap;
+
 use crate::corpus::SpeakerIndex;
 use crate::loader::{Batch, Progress};
+use crate::store::article_key;
 
 use super::{App, Visits, summarise};
 
@@ -19,10 +22,32 @@ pub(super) struct Growing {
     progress: Progress,
 }
 
+impl Growing {
+    /// The index of a corpus loaded whole, for entries added to it later.
+    fn of(corpus: &crate::corpus::Corpus) -> Growing {
+        let mut growing = Growing::default();
+        for entry in &corpus.entries {
+            let names = crate::corpus::resolved_speakers(entry);
+            growing.raw.push(growing.index.add_names(names));
+        }
+        let (_, renumber) = growing.index.ranked();
+        growing.rank_to_id = vec![0; renumber.len()];
+        for (id, &rank) in renumber.iter().enumerate() {
+            growing.rank_to_id[rank] = id;
+        }
+        growing.progress.done = true;
+        growing.progress.articles = corpus.entries.len();
+        growing
+    }
+}
+
 impl App {
     /// How far background loading has got; `None` when nothing is loading.
     pub fn loading(&self) -> Option<Progress> {
-        self.growing.as_ref().map(|g| g.progress)
+        self.growing
+            .as_ref()
+            .map(|g| g.progress)
+            .filter(|p| !p.done)
     }
 
     /// Marks the app as waiting for batches from [`crate::loader::stream`].
@@ -33,7 +58,26 @@ impl App {
     /// Appends a batch of loaded entries, files their speakers and shows
     /// them in the list (if they quote the filtered speaker, under a filter).
     pub fn append(&mut self, batch: Batch) {
-        let mut growing = self.growing.take().unwrap_or_default();
+        for e in self.append_entries(batch, true) {
+            self.shown.push(e);
+        }
+        if self.reader.entry.is_none() {
+            self.select(self.selected);
+            self.count_visits();
+            self.order_speakers();
+        }
+    }
+
+    /// Adds a batch's entries to the corpus and files their speakers;
+    /// returns the new entries the list is to show (under a filter, those
+    /// quoting the filtered speaker). `progress` says whether the batch's
+    /// figures are loading's (a refresh's are not).
+    pub(super) fn append_entries(&mut self, batch: Batch, progress: bool) -> Vec<usize> {
+        let (batch, keys) = self.drop_copies(batch);
+        let mut growing = match self.growing.take() {
+            Some(g) => g,
+            None => Growing::of(&self.corpus),
+        };
         let first = self.corpus.entries.len();
         for names in batch.names {
             growing.raw.push(growing.index.add_names(names));
@@ -56,6 +100,7 @@ impl App {
         renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
         self.corpus.speakers = speakers;
         self.corpus.entries.extend(batch.entries);
+        let mut listed = Vec::new();
         for e in first..self.corpus.entries.len() {
             let summary = summarise(
                 &self.corpus.speakers,
@@ -67,23 +112,72 @@ impl App {
                 .filter
                 .is_none_or(|f| self.speaker_ids[e].contains(&Some(f)))
             {
-                self.shown.push(e);
+                listed.push(e);
             }
         }
         // Keys and read marks of the new entries, so stars show on them.
-        self.collection.sync(&self.corpus);
+        self.collection.sync_keyed(&self.corpus, keys);
         self.problems.extend(batch.problems);
-        growing.progress = batch.progress;
-        if !batch.progress.done {
-            self.growing = Some(growing);
+        if progress {
+            growing.progress = batch.progress;
         }
-        if self.reader.entry.is_none() {
-            self.select(self.selected);
-        }
+        // Kept once loading is done too: a refresh files its speakers in it.
+        self.growing = Some(growing);
         // Speaker numbers may have changed under the same filter number.
         self.visits = Visits::default();
         self.count_visits();
         self.order_speakers();
+        listed
+    }
+}
+
+impl App {
+    /// Leaves out of `batch` the articles listed already (the same key:
+    /// the same link, id, or headline and text), counting them as copies
+    /// of the one listed; returns the rest with their keys.
+    fn drop_copies(&mut self, mut batch: Batch) -> (Batch, Vec<String>) {
+        let first = self.corpus.entries.len();
+        let mut fresh: HashMap<String, usize> = HashMap::new();
+        let mut keys = Vec::new();
+        let mut keep = Vec::with_capacity(batch.entries.len());
+        for entry in &batch.entries {
+            let key = article_key(&entry.article);
+            let listed = self
+                .collection
+                .entry_of(&key)
+                .or_else(|| fresh.get(&key).copied());
+            match listed {
+                Some(e) => {
+                    // What a refresh listed first is the same article read
+                    // back from the cache, not a second copy.
+                    if !self.follow.fresh.contains(&e) {
+                        *self.copies.entry(e).or_insert(1) += 1;
+                    }
+                    keep.push(false);
+                }
+                None => {
+                    fresh.insert(key.clone(), first + keys.len());
+                    keys.push(key);
+                    keep.push(true);
+                }
+            }
+        }
+        if keys.len() < batch.entries.len() {
+            let mut flags = keep.iter();
+            batch
+                .entries
+                .retain(|_| flags.next().copied().unwrap_or(true));
+            let mut flags = keep.iter();
+            batch
+                .names
+                .retain(|_| flags.next().copied().unwrap_or(true));
+        }
+        (batch, keys)
+    }
+
+    /// How many times entry `e` was loaded (1 unless copies of it came).
+    pub fn copies(&self, e: usize) -> usize {
+        self.copies.get(&e).copied().unwrap_or(1)
     }
 }
 
@@ -107,7 +201,7 @@ mod tests {
     fn batch(texts: &[&str], done: bool) -> Batch {
         let entries: Vec<Entry> = texts
             .iter()
-            .map(|t| Entry::new(Article::from_text("x", format!("Title\n\n{t}\n"))))
+            .map(|t| Entry::new(Article::from_text(*t, format!("Title\n\n{t}\n"))))
             .collect();
         Batch {
             names: entries.iter().map(resolved_speakers).collect(),
@@ -140,6 +234,33 @@ mod tests {
         assert_eq!(app.corpus().speakers, whole.speakers);
         assert_eq!(app.corpus().quote_speakers, whole.quote_speakers);
         assert_eq!(app.speaker_ids, whole.quote_speakers);
+    }
+
+    #[test]
+    fn an_article_loaded_twice_is_listed_once_with_a_count() {
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        app.append(batch(
+            &["“Yes,” Ana Ruiz said.", "“No,” Ivo Lenz said."],
+            false,
+        ));
+        app.append(batch(
+            &[
+                "“Yes,” Ana Ruiz said.",
+                "“Soon,” Ana Ruiz said.",
+                "“Soon,” Ana Ruiz said.",
+            ],
+            true,
+        ));
+        assert_eq!(app.shown(), [0, 1, 2]);
+        assert_eq!((app.copies(0), app.copies(1), app.copies(2)), (2, 1, 2));
+        // The copies' quotes are not counted twice.
+        assert_eq!(app.corpus().speakers[0].name, "Ana Ruiz");
+        assert_eq!(app.corpus().speakers[0].quotes, 2);
+        assert_eq!(
+            app.collection().key(2),
+            Some(article_key(&app.corpus().entries[2].article).as_str())
+        );
     }
 
     #[test]

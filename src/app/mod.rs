@@ -12,6 +12,7 @@
 //! ```
 
 mod action;
+pub mod background;
 mod copy;
 mod effect;
 pub mod export;
@@ -25,6 +26,7 @@ pub mod stars;
 mod views;
 
 pub use action::Action;
+pub use background::{Refreshing, Report, receive};
 pub use effect::Effect;
 
 use crate::article::Problem;
@@ -153,6 +155,15 @@ pub struct App {
     problems_told: usize,
     /// Every message shown, oldest first (at most [`LOG_SIZE`]).
     log: Vec<String>,
+    /// Subscriptions, refreshes and the cache behind the list.
+    follow: background::Follow,
+    /// The keys of a few actions, for messages that name them.
+    hints: Vec<(Action, String)>,
+    /// The time of the frame being drawn, seconds since the epoch (dates
+    /// in the list are told from it); `None` shows them as days.
+    clock: Option<i64>,
+    /// Entries loaded more than once (the same key), with how many times.
+    copies: std::collections::HashMap<usize, usize>,
 }
 
 /// Messages the messages view keeps.
@@ -222,6 +233,10 @@ impl App {
             effects: Vec::new(),
             problems_told: 0,
             log: Vec::new(),
+            follow: background::Follow::default(),
+            hints: Vec::new(),
+            clock: None,
+            copies: std::collections::HashMap::new(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -247,12 +262,23 @@ impl App {
         self.mark_open_read();
         self.count_visits();
         self.order_speakers();
-        if let Some(m) = self.message.as_ref().filter(|m| self.log.last() != Some(m)) {
-            self.log.push(m.clone());
-            if self.log.len() > LOG_SIZE {
-                self.log.remove(0);
-            }
-        }
+        self.log_message();
+    }
+
+    /// Tells the app which keys do `actions`, for messages that name them
+    /// ("press ! for details").
+    pub fn set_key_names(&mut self, names: Vec<(Action, String)>) {
+        self.hints = names;
+    }
+
+    /// Sets the time dates are told from, seconds since the epoch.
+    pub fn set_clock(&mut self, now: i64) {
+        self.clock = Some(now);
+    }
+
+    /// The time dates are told from, if set.
+    pub fn clock(&self) -> Option<i64> {
+        self.clock
     }
 
     /// Every message shown so far, oldest first.
@@ -288,6 +314,8 @@ impl App {
                 self.help_scroll = 0;
                 self.mode = Mode::Messages;
             }
+            Action::Refresh => self.refresh(),
+            Action::OpenLink => self.open_link(),
             Action::CopyCitation => self.copy(true),
             Action::CopyQuote => self.copy(false),
             Action::Close => {
@@ -338,7 +366,12 @@ impl App {
             Action::PickerDown => self.picker.step(1),
             Action::PickerUp => self.picker.step(-1),
             Action::Confirm => self.confirm(),
-            Action::Cancel => self.mode = Mode::Browse,
+            Action::Cancel => {
+                if self.mode == Mode::Search && self.showing_found() {
+                    self.end_found();
+                }
+                self.mode = Mode::Browse;
+            }
             Action::Resize(w, h) => self.resize(w, h),
             Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
@@ -607,7 +640,12 @@ impl App {
                 self.picker
                     .refilter(self.corpus.speakers.iter().map(|s| s.name.as_str()));
             }
-            Mode::Search => change(&mut self.search.input),
+            Mode::Search => {
+                change(&mut self.search.input);
+                if self.searches_cache() {
+                    self.search_cache(self.search.input.clone());
+                }
+            }
             Mode::SpeakerList => self.speaker_list_edit(change),
             Mode::Browse
             | Mode::Help
@@ -626,6 +664,20 @@ impl App {
                     self.apply_filter(speaker);
                 }
             }
+            Mode::Search if self.searches_cache() => {
+                self.mode = Mode::Browse;
+                let input = self.search.input.clone();
+                self.search_cache(input);
+                if self.showing_found() && self.follow.searching.is_none() {
+                    let n = self.shown.len();
+                    self.message = Some(format!(
+                        "{} {} “{}”",
+                        crate::text::plural(n, "article"),
+                        if n == 1 { "matches" } else { "match" },
+                        crate::text::sanitize(&self.search.input)
+                    ));
+                }
+            }
             Mode::Search => {
                 self.mode = Mode::Browse;
                 let input = self.search.input.clone();
@@ -640,7 +692,9 @@ impl App {
 
     fn apply_filter(&mut self, speaker: usize) {
         let open = self.reader.entry;
-        self.shown = (0..self.corpus.entries.len())
+        self.shown = self
+            .list_order()
+            .into_iter()
             .filter(|&e| self.speaker_ids[e].contains(&Some(speaker)))
             .collect();
         let name = self
@@ -656,19 +710,22 @@ impl App {
         ));
         self.filter = Some(speaker);
         self.search = Search::default();
+        self.follow.found = None;
         self.reselect(open);
     }
 
     fn clear_filter(&mut self) {
+        if self.showing_found() {
+            self.end_found();
+            return;
+        }
         if self.filter.is_none() {
             self.search = Search::default();
             return;
         }
-        let open = self.reader.entry;
         self.filter = None;
         self.search = Search::default();
-        self.shown = (0..self.corpus.entries.len()).collect();
-        self.reselect(open);
+        self.relist();
     }
 
     /// Selects `entry` again after the list changed, or the first headline.

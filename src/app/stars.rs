@@ -19,6 +19,9 @@ pub struct Collection {
     by_key: HashMap<String, usize>,
     /// Whether each entry has been read.
     read: Vec<bool>,
+    /// How many entries have not been read, kept as marks change so the
+    /// list's title costs nothing to draw.
+    unread: usize,
     /// Starred quote spans, by article key.
     starred: HashMap<String, BTreeSet<(usize, usize)>>,
     /// The starred view's rows, oldest star first, read when it opens.
@@ -34,15 +37,23 @@ impl Collection {
     /// Catches up with entries added to the corpus since the last call:
     /// their keys and read state. Costs nothing when there are none.
     pub(super) fn sync(&mut self, corpus: &Corpus) {
+        self.sync_keyed(corpus, Vec::new());
+    }
+
+    /// Like [`Collection::sync`], given the keys of the new entries (in
+    /// order) when they are known already.
+    pub(super) fn sync_keyed(&mut self, corpus: &Corpus, known: Vec<String>) {
         let have = self.keys.len();
         if have >= corpus.entries.len() {
             return;
         }
         let read = self.store.as_ref().and_then(|s| s.read_keys().ok());
+        let mut known = known.into_iter();
         for (i, entry) in corpus.entries.iter().enumerate().skip(have) {
-            let key = article_key(&entry.article);
-            self.read
-                .push(read.as_ref().is_some_and(|r| r.contains(&key)));
+            let key = known.next().unwrap_or_else(|| article_key(&entry.article));
+            let was_read = read.as_ref().is_some_and(|r| r.contains(&key));
+            self.unread += usize::from(!was_read);
+            self.read.push(was_read);
             self.by_key.entry(key.clone()).or_insert(i);
             self.keys.push(key);
         }
@@ -84,6 +95,11 @@ impl Collection {
     /// The stable key of entry `entry`.
     pub fn key(&self, entry: usize) -> Option<&str> {
         self.keys.get(entry).map(String::as_str)
+    }
+
+    /// How many entries have not been read.
+    pub fn unread(&self) -> usize {
+        self.unread
     }
 
     /// Whether entry `entry` has been read.
@@ -259,6 +275,13 @@ impl App {
         let key = self.collection.key(e).unwrap_or_default().to_string();
         self.collection.store()?.set_read(&key, read)?;
         if let Some(r) = self.collection.read.get_mut(e) {
+            if *r != read {
+                if read {
+                    self.collection.unread = self.collection.unread.saturating_sub(1);
+                } else {
+                    self.collection.unread += 1;
+                }
+            }
             *r = read;
         }
         Ok(())

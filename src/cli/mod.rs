@@ -41,12 +41,14 @@ pub struct Cli {
     /// Keep the articles read in the offline cache, for `hearsay search`.
     #[arg(long)]
     pub keep: bool,
-    /// Colours for a dark or a light terminal background.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
-    /// The widest an article's text is shown, in columns (0: the pane's width).
-    #[arg(long = "reading-width", value_name = "COLUMNS", default_value_t = crate::app::DEFAULT_READING_WIDTH)]
-    pub reading_width: u16,
+    /// Colours for a dark or a light terminal background (default: the
+    /// configuration's `theme`, else dark).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
+    /// The widest an article's text is shown, in columns (0: the pane's
+    /// width; default: the configuration's `reading_width`, else 80).
+    #[arg(long = "reading-width", value_name = "COLUMNS")]
+    pub reading_width: Option<u16>,
     /// Show the article's text at the left of its pane instead of centred.
     #[arg(long)]
     pub left: bool,

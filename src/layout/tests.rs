@@ -248,6 +248,23 @@ fn empty_article_has_no_rows() {
 }
 
 #[test]
+fn the_link_shows_under_the_byline_sanitised() {
+    let mut e = entry("Title", "Body.", vec![]);
+    e.article.byline = Some("By Kim".into());
+    e.article.url = Some("https://news.example.org/a\u{1b}[2J".into());
+    let lay = check(&e, 80);
+    let shown = rows(&e, 80);
+    assert_eq!(
+        shown[..3],
+        ["Title", "By Kim", "https://news.example.org/a␛[2J"]
+    );
+    assert_eq!(shown[3], "");
+    assert_eq!(segs(&e, &lay)[2][0].0, Role::Meta);
+    e.article.url = Some("  ".into());
+    assert_eq!(rows(&e, 80), ["Title", "By Kim", "", "Body."]);
+}
+
+#[test]
 fn header_then_blank_then_paragraphs() {
     let mut e = entry(
         "The  headline\nhere",

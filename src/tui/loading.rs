@@ -16,6 +16,7 @@ const POLL: Duration = Duration::from_millis(20);
 pub struct WithLoading<E> {
     inner: E,
     batches: Option<Receiver<Batch>>,
+    reports: Option<Receiver<Event>>,
 }
 
 impl<E: Events> WithLoading<E> {
@@ -24,23 +25,40 @@ impl<E: Events> WithLoading<E> {
         WithLoading {
             inner,
             batches: Some(batches),
+            reports: None,
         }
+    }
+
+    /// Also passes on the events sent through `reports` (what a
+    /// [`super::Performer`] reports back).
+    pub fn with_reports(mut self, reports: Receiver<Event>) -> Self {
+        self.reports = Some(reports);
+        self
     }
 }
 
 impl<E: Events> Events for WithLoading<E> {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        let Some(batches) = &self.batches else {
+        if self.batches.is_none() && self.reports.is_none() {
             return self.inner.next(timeout);
-        };
+        }
         match self.inner.next(Duration::ZERO)? {
             Some(Event::Tick) => {}
             other => return Ok(other),
         }
-        match batches.try_recv() {
-            Ok(batch) => return Ok(Some(Event::Loaded(Box::new(batch)))),
-            Err(TryRecvError::Disconnected) => self.batches = None,
-            Err(TryRecvError::Empty) => {}
+        if let Some(reports) = &self.reports {
+            match reports.try_recv() {
+                Ok(event) => return Ok(Some(event)),
+                Err(TryRecvError::Disconnected) => self.reports = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(batches) = &self.batches {
+            match batches.try_recv() {
+                Ok(batch) => return Ok(Some(Event::Loaded(Box::new(batch)))),
+                Err(TryRecvError::Disconnected) => self.batches = None,
+                Err(TryRecvError::Empty) => {}
+            }
         }
         self.inner.next(timeout.min(POLL))
     }

@@ -14,15 +14,23 @@ use crate::article::Article;
 /// Where and when an article was published, as the list shows it: source
 /// and date, else the file name.
 pub fn source_line(article: &Article) -> String {
+    source_line_at(article, None)
+}
+
+/// [`source_line`] with the date told as seen at `now` (seconds since the
+/// epoch): "2h", "Mon", "12 Mar" (see [`super::dates`]).
+pub fn source_line_at(article: &Article, now: Option<i64>) -> String {
     let dateline = article.dateline.as_ref();
     let source = article
         .source
         .as_deref()
         .or(dateline.and_then(|d| d.source.as_deref()));
-    let date = article
+    let written = article
         .published
         .as_deref()
         .or(dateline.and_then(|d| d.date.as_deref()));
+    let told = written.and_then(|d| super::dates::list_date(d, now));
+    let date = told.as_deref().or(written);
     match (source, date) {
         (Some(s), Some(d)) => format!("{s} · {d}"),
         (Some(x), None) | (None, Some(x)) => x.to_string(),
@@ -50,6 +58,10 @@ pub struct Marks {
     pub read: bool,
     /// How many of its quotes are starred.
     pub stars: usize,
+    /// The time the list is drawn at (seconds since the epoch), for "2h".
+    pub now: Option<i64>,
+    /// How many times the article was loaded (the same key), when more than once.
+    pub copies: usize,
 }
 
 /// [`item`] with the headline's read state and stars shown.
@@ -68,13 +80,16 @@ pub fn headline_item<'a>(
     };
     let title = Line::from(Span::styled(sanitize(&article.title), style));
     let mut meta = vec![Span::styled(
-        sanitize(&source_line(article)).into_owned(),
+        sanitize(&source_line_at(article, marks.now)).into_owned(),
         theme.meta,
     )];
     let quotes = match summary.quotes {
         0 => "no quotes".to_string(),
         n => plural(n, "quote"),
     };
+    if marks.copies > 1 {
+        meta.push(Span::raw(format!(" · ×{}", marks.copies)));
+    }
     meta.push(Span::raw(format!(" · {quotes}")));
     if marks.stars > 0 {
         // First, so a narrow list does not cut it off.
@@ -91,10 +106,11 @@ pub fn headline_item<'a>(
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let shown = app.shown();
     let total = app.corpus().entries.len();
+    let unread = app.collection().unread();
     let title = if shown.len() == total {
-        format!(" Headlines {total} ")
+        format!(" Headlines {total} · {unread} unread ")
     } else {
-        format!(" Headlines {}/{total} ", shown.len())
+        format!(" Headlines {}/{total} · {unread} unread ", shown.len())
     };
     let border = if focused {
         theme.focused_border
@@ -110,6 +126,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
         let marks = Marks {
             read: app.collection().is_read(e),
             stars: app.collection().stars_in(e),
+            now: app.clock(),
+            copies: app.copies(e),
         };
         Some(headline_item(&entry.article, app.summary(e)?, marks, theme))
     });
@@ -148,5 +166,11 @@ mod tests {
         assert_eq!(source_line(&a), "Coast Wire · May 2");
         a.source = Some("Harbour Post".into());
         assert_eq!(source_line(&a), "Harbour Post · May 2");
+        a.published = Some("2026-03-09T12:00:00Z".into());
+        assert_eq!(source_line(&a), "Harbour Post · 9 Mar 2026");
+        let now = chrono::DateTime::parse_from_rfc3339("2026-03-09T14:30:00Z")
+            .map(|d| d.timestamp())
+            .ok();
+        assert_eq!(source_line_at(&a, now), "Harbour Post · 2h");
     }
 }

@@ -41,6 +41,12 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
             p.articles, p.quotes
         )));
     }
+    if let Some(r) = app.refreshing() {
+        out.push(Span::raw(format!(
+            "  fetching {}/{} feeds…",
+            r.done, r.total
+        )));
+    }
     if let Some(s) = app.filter() {
         out.push(Span::raw("  speaker: ".to_string()));
         out.push(Span::raw(sanitize(&s.name).into_owned()));

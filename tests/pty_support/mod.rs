@@ -34,6 +34,9 @@ struct Output {
 pub struct Launch {
     cmd: CommandBuilder,
     data: Option<tempfile::TempDir>,
+    /// Where `$HEARSAY_CONFIG` points unless a test says otherwise: a file
+    /// that does not exist, so the user's configuration is never read.
+    config: tempfile::TempDir,
     timeout: Duration,
 }
 
@@ -42,9 +45,12 @@ impl Launch {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hearsay"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        let config = tempfile::tempdir().expect("a config folder");
+        cmd.env("HEARSAY_CONFIG", config.path().join("config.toml"));
         Launch {
             cmd,
             data: None,
+            config,
             timeout: STEP_TIMEOUT,
         }
     }
@@ -116,6 +122,7 @@ impl Launch {
             output,
             timeout: self.timeout,
             _data: self.data,
+            _config: self.config,
         }
     }
 }
@@ -130,6 +137,8 @@ pub struct Session {
     timeout: Duration,
     /// The collection folder, if the session made its own.
     _data: Option<tempfile::TempDir>,
+    /// The folder `$HEARSAY_CONFIG` points into.
+    _config: tempfile::TempDir,
 }
 
 impl Session {
