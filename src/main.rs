@@ -322,13 +322,13 @@ impl Setup {
                     Some((_, column)) => format!("column {column}: {}", p.message),
                     None => p.message.clone(),
                 },
-                fatal: false,
+                level: hearsay::article::Level::Warning,
             })
             .chain(key_problems.into_iter().map(|(line, message)| Problem {
                 path: path.clone(),
                 line: Some(line),
                 message,
-                fatal: false,
+                level: hearsay::article::Level::Warning,
             }))
             .collect();
         let theme = match cli.theme {
