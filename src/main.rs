@@ -48,13 +48,18 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             format,
             stats,
+            min_confidence,
+            include_uncertain,
         }) => {
+            let min =
+                (!include_uncertain).then(|| configured_min(cli.config.as_deref(), min_confidence));
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let ok = hearsay::cli::speakers::run(
+            let ok = hearsay::cli::speakers::run_counting(
                 &paths,
                 format,
                 stats,
                 options,
+                min,
                 &mut out,
                 &mut std::io::stderr(),
             )?;
@@ -71,6 +76,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             starred,
             data_dir,
+            ..
         }) if speaker.is_some() || starred => {
             let request = hearsay::cli::citations::Request {
                 speaker: speaker.as_deref(),
@@ -178,9 +184,19 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Quotes { paths, format, .. }) => {
+        Some(Command::Quotes {
+            paths,
+            format,
+            min_confidence,
+            explain,
+            ..
+        }) => {
+            let show = hearsay::cli::quotes::Show {
+                min_confidence: configured_min(cli.config.as_deref(), min_confidence),
+                explain,
+            };
             // As grep and ripgrep do: 2 when any input failed.
-            let summary = hearsay::cli::quotes::run_stdio(&paths, format, options)?;
+            let summary = hearsay::cli::quotes::run_stdio(&paths, format, options, show)?;
             Ok(if summary.failed == 0 {
                 ExitCode::SUCCESS
             } else {
@@ -200,6 +216,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let mut app = App::new(corpus, Vec::new());
             attach_store(&mut app, cli.data_dir.as_deref());
             app.set_reading_width(cli.reading_width, !cli.left);
+            app.set_min_confidence(configured_min(cli.config.as_deref(), None));
             let exit = tui::main_themed(&mut app, &mut TerminalEvents::new(), &theme(&cli))?;
             finish(exit, &[])
         }
@@ -257,9 +274,24 @@ fn read_while_loading(
     attach_store(&mut app, cli.data_dir.as_deref());
     app.start_loading();
     app.set_reading_width(cli.reading_width, !cli.left);
+    app.set_min_confidence(configured_min(cli.config.as_deref(), None));
     let mut events = WithLoading::new(TerminalEvents::new(), rx);
     let exit = tui::main_themed(&mut app, &mut events, &theme(cli))?;
     finish(exit, app.problems())
+}
+
+/// The confidence threshold: `flag`, else the configuration's (its
+/// problems said on stderr), else the model's default.
+fn configured_min(config: Option<&std::path::Path>, flag: Option<f32>) -> f32 {
+    let config = flag.is_none().then(|| {
+        let path = hearsay::config::config_path(config);
+        let (config, problems) = hearsay::config::Config::load(&path);
+        for p in &problems {
+            eprintln!("hearsay: {p}");
+        }
+        config.min_confidence
+    });
+    hearsay::cli::min_confidence(flag, config.flatten())
 }
 
 fn theme(cli: &Cli) -> Theme {
