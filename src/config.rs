@@ -569,6 +569,20 @@ mod tests {
     }
 
     #[test]
+    fn min_confidence_is_a_number_from_0_to_1() {
+        let (config, problems) = Config::parse("min_confidence = 0.7\n", "c.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.min_confidence, Some(0.7));
+        let (config, problems) = Config::parse("min_confidence = 2\n", "c.toml");
+        assert_eq!(config.min_confidence, None);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("between 0 and 1"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn a_bad_line_is_named_with_line_and_column_and_the_defaults_hold() {
         let text = "theme = \"light\"\nrefresh_minutes = \"often\"\n";
         let (config, problems) = Config::parse(text, "c.toml");

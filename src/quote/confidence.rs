@@ -28,13 +28,13 @@ use super::{Quote, QuoteKind, Source, lexicon};
 
 /// The most bytes between a mention and its quote that are read for the
 /// distance features; a longer gap counts as this long.
-pub const GAP_SCAN: usize = 4096;
+pub const GAP_SCAN: usize = 1024;
 
 /// The number of features.
 pub const N: usize = FEATURES.len();
 
 /// The features' names, in the order of the model's weights.
-pub const FEATURES: [&str; 35] = [
+pub const FEATURES: [&str; 37] = [
     "bias",
     "source:cue_after",
     "source:cue_before",
@@ -70,6 +70,8 @@ pub const FEATURES: [&str; 35] = [
     "quote_ends_comma",
     "pronoun_x_sentences",
     "mention_inside_quote",
+    "mention_titled",
+    "log_paragraph",
 ];
 
 /// What kind of words name the speaker at the mention.
@@ -260,6 +262,8 @@ const REPORTED: usize = 31;
 const ENDS_COMMA: usize = 32;
 const PRONOUN_SENTENCES: usize = 33;
 const MENTION_INSIDE: usize = 34;
+const TITLED: usize = 35;
+const LOG_PARAGRAPH: usize = 36;
 
 fn flag(b: bool) -> f64 {
     f64::from(u8::from(b))
@@ -311,6 +315,12 @@ fn one(text: &str, q: &Quote, speaker: &str, paragraph: usize, seen: &HashSet<&s
     let before = before.trim_end_matches([' ', '\t', '\u{a0}']);
     x[PARAGRAPH_START] = flag(before.is_empty() || before.ends_with('\n'));
     x[EARLY] = flag(paragraph < 6);
+    x[LOG_PARAGRAPH] = (paragraph as f64).ln_1p();
+    // `Sen. Ruiz`, `Mr Wilk`: a title says a person is named.
+    let titled = mention_text
+        .and_then(|m| self::words(m).next())
+        .is_some_and(lexicon::is_title);
+    x[TITLED] = flag(titled);
     x[NESTED] = flag(q.parent.is_some());
     x[EMBEDDED] = flag(q.kind == QuoteKind::Embedded);
     x[REPORTED] = flag(q.kind == QuoteKind::Reported);
@@ -398,9 +408,9 @@ fn counts(s: &str) -> (usize, usize, usize) {
 }
 
 /// Whether `mention` writes a word of `speaker`'s name.
+/// Case is folded for ASCII only, so nothing is allocated per quote.
 fn writes_name(mention: &str, speaker: &str) -> bool {
-    let words: Vec<String> = words(mention).map(str::to_lowercase).collect();
-    words_of(speaker).any(|w| words.contains(&w.to_lowercase()))
+    words(speaker).any(|w| words(mention).any(|m| m.eq_ignore_ascii_case(w)))
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -410,35 +420,19 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-fn words_of(name: &str) -> impl Iterator<Item = &str> {
-    words(name)
-}
-
 /// What kind of words `mention` is, for a speaker named `speaker`.
 pub fn mention_kind(mention: &str, speaker: &str) -> MentionKind {
     let ws: Vec<&str> = words(mention).collect();
     let first = ws.first().copied().unwrap_or_default();
-    let pronoun = ws.len() == 1
-        && matches!(
-            first.to_lowercase().as_str(),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "him"
-                | "them"
-                | "you"
-        );
+    const PRONOUNS: [&str; 14] = [
+        "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "him", "them",
+        "you",
+    ];
+    let pronoun = ws.len() == 1 && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(first));
     if pronoun {
         return MentionKind::Pronoun;
     }
-    if words_of(speaker).any(lexicon::is_org_word) || ws.iter().copied().any(lexicon::is_org_word) {
+    if words(speaker).any(lexicon::is_org_word) || ws.iter().copied().any(lexicon::is_org_word) {
         return MentionKind::Organisation;
     }
     if first.starts_with(|c: char| c.is_lowercase()) || !writes_name(mention, speaker) {
