@@ -423,6 +423,13 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 /// What kind of words `mention` is, for a speaker named `speaker`.
 pub fn mention_kind(mention: &str, speaker: &str) -> MentionKind {
     let ws: Vec<&str> = words(mention).collect();
+    // `councillor Mary Oduya`, `Sen. Ruiz`: the name after its titles.
+    let titles = ws.iter().take_while(|w| lexicon::is_title(w)).count();
+    let ws = if titles < ws.len() {
+        &ws[titles..]
+    } else {
+        &ws[..]
+    };
     let first = ws.first().copied().unwrap_or_default();
     const PRONOUNS: [&str; 14] = [
         "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "our", "him", "them",
@@ -480,6 +487,10 @@ mod tests {
     fn mention_kinds() {
         assert_eq!(mention_kind("Ana Ruiz", "Ana Ruiz"), MentionKind::FullName);
         assert_eq!(mention_kind("Sen. Ruiz", "Ana Ruiz"), MentionKind::Surname);
+        assert_eq!(
+            mention_kind("councillor Ana Ruiz", "Ana Ruiz"),
+            MentionKind::FullName
+        );
         assert_eq!(mention_kind("she", "Ana Ruiz"), MentionKind::Pronoun);
         assert_eq!(
             mention_kind("the senator", "Ana Ruiz"),
