@@ -3,7 +3,9 @@
 //!
 //! Two measurements of the same loop: wall time (criterion's default) and
 //! the thread's own CPU time, read from `/proc/thread-self/schedstat`, which
-//! stays meaningful when other processes share the cores.
+//! stays meaningful when other processes share the cores. The CPU-time
+//! group also times the confidence step alone (`confidence_only`), over
+//! the same bytes, so its share of `extract` can be read off.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -92,6 +94,17 @@ fn bench_cpu(c: &mut Criterion<CpuTime>) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("polnear_train", |b| b.iter(|| run_all(&texts)));
+    // The confidence step alone, on quotes already found: its share of
+    // the whole.
+    let mut quotes: Vec<Vec<hearsay::quote::Quote>> =
+        texts.iter().map(|t| hearsay::quote::extract(t)).collect();
+    group.bench_function("confidence_only", |b| {
+        b.iter(|| {
+            for (t, q) in texts.iter().zip(quotes.iter_mut()) {
+                hearsay::quote::confidence::score(black_box(t), q);
+            }
+        })
+    });
     group.finish();
 }
 

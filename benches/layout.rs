@@ -83,6 +83,8 @@ fn article(bytes: usize) -> Entry {
                 mention: Some(mention),
                 cue: None,
                 parent: None,
+                source: None,
+                confidence: None,
             });
         } else {
             text.push('.');

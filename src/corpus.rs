@@ -283,6 +283,8 @@ mod tests {
                 mention: None,
                 cue: None,
                 parent: None,
+                source: None,
+                confidence: None,
             })
             .collect();
         Entry {

@@ -31,6 +31,8 @@
 //!     mention: text.find("Ana").map(|a| a..a + 8),
 //!     cue: None,
 //!     parent: None,
+//!     source: None,
+//!     confidence: None,
 //! };
 //! let body = 0..text.len();
 //! let article = Article { title: "Match".into(), text, body, ..Article::default() };

@@ -49,13 +49,18 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
             format,
             stats,
+            min_confidence,
+            include_uncertain,
         }) => {
+            let min =
+                (!include_uncertain).then(|| configured_min(cli.config.as_deref(), min_confidence));
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let ok = hearsay::cli::speakers::run(
+            let ok = hearsay::cli::speakers::run_counting(
                 &paths,
                 format,
                 stats,
                 options,
+                min,
                 &mut out,
                 &mut std::io::stderr(),
             )?;
@@ -72,6 +77,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             starred,
             data_dir,
+            ..
         }) if speaker.is_some() || starred => {
             let request = hearsay::cli::citations::Request {
                 speaker: speaker.as_deref(),
@@ -179,9 +185,19 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Quotes { paths, format, .. }) => {
+        Some(Command::Quotes {
+            paths,
+            format,
+            min_confidence,
+            explain,
+            ..
+        }) => {
+            let show = hearsay::cli::quotes::Show {
+                min_confidence: configured_min(cli.config.as_deref(), min_confidence),
+                explain,
+            };
             // As grep and ripgrep do: 2 when any input failed.
-            let summary = match hearsay::cli::quotes::run_stdio(&paths, format, options) {
+            let summary = match hearsay::cli::quotes::run_stdio(&paths, format, options, show) {
                 Err(e @ hearsay::cli::quotes::QuotesError::NothingLoaded(_)) => {
                     eprintln!("hearsay: error: {e}");
                     return Ok(ExitCode::from(2));
@@ -210,6 +226,10 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
                 let mut app = App::new(corpus, setup.problems.clone());
                 attach_store(&mut app, cli.data_dir.as_deref());
                 app.set_reading_width(setup.reading_width, !cli.left);
+                app.set_min_confidence(hearsay::cli::min_confidence(
+                    None,
+                    setup.config.min_confidence,
+                ));
                 let (mut performer, _) = tui::Performer::new();
                 let exit = tui::main_configured(
                     &mut app,
@@ -372,6 +392,10 @@ fn read_while_loading(
     app.start_loading();
     app.follow(reader.feeds, reader.cache);
     app.set_reading_width(reader.setup.reading_width, !cli.left);
+    app.set_min_confidence(hearsay::cli::min_confidence(
+        None,
+        reader.setup.config.min_confidence,
+    ));
     let mut events = WithLoading::new(TerminalEvents::new(), rx);
     if let Some(reports) = reader.reports {
         events = events.with_reports(reports);
@@ -384,6 +408,20 @@ fn read_while_loading(
         &mut reader.performer,
     )?;
     finish(exit, app.problems())
+}
+
+/// The confidence threshold: `flag`, else the configuration's (its
+/// problems said on stderr), else the model's default.
+fn configured_min(config: Option<&std::path::Path>, flag: Option<f32>) -> f32 {
+    let config = flag.is_none().then(|| {
+        let path = hearsay::config::config_path(config);
+        let (config, problems) = hearsay::config::Config::load(&path);
+        for p in &problems {
+            eprintln!("hearsay: {p}");
+        }
+        config.min_confidence
+    });
+    hearsay::cli::min_confidence(flag, config.flatten())
 }
 
 /// Ends a subscription command: an error is said once, exit status 2.

@@ -119,7 +119,10 @@ fn csv_has_a_header_and_a_row_per_quote() {
     assert!(out.status.success());
     let csv = stdout(&out);
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("id,title,start,end,kind,speaker,text"));
+    assert_eq!(
+        lines.next(),
+        Some("id,title,start,end,kind,speaker,confidence,uncertain,text")
+    );
     // No quote in this fixture spans a line break, so rows are lines.
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), quotes);
@@ -300,18 +303,29 @@ fn csv_round_trips_commas_quotes_and_line_breaks() {
     assert!(records.len() >= 2, "{records:?}");
     assert_eq!(
         records[0],
-        ["id", "title", "start", "end", "kind", "speaker", "text"]
+        [
+            "id",
+            "title",
+            "start",
+            "end",
+            "kind",
+            "speaker",
+            "confidence",
+            "uncertain",
+            "text"
+        ]
     );
     let text = "“Yes, we will,\nsoon,” she said. “Later.”";
     for row in &records[1..] {
-        assert_eq!(row.len(), 7, "{row:?}");
+        assert_eq!(row.len(), 9, "{row:?}");
         assert_eq!(
             (row[0].as_str(), row[1].as_str()),
             ("c,1", "Rates, \"frozen\"")
         );
         let start: usize = row[2].parse().expect("start");
         let end: usize = row[3].parse().expect("end");
-        assert_eq!(char_slice(text, start, end), row[6]);
+        assert_eq!(char_slice(text, start, end), row[8]);
+        assert_eq!(row[5].is_empty(), row[6].is_empty(), "{row:?}");
     }
 }
 
@@ -386,4 +400,83 @@ fn notes_and_warnings_about_feeds_do_not_fail_the_run() {
         err.contains("broken.xml") && err.contains("line 1, column"),
         "{err}"
     );
+}
+
+#[test]
+fn every_named_quote_has_a_confidence_and_uncertain_ones_are_flagged() {
+    let path = fixture("seed_like.txt");
+    let path = path.to_str().expect("UTF-8");
+    let no_config = fixture("no-such-config.toml");
+    let run = |min: &str| -> Vec<Value> {
+        let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+            .args(["quotes", "--min-confidence", min, path])
+            .env("HEARSAY_CONFIG", &no_config)
+            .output()
+            .expect("hearsay runs");
+        assert!(out.status.success());
+        jsonl(&out)[0]["quotes"].as_array().expect("quotes").clone()
+    };
+    let all = run("0");
+    assert!(all.iter().any(|q| q["speaker"].is_string()));
+    for q in &all {
+        let c = q["confidence"].as_f64();
+        assert_eq!(c.is_some(), q["speaker"].is_string(), "{q}");
+        assert!(c.is_none_or(|c| (0.0..=1.0).contains(&c)), "{q}");
+        assert!(q.get("uncertain").is_none(), "nothing is below 0: {q}");
+        assert!(q.get("parent").is_some(), "{q}");
+    }
+    // At 1 every named quote is uncertain, and keeps its speaker.
+    for (q, was) in run("1").iter().zip(&all) {
+        assert_eq!(q["speaker"], was["speaker"]);
+        let flagged = q.get("uncertain").is_some_and(|u| u == true);
+        assert_eq!(flagged, q["speaker"].is_string(), "{q}");
+    }
+    let bad = hearsay(&["quotes", "--min-confidence", "1.5", path]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("between 0 and 1"));
+}
+
+#[test]
+fn a_nested_quote_names_its_parent() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("nested.txt");
+    std::fs::write(
+        &path,
+        "Depot vote\n\n“When they told us ‘the depot stays’, we believed them,” said Ana Ruiz.\n",
+    )
+    .expect("writes");
+    let out = hearsay(&["quotes", path.to_str().expect("UTF-8")]);
+    let quotes = jsonl(&out)[0]["quotes"].as_array().expect("quotes").clone();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert_eq!(quotes[0]["parent"], Value::Null);
+    assert_eq!(quotes[1]["parent"], 0);
+}
+
+#[test]
+fn min_confidence_comes_from_the_configuration() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "min_confidence = 1.0\n").expect("writes");
+    let path = fixture("seed_like.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", path.to_str().expect("UTF-8")])
+        .env("HEARSAY_CONFIG", &config)
+        .output()
+        .expect("hearsay runs");
+    let quotes = jsonl(&out)[0]["quotes"].as_array().expect("quotes").clone();
+    let named = quotes.iter().filter(|q| q["speaker"].is_string());
+    assert!(named.clone().count() > 0);
+    assert!(named.into_iter().all(|q| q["uncertain"] == true));
+    // The flag wins over the file.
+    let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args([
+            "quotes",
+            "--min-confidence",
+            "0",
+            path.to_str().expect("UTF-8"),
+        ])
+        .env("HEARSAY_CONFIG", &config)
+        .output()
+        .expect("hearsay runs");
+    assert!(!stdout(&out).contains("uncertain"));
 }

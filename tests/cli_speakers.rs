@@ -120,3 +120,24 @@ fn errors_have_one_style_and_no_backtrace() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!out.status.success());
 }
+
+#[test]
+fn uncertain_attributions_count_only_when_asked() {
+    let input = many_speakers(3);
+    let speakers = |args: &[&str]| -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+            .arg("speakers")
+            .args(args)
+            .arg(input.path())
+            .output()
+            .expect("hearsay runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    // At 1 every attribution is uncertain: none is counted...
+    assert_eq!(speakers(&["--min-confidence", "1"]), "");
+    // ... unless asked; at 0 none is uncertain.
+    let all = speakers(&["--min-confidence", "1", "--include-uncertain"]);
+    assert_eq!(all.lines().count(), 3, "{all}");
+    assert_eq!(speakers(&["--min-confidence", "0"]), all);
+}

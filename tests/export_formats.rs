@@ -31,6 +31,8 @@ fn quote(text: &str, opening: &str, end: &str, kind: QuoteKind, speaker: &str) -
         mention: None,
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     }
 }
 

@@ -79,6 +79,8 @@ fn hostile_entry() -> Entry {
         mention: None,
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     };
     let article = Article {
         id: format!("feeds/{h}.json"),

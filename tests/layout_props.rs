@@ -76,6 +76,8 @@ fn build(text: String, cuts: &[(prop::sample::Index, Part)], name: &str) -> Entr
                 mention: None,
                 cue: None,
                 parent: None,
+                source: None,
+                confidence: None,
             }),
         }
     }
@@ -141,6 +143,8 @@ fn label_when_a_quote_ends_before_a_trimmed_paragraph_start() {
         mention: None,
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     });
     for width in [0, 1, 9, 80] {
         check(&e, width, Some(&expected_role)).expect("invariants hold");

@@ -148,6 +148,8 @@ pub struct App {
     reading_width: u16,
     /// Whether the text is centred in the reading pane, else at the left.
     centred: bool,
+    /// Below this confidence a speaker is shown as uncertain.
+    min_confidence: f32,
     /// What the run loop is to do once this action is applied.
     effects: Vec<Effect>,
     /// How many loading problems the message line has already announced:
@@ -230,6 +232,7 @@ impl App {
             labels: Labels::Margin,
             reading_width: DEFAULT_READING_WIDTH,
             centred: true,
+            min_confidence: crate::quote::confidence::default_min_confidence(),
             effects: Vec::new(),
             problems_told: 0,
             log: Vec::new(),
@@ -392,6 +395,16 @@ impl App {
         self.reading_width = width;
         self.centred = centred;
         self.resize_reader();
+    }
+
+    /// Sets the confidence below which a speaker is shown as uncertain.
+    pub fn set_min_confidence(&mut self, min: f32) {
+        self.min_confidence = min;
+    }
+
+    /// The confidence below which a speaker is shown as uncertain.
+    pub fn min_confidence(&self) -> f32 {
+        self.min_confidence
     }
 
     /// Where speaker labels go, as chosen.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::quote::{self, QuoteKind};
+use crate::quote::{self, Quote, QuoteKind};
 use crate::text::CharCounter;
 
 /// What can go wrong while evaluating.
@@ -364,15 +364,22 @@ pub fn score(gold: &[GoldQuote], pred: &[Predicted]) -> ArticleScore {
     s
 }
 
+/// Whether `hearsay eval` scores a quote: direct and embedded, top level.
+pub fn is_scored(q: &Quote) -> bool {
+    q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Embedded)
+}
+
 /// The extractor's scored quotes for `text` (direct and embedded, top
 /// level), in chars.
 pub fn predict(text: &str) -> Vec<Predicted> {
-    let quotes: Vec<_> = quote::extract(text)
-        .into_iter()
-        .filter(|q| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Embedded))
-        .collect();
+    let quotes: Vec<Quote> = quote::extract(text).into_iter().filter(is_scored).collect();
+    to_predicted(text, &quotes)
+}
+
+/// `quotes` of `text` in the prediction format, in chars, in the same order.
+pub fn to_predicted(text: &str, quotes: &[Quote]) -> Vec<Predicted> {
     let mut offsets: Vec<usize> = Vec::with_capacity(quotes.len() * 4);
-    for q in &quotes {
+    for q in quotes {
         offsets.extend([q.span.start, q.span.end]);
         if let Some(m) = &q.mention {
             offsets.extend([m.start, m.end]);

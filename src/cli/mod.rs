@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub mod calibrate;
 pub mod citations;
 pub mod eval;
 pub mod fetch;
@@ -80,6 +81,15 @@ pub enum Command {
         /// Where the starred quotes are kept (as for the reader).
         #[arg(long, value_name = "PATH")]
         data_dir: Option<PathBuf>,
+        /// Below this confidence (0 to 1) a speaker is flagged `"uncertain":
+        /// true` (default: `min_confidence` in the configuration, else the
+        /// model's).
+        #[arg(long, value_name = "X", value_parser = parse_confidence)]
+        min_confidence: Option<f32>,
+        /// For each quote, the cue, the mention, the rule that won, the
+        /// features and the confidence (an `explain` object in JSONL).
+        #[arg(long)]
+        explain: bool,
     },
     /// Print every speaker with quote and article counts, most quoted first.
     Speakers {
@@ -91,6 +101,13 @@ pub enum Command {
         /// Also print articles, bytes, quotes and the time spent loading and extracting.
         #[arg(long)]
         stats: bool,
+        /// Below this confidence (0 to 1) an attribution is uncertain and
+        /// not counted (default: as for `quotes`).
+        #[arg(long, value_name = "X", value_parser = parse_confidence)]
+        min_confidence: Option<f32>,
+        /// Count uncertain attributions too.
+        #[arg(long)]
+        include_uncertain: bool,
     },
     /// Search everything kept in the offline cache (headline, text, speakers):
     /// words, `speaker:"Ana Ruiz"`, `feed:NAME`; best match first.
@@ -253,6 +270,26 @@ pub fn problem_line(problem: &crate::article::Problem) -> String {
         problem.level.as_str(),
         crate::text::sanitize(&problem.to_string())
     )
+}
+
+/// A confidence threshold: a number from 0 to 1.
+pub fn parse_confidence(s: &str) -> Result<f32, String> {
+    let x: f32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number such as 0.8"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{s:?} is not between 0 and 1"))
+    }
+}
+
+/// The threshold below which a speaker is uncertain: the command line's,
+/// else the configuration's, else the model's default.
+pub fn min_confidence(flag: Option<f32>, config: Option<f32>) -> f32 {
+    flag.or(config)
+        .unwrap_or_else(crate::quote::confidence::default_min_confidence)
 }
 
 /// `512M` -> 536870912: a number of bytes, optionally with a K, M or G

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::Format;
 use crate::article::{self, Item, LoadOptions};
 use crate::corpus::Entry;
+use crate::quote::confidence::{self, Features};
 use crate::quote::{Quote, QuoteKind};
 use crate::text::CharCounter;
 
@@ -44,17 +45,36 @@ pub enum QuotesError {
     Io(#[from] io::Error),
 }
 
+/// How sure a speaker must be to be given plainly, and whether to say why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Show {
+    /// Below this confidence a speaker is still given, flagged uncertain.
+    pub min_confidence: f32,
+    /// Give, for each quote, the rule, cue, mention, features and confidence.
+    pub explain: bool,
+}
+
+impl Default for Show {
+    fn default() -> Self {
+        Show {
+            min_confidence: confidence::default_min_confidence(),
+            explain: false,
+        }
+    }
+}
+
 /// Runs the command on standard output and standard error. A closed output
 /// pipe (`| head`) ends the run quietly.
 pub fn run_stdio(
     paths: &[PathBuf],
     format: Format,
     options: LoadOptions,
+    show: Show,
 ) -> Result<Summary, QuotesError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    match run(paths, format, options, &mut out, &mut err)
+    match run_showing(paths, format, options, show, &mut out, &mut err)
         .and_then(|s| out.flush().map(|()| s).map_err(QuotesError::Io))
     {
         Err(QuotesError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Summary::default()),
@@ -71,13 +91,28 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Summary, QuotesError> {
+    run_showing(paths, format, options, Show::default(), out, err)
+}
+
+/// [`run`], with the threshold and explanations of `show`.
+pub fn run_showing(
+    paths: &[PathBuf],
+    format: Format,
+    options: LoadOptions,
+    show: Show,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Summary, QuotesError> {
     if paths.is_empty() {
         return Err(QuotesError::NoPaths);
     }
     let mut summary = Summary::default();
     let mut failure: Option<io::Error> = None;
     if format == Format::Csv {
-        writeln!(out, "id,title,start,end,kind,speaker,text")?;
+        writeln!(
+            out,
+            "id,title,start,end,kind,speaker,confidence,uncertain,text"
+        )?;
     }
     article::load_paths_each_with(paths, &options, |item| {
         let written = match item {
@@ -86,7 +121,7 @@ pub fn run(
                 summary.articles += 1;
                 summary.quotes += entry.quotes.len();
                 // Flushed per article so a pipe reader sees each as it is done.
-                write_entry(&entry, format, out).and_then(|()| out.flush())
+                write_entry(&entry, format, show, out).and_then(|()| out.flush())
             }
             Item::Problem(p) => {
                 summary.problems += 1;
@@ -131,8 +166,68 @@ struct QuoteLine<'a> {
     text: &'a str,
     kind: QuoteKind,
     speaker: Option<&'a str>,
+    /// P(speaker right), to three decimals; none without a speaker.
+    confidence: Option<f64>,
+    /// Below the threshold: the speaker is given but not to be relied on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    uncertain: bool,
     speaker_mention: Option<Span>,
     cue: Option<Span>,
+    /// The index (in this line's `quotes`) of the quote this one sits in.
+    parent: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Explain<'a>>,
+}
+
+/// Why a quote has its speaker: the rule that won, the cue and mention as
+/// written, the facts the confidence was computed from, and each
+/// feature's part in it.
+#[derive(Serialize)]
+struct Explain<'a> {
+    rule: Option<&'static str>,
+    cue: Option<&'a str>,
+    mention: Option<&'a str>,
+    #[serde(flatten)]
+    facts: Option<Features>,
+    /// Each feature that is not zero: its value and its weight.
+    features: Vec<FeatureLine>,
+    confidence: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct FeatureLine {
+    name: &'static str,
+    value: f64,
+    weight: f64,
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn explain<'a>(text: &'a str, q: &Quote, facts: Option<Features>) -> Explain<'a> {
+    let model = confidence::model();
+    let features = facts.as_ref().map_or_else(Vec::new, |f| {
+        (confidence::FEATURES
+            .iter()
+            .zip(&f.values)
+            .zip(&model.weights))
+        .filter(|((_, v), _)| **v != 0.0)
+        .map(|((name, v), w)| FeatureLine {
+            name,
+            value: round3(*v),
+            weight: round3(*w),
+        })
+        .collect()
+    });
+    Explain {
+        rule: q.source.map(|s| s.name()),
+        cue: q.cue.as_ref().and_then(|c| text.get(c.clone())),
+        mention: q.mention.as_ref().and_then(|m| text.get(m.clone())),
+        facts,
+        features,
+        confidence: q.confidence.map(|c| round3(f64::from(c))),
+    }
 }
 
 #[derive(Serialize)]
@@ -142,13 +237,17 @@ struct ArticleLine<'a> {
     quotes: Vec<QuoteLine<'a>>,
 }
 
-fn write_entry(entry: &Entry, format: Format, out: &mut dyn Write) -> io::Result<()> {
+fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -> io::Result<()> {
     let text = &entry.article.text;
     let chars = CharMap::new(text, &entry.quotes);
-    let quotes: Vec<QuoteLine<'_>> = entry
-        .quotes
-        .iter()
-        .map(|q| {
+    let mut facts = if show.explain {
+        confidence::features(text, &entry.quotes)
+    } else {
+        Vec::new()
+    };
+    facts.resize(entry.quotes.len(), None);
+    let quotes: Vec<QuoteLine<'_>> = (entry.quotes.iter().zip(facts))
+        .map(|(q, f)| {
             let span = chars.span(&q.span);
             QuoteLine {
                 start: span.start,
@@ -156,8 +255,12 @@ fn write_entry(entry: &Entry, format: Format, out: &mut dyn Write) -> io::Result
                 text: text.get(q.span.clone()).unwrap_or_default(),
                 kind: q.kind,
                 speaker: q.speaker.as_deref(),
+                confidence: q.confidence.map(|c| round3(f64::from(c))),
+                uncertain: q.is_uncertain(show.min_confidence),
                 speaker_mention: q.mention.as_ref().map(|m| chars.span(m)),
                 cue: q.cue.as_ref().map(|c| chars.span(c)),
+                parent: q.parent,
+                explain: show.explain.then(|| explain(text, q, f)),
             }
         })
         .collect();
@@ -194,6 +297,8 @@ fn write_csv(line: &ArticleLine<'_>, out: &mut dyn Write) -> io::Result<()> {
             q.end.to_string(),
             kind_name(q.kind).to_string(),
             csv_field(q.speaker.unwrap_or_default()),
+            q.confidence.map_or_else(String::new, |c| format!("{c:.3}")),
+            if q.uncertain { "true" } else { "" }.to_string(),
             csv_field(q.text),
         ];
         writeln!(out, "{}", fields.join(","))?;
@@ -227,18 +332,66 @@ fn write_text(line: &ArticleLine<'_>, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  (no quotes)")?;
     }
     for q in &line.quotes {
-        let speaker = q.speaker.unwrap_or("?");
+        let speaker = match (q.speaker, q.confidence) {
+            (Some(s), Some(c)) => {
+                let mark = if q.uncertain { "?" } else { "" };
+                format!("{}{mark} ({c:.2})", printable(s))
+            }
+            (Some(s), None) => printable(s),
+            (None, _) => "?".to_string(),
+        };
         writeln!(
             out,
-            "  {:>6}-{:<6} {:<8} {}: {}",
+            "  {:>6}-{:<6} {:<8} {speaker}: {}",
             q.start,
             q.end,
             kind_name(q.kind),
-            printable(speaker),
             printable(q.text)
         )?;
+        if let Some(e) = &q.explain {
+            write_explain(e, out)?;
+        }
     }
     writeln!(out)
+}
+
+/// An explanation for reading, indented under its quote.
+fn write_explain(e: &Explain<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let shown =
+        |s: Option<&str>| s.map_or_else(|| "none".to_string(), |s| format!("“{}”", printable(s)));
+    writeln!(
+        out,
+        "      rule {}, cue {}, mention {}",
+        e.rule.unwrap_or("none"),
+        shown(e.cue),
+        shown(e.mention)
+    )?;
+    let Some(f) = &e.facts else {
+        return writeln!(out, "      no speaker, no confidence");
+    };
+    let kind = f.mention.map_or("none", |k| k.name());
+    let yes = |b: bool| if b { "yes" } else { "no" };
+    writeln!(
+        out,
+        "      mention kind {kind}; {} words, {} sentence ends, {} paragraph breaks away; \
+         spoke before: {}; resolved: {}",
+        f.words_between,
+        f.sentences_between,
+        f.paragraphs_between,
+        yes(f.spoke_before),
+        yes(f.resolved)
+    )?;
+    let parts: Vec<String> = e
+        .features
+        .iter()
+        .map(|l| format!("{} {} × {:+.3}", l.name, l.value, l.weight))
+        .collect();
+    writeln!(out, "      features: {}", parts.join(", "))?;
+    writeln!(
+        out,
+        "      confidence {:.3}",
+        e.confidence.unwrap_or_default()
+    )
 }
 
 /// `s` on one line with whitespace runs as one space and no control characters.

@@ -41,7 +41,8 @@ struct Line<'a> {
 }
 
 /// Loads `paths`, extracts quotes on every core and prints the merged
-/// speakers, most quoted first. Problems go to `err`. Returns false when
+/// speakers, most quoted first; attributions below the model's default
+/// confidence are not counted. Problems go to `err`. Returns false when
 /// nothing could be loaded.
 pub fn run(
     paths: &[PathBuf],
@@ -51,6 +52,22 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<bool> {
+    let min = Some(crate::quote::confidence::default_min_confidence());
+    run_counting(paths, format, stats, options, min, out, err)
+}
+
+/// [`run`], counting only attributions with a confidence of at least
+/// `min_confidence` (every one with `None`).
+pub fn run_counting(
+    paths: &[PathBuf],
+    format: Format,
+    stats: bool,
+    options: LoadOptions,
+    min_confidence: Option<f32>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<bool> {
+    let summarise = |entry: Entry| summarise(entry, min_confidence);
     let started = Instant::now();
     let threads = loader::cores();
     let mut st = Stats {
@@ -151,15 +168,20 @@ fn write_speakers(speakers: &[Speaker], format: Format, out: &mut dyn Write) -> 
     Ok(())
 }
 
-/// What the index needs of an entry: its speakers' names, its quotations
-/// and its bytes of text.
-fn summarise(entry: Entry) -> (Vec<Option<String>>, usize, usize) {
+/// What the index needs of an entry: its speakers' names (none where the
+/// attribution is below `min_confidence`), its quotations and its bytes of
+/// text.
+fn summarise(entry: Entry, min_confidence: Option<f32>) -> (Vec<Option<String>>, usize, usize) {
     let quotes = entry.quotes.iter().filter(|q| q.is_quotation()).count();
-    (
-        corpus::resolved_speakers(&entry),
-        quotes,
-        entry.article.text.len(),
-    )
+    let mut names = corpus::resolved_speakers(&entry);
+    if let Some(min) = min_confidence {
+        for (name, q) in names.iter_mut().zip(&entry.quotes) {
+            if q.is_uncertain(min) {
+                *name = None;
+            }
+        }
+    }
+    (names, quotes, entry.article.text.len())
 }
 
 /// Extracts quotes of all articles on every core and files their speakers.

@@ -187,6 +187,8 @@ mod tests {
             mention,
             cue: None,
             parent: None,
+            source: None,
+            confidence: None,
         }
     }
 

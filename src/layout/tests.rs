@@ -26,6 +26,8 @@ fn quote(text: &str, quoted: &str, speaker: Option<&str>, mention: Option<&str>)
         }),
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     }
 }
 
@@ -452,6 +454,8 @@ fn bad_ranges_do_not_panic() {
         mention: Some(Range { start: 9, end: 2 }), // reversed on purpose
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     };
     let e = entry("", text, vec![q]);
     check(&e, 3);
@@ -517,6 +521,8 @@ fn label_after_the_last_word_when_the_quote_ends_between_paragraphs() {
         mention: None,
         cue: None,
         parent: None,
+        source: None,
+        confidence: None,
     };
     let e = entry("", text, vec![q]);
     let paras = [0..text.find('\n').unwrap_or(0), end..text.len()];

@@ -30,6 +30,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 mod attrib;
+pub mod confidence;
 mod lexicon;
 mod marks;
 mod names;
@@ -59,8 +60,63 @@ pub enum QuoteKind {
     Term,
 }
 
+/// The rule that found a quote's speaker: which step of attribution won,
+/// so a wrong name can be traced to it (and weighed by [`confidence`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A cue after the quote: `“…,” Ruiz said`.
+    CueAfter,
+    /// A cue before the quote: `Ruiz said: “…”`.
+    CueBefore,
+    /// `according to Ruiz`.
+    AccordingTo,
+    /// A speaker before a colon with no cue: `Rep. Ana Ruiz (D-Ore.): “…”`.
+    Colon,
+    /// The owner of a noun of speech: `his call for “…”`.
+    Possessive,
+    /// The subject of the quote's sentence: `Ruiz issued a statement: “…”`.
+    SentenceSubject,
+    /// The cue of the sentence before: `Ruiz went on. “…”`.
+    PreviousSentence,
+    /// The attribution of the quote before, continued.
+    PreviousQuote,
+    /// The cue and subject of reported speech: `Ruiz said that …`.
+    Reported,
+}
+
+impl Source {
+    /// Every rule, in the order of the model's features.
+    pub const ALL: [Source; 9] = [
+        Source::CueAfter,
+        Source::CueBefore,
+        Source::AccordingTo,
+        Source::Colon,
+        Source::Possessive,
+        Source::SentenceSubject,
+        Source::PreviousSentence,
+        Source::PreviousQuote,
+        Source::Reported,
+    ];
+
+    /// The rule's name as the output and the model file write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::CueAfter => "cue_after",
+            Source::CueBefore => "cue_before",
+            Source::AccordingTo => "according_to",
+            Source::Colon => "colon",
+            Source::Possessive => "possessive",
+            Source::SentenceSubject => "sentence_subject",
+            Source::PreviousSentence => "previous_sentence",
+            Source::PreviousQuote => "previous_quote",
+            Source::Reported => "reported",
+        }
+    }
+}
+
 /// One quotation found in a text. All ranges are byte offsets into that text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The quoted span, marks included (for `Reported`, the reported clause).
     pub span: Range<usize>,
@@ -74,7 +130,16 @@ pub struct Quote {
     pub cue: Option<Range<usize>>,
     /// Index (in the same `Vec`) of the quote this one is nested inside.
     pub parent: Option<usize>,
+    /// The rule that found the mention and cue, when one did.
+    pub source: Option<Source>,
+    /// The probability that `speaker` is right (see [`confidence`]); `None`
+    /// exactly when there is no speaker.
+    pub confidence: Option<f32>,
 }
+
+// `confidence` is a sigmoid of finite numbers, never NaN, so equality is
+// an equivalence and quotes (and what holds them) can stay `Eq`.
+impl Eq for Quote {}
 
 impl Quote {
     /// Whether this span is someone's quotation (not a scare quote or term).
@@ -87,6 +152,12 @@ impl Quote {
     /// more quietly, but is not counted as a quote.
     pub fn is_marked_quotation(&self) -> bool {
         matches!(self.kind, QuoteKind::Direct | QuoteKind::Embedded)
+    }
+
+    /// Whether the speaker is named with a confidence below `min`: still
+    /// given, but flagged, shown dim and counted only when asked.
+    pub fn is_uncertain(&self, min: f32) -> bool {
+        self.speaker.is_some() && self.confidence.is_some_and(|c| c < min)
     }
 }
 

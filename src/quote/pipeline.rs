@@ -8,7 +8,7 @@ use super::marks::{self, Family, Span};
 use super::names::NameIndex;
 use super::paragraphs;
 use super::tokens::{self, Tok};
-use super::{Quote, QuoteKind};
+use super::{Quote, QuoteKind, Source};
 
 /// A top-level quote while it is being attributed.
 struct Top {
@@ -18,6 +18,8 @@ struct Top {
     qs: usize,
     qe: usize,
     attr: Option<Attr>,
+    /// The rule that found `attr`.
+    source: Option<Source>,
     /// The attribution came from an earlier quote.
     inherited: bool,
     kind: QuoteKind,
@@ -53,6 +55,7 @@ pub fn run(text: &str) -> Vec<Quote> {
             qs,
             qe,
             attr: None,
+            source: None,
             inherited: false,
             kind: QuoteKind::Direct,
             paragraph,
@@ -109,6 +112,11 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             ctx.trailing(qe - 1, hi, opens)
                 .or_else(|| ctx.leading(lo, qs))
         };
+        let mut source = attr.map(|a| match ctx.word(a.cue) {
+            Some("according" | "According") => Source::AccordingTo,
+            _ if a.cue < qs => Source::CueBefore,
+            _ => Source::CueAfter,
+        });
         // `Clinton says … what she calls “…”`: a pronoun inside the sentence
         // stands for the sentence's named subject, the outer source.
         if let Some(a) = attr.as_mut()
@@ -128,10 +136,12 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             // `Rep. Trey Gowdy (R-S.C.): “…”`
             attr = ctx.colon_speaker(qs - 1, lo);
         }
+        source = source.or(attr.and(Some(Source::Colon)));
         if attr.is_none() {
             // `his call for “a total ban”`: the owner of the words.
             attr = possessive_source(ctx, lo, qs);
         }
+        source = source.or(attr.and(Some(Source::Possessive)));
         let real_start = lo == 0
             || ctx.is_boundary(lo - 1)
             || (ctx.inq[lo - 1] != 0 && ctx.closes_sentence(lo - 1));
@@ -144,6 +154,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
                 np,
             });
         }
+        source = source.or(attr.and(Some(Source::SentenceSubject)));
         let kind = kind_of(ctx, range, at_start, attr.as_ref(), qs);
         if kind == QuoteKind::Term {
             attr = None;
@@ -153,6 +164,7 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             let prev_attributed = n > 0 && tops[n - 1].attr.is_some();
             attr = previous_sentence_cue(ctx, lo, prev_attributed);
         }
+        source = source.or(attr.and(Some(Source::PreviousSentence)));
         let mut inherited = false;
         let prev = last_quotation.map(|p| &tops[p]);
         if attr.is_none()
@@ -164,10 +176,12 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             if near && prev.attr.is_some() {
                 attr = prev.attr;
                 inherited = true;
+                source = Some(Source::PreviousQuote);
             }
         }
         let t = &mut tops[n];
         t.attr = attr;
+        t.source = attr.and(source);
         t.inherited = inherited;
         t.kind = kind;
         if kind != QuoteKind::Term {
@@ -804,10 +818,13 @@ fn build(
                 mention: Some(byte_range(toks, r.attr.np.first, r.attr.np.last)),
                 cue: Some(byte_range(toks, r.attr.cue, r.attr.cue_last)),
                 parent: None,
+                source: Some(Source::Reported),
+                confidence: None,
             });
             ri += 1;
         }
         let n = top_of_span[si];
+        let source = tops.get(n).and_then(|t| t.source);
         let (kind, speaker, mention, cue) = if n == usize::MAX {
             (QuoteKind::Embedded, None, None, None)
         } else {
@@ -835,6 +852,8 @@ fn build(
             mention,
             cue,
             parent: None,
+            source,
+            confidence: None,
         });
     }
     for r in &reported[ri..] {
@@ -854,9 +873,12 @@ fn build(
             mention: Some(byte_range(toks, r.attr.np.first, r.attr.np.last)),
             cue: Some(byte_range(toks, r.attr.cue, r.attr.cue_last)),
             parent: None,
+            source: Some(Source::Reported),
+            confidence: None,
         });
     }
     nest(&mut out);
+    super::confidence::score(ctx.text, &mut out);
     out
 }
 

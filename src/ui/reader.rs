@@ -26,6 +26,9 @@ pub struct QuoteLook<'a> {
     pub current: bool,
     /// Whether it is starred: drawn bold.
     pub starred: bool,
+    /// Whether its speaker is uncertain (confidence below the threshold):
+    /// the label dim, with a `?`.
+    pub uncertain: bool,
 }
 
 /// What to pick out in the open article beyond its roles.
@@ -53,6 +56,9 @@ pub fn lines<'a>(
             for seg in &row.segs {
                 let style = style(seg.role, &highlights.quotes, theme);
                 match &seg.source {
+                    Source::Owned(s) if is_uncertain(seg.role, &highlights.quotes) => {
+                        spans.push(Span::styled(format!("{}?", sanitize(s)), style));
+                    }
                     Source::Owned(s) => spans.push(Span::styled(sanitize(s), style)),
                     Source::Text(range) => {
                         for (piece, marked) in split(range.clone(), highlights.search.as_ref()) {
@@ -81,6 +87,11 @@ fn split(range: Range<usize>, mark: Option<&Range<usize>>) -> Vec<(Range<usize>,
     let (a, b) = (mark.start.max(range.start), mark.end.min(range.end));
     let pieces = [(range.start..a, false), (a..b, true), (b..range.end, false)];
     pieces.into_iter().filter(|(r, _)| !r.is_empty()).collect()
+}
+
+/// Whether `role` is the speaker label of an uncertain attribution.
+fn is_uncertain(role: Role, looks: &[QuoteLook<'_>]) -> bool {
+    matches!(role, Role::Speaker(n) if looks.get(n).is_some_and(|l| l.uncertain))
 }
 
 fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
@@ -112,6 +123,11 @@ fn style(role: Role, looks: &[QuoteLook<'_>], theme: &Theme) -> Style {
     }
     if look.starred && in_quote {
         style = style.add_modifier(Modifier::BOLD);
+    }
+    if look.uncertain && matches!(role, Role::Speaker(_)) {
+        style = style
+            .remove_modifier(Modifier::BOLD)
+            .add_modifier(Modifier::DIM);
     }
     style
 }
@@ -154,6 +170,10 @@ pub fn highlights<'a>(
                 .quotes
                 .get(q)
                 .is_some_and(|quote| app.collection().is_starred(e, &quote.span)),
+            uncertain: entry
+                .quotes
+                .get(q)
+                .is_some_and(|quote| quote.is_uncertain(app.min_confidence())),
         }
     }));
     Highlights {
@@ -259,7 +279,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
             let Some(name) = entry.quotes.get(q).and_then(|q| q.speaker.as_deref()) else {
                 continue;
             };
-            let label = fit(&sanitize(name), usize::from(area.width));
+            let uncertain = is_uncertain(Role::Speaker(q), &highlights.quotes);
+            let label = if uncertain {
+                // The `?` is kept when the name is cut.
+                let cut = fit(&sanitize(name), usize::from(area.width).saturating_sub(1));
+                format!("{cut}?")
+            } else {
+                fit(&sanitize(name), usize::from(area.width))
+            };
             let style = style(Role::Speaker(q), &highlights.quotes, theme);
             let line = Line::from(Span::styled(label, style)).right_aligned();
             frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
@@ -343,6 +370,7 @@ mod tests {
                 dimmed: true,
                 current: false,
                 starred: false,
+                uncertain: false,
             },
             QuoteLook::default(),
         ];
@@ -353,6 +381,46 @@ mod tests {
         let plain = style(Role::Unattributed(1), &looks, &theme);
         assert_eq!(plain.fg, None);
         assert!(plain.add_modifier.contains(Modifier::ITALIC));
+    }
+
+    #[test]
+    fn an_uncertain_speaker_label_is_dim_with_a_question_mark() {
+        let text = "“Go,” Ana said.";
+        let row = Row {
+            segs: vec![
+                seg(Source::Text(0..9), Role::Quote(0)),
+                seg(Source::Owned(" — Ana Ruiz".into()), Role::Speaker(0)),
+            ],
+        };
+        let look = QuoteLook {
+            speaker: Some("Ana Ruiz"),
+            ..QuoteLook::default()
+        };
+        let theme = Theme::default();
+        let sure = Highlights {
+            quotes: vec![look],
+            search: None,
+        };
+        let sure_lines = lines(text, std::slice::from_ref(&row), &sure, &theme);
+        let line = &sure_lines[0];
+        assert_eq!(line.spans[1].content, " — Ana Ruiz");
+        assert!(!line.spans[1].style.add_modifier.contains(Modifier::DIM));
+        let unsure = Highlights {
+            quotes: vec![QuoteLook {
+                uncertain: true,
+                ..look
+            }],
+            search: None,
+        };
+        let rows = [row];
+        let unsure_lines = lines(text, &rows, &unsure, &theme);
+        let line = &unsure_lines[0];
+        assert_eq!(line.spans[1].content, " — Ana Ruiz?");
+        let style = line.spans[1].style;
+        assert!(style.add_modifier.contains(Modifier::DIM));
+        assert!(!style.add_modifier.contains(Modifier::BOLD));
+        // The quote itself keeps its speaker's colour.
+        assert_eq!(line.spans[0].style.fg, Some(theme.speaker("Ana Ruiz")));
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub fn entry(title: &str, body: &str, quotes: &[Q]) -> Entry {
                 speaker: speaker.map(str::to_string),
                 cue: None,
                 parent: None,
+                source: None,
+                confidence: None,
             }
         })
         .collect();
