@@ -119,6 +119,14 @@ const SHAPES: &[Shape] = &[
         }
         t
     }),
+    ("lone_opening_marks", |n| "“".repeat(n)),
+    ("lone_straight_marks", |n| "\"".repeat(n)),
+    ("mixed_marks", |n| "“‘«‹「『".repeat(n)),
+    ("straight_said_he", |n| "\" said he, \"".repeat(n)),
+    ("cue_then_open_mark", |n| "Wi said that “".repeat(n)),
+    ("cues_and_abbreviations", |n| {
+        "a, b, said, Mr. X (Y), ".repeat(n)
+    }),
     ("one_long_line", |n| "word ".repeat(n * 4)),
     ("many_lines", |n| "word\n".repeat(n * 4)),
 ];

@@ -2,8 +2,6 @@
 //! never panics, spans sit on char boundaries inside the text, are sorted,
 //! and only overlap when one is nested inside its parent.
 
-use std::time::{Duration, Instant};
-
 use hearsay::quote::{Quote, extract};
 use proptest::prelude::*;
 
@@ -145,26 +143,24 @@ proptest! {
     }
 }
 
-fn assert_fast(text: &str) {
-    let t = Instant::now();
-    let q = extract(text);
-    assert!(
-        t.elapsed() < Duration::from_secs(2),
-        "{} bytes took {:?}",
-        text.len(),
-        t.elapsed()
-    );
-    let _ = q;
-}
-
+/// Runs of marks and cues that once made extraction quadratic still give
+/// whole, well-formed quotes. How long they take is measured, not asserted:
+/// the same shapes are in `benches/scaling.rs`, which times N against 2N.
 #[test]
-fn ten_thousand_marks_stay_fast() {
-    assert_fast(&"“".repeat(10_000));
-    assert_fast(&"”".repeat(10_000));
-    assert_fast(&"\"".repeat(10_000));
-    assert_fast(&"“‘«‹「『".repeat(2_000));
-    assert_fast(&"“a ‘b “c ‘d ".repeat(2_500));
-    assert_fast(&"\" said he, \"".repeat(5_000));
-    assert_fast(&"Wi said that “".repeat(3_000));
-    assert_fast(&"a, b, said, Mr. X (Y), ".repeat(3_000));
+fn ten_thousand_marks_give_well_formed_quotes() {
+    for text in [
+        "“".repeat(10_000),
+        "”".repeat(10_000),
+        "\"".repeat(10_000),
+        "“‘«‹「『".repeat(2_000),
+        "“a ‘b “c ‘d ".repeat(2_500),
+        "\" said he, \"".repeat(5_000),
+        "Wi said that “".repeat(3_000),
+        "a, b, said, Mr. X (Y), ".repeat(3_000),
+    ] {
+        let q = extract(&text);
+        if let Err(e) = check_invariants(&text, &q) {
+            panic!("{} bytes: {e}", text.len());
+        }
+    }
 }
