@@ -190,11 +190,17 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             min_confidence,
             explain,
+            with_text,
             ..
         }) => {
+            if with_text && format != hearsay::cli::Format::Jsonl {
+                eprintln!("hearsay: error: --with-text needs --format jsonl");
+                return Ok(ExitCode::from(2));
+            }
             let show = hearsay::cli::quotes::Show {
                 min_confidence: configured_min(cli.config.as_deref(), min_confidence),
                 explain,
+                with_text,
             };
             // As grep and ripgrep do: 2 when any input failed.
             let summary = match hearsay::cli::quotes::run_stdio(&paths, format, options, show) {

@@ -480,3 +480,63 @@ fn min_confidence_comes_from_the_configuration() {
         .expect("hearsay runs");
     assert!(!stdout(&out).contains("uncertain"));
 }
+
+/// `--with-text` gives, for a feed item, the text the offsets count into
+/// (which a script never sees otherwise), its link and metadata; every
+/// quote's offsets index that text.
+#[test]
+fn with_text_gives_the_text_the_offsets_count_into() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let feed = dir.path().join("town.xml");
+    std::fs::write(
+        &feed,
+        "<rss version=\"2.0\"><channel><title>Town Wire</title><item>\
+         <title>Bridge opens</title><link>http://town.example/bridge</link>\
+         <pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>\
+         <description>&lt;p&gt;&#8220;It opens Monday,&#8221; Mayor Ana Ruiz said.&lt;/p&gt;\
+         &lt;p&gt;Zoë Lind said: &#8220;We waited long enough.&#8221;&lt;/p&gt;</description>\
+         </item></channel></rss>",
+    )
+    .expect("write feed");
+    let feed = feed.to_str().expect("UTF-8");
+    let out = hearsay(&["quotes", "--with-text", feed]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = jsonl(&out);
+    let [line] = lines.as_slice() else {
+        panic!("{lines:?}")
+    };
+    let text = line["text"].as_str().expect("text given");
+    assert!(text.contains("Zoë Lind said"), "{text}");
+    assert_eq!(line["url"], "http://town.example/bridge");
+    assert_eq!(line["source"], "Town Wire");
+    assert!(line["published"].is_string(), "{line}");
+    let body = &line["body"];
+    let (start, end) = (
+        body["start"].as_u64().expect("start") as usize,
+        body["end"].as_u64().expect("end") as usize,
+    );
+    assert!(start < end && end <= text.chars().count(), "{body}");
+    let quotes = line["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 2);
+    for q in quotes {
+        let (s, e) = (
+            q["start"].as_u64().expect("start") as usize,
+            q["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            char_slice(text, s, e),
+            q["text"].as_str().expect("quote text")
+        );
+    }
+    // Without the flag the line stays small.
+    let out = hearsay(&["quotes", feed]);
+    assert!(jsonl(&out)[0].get("text").is_none());
+    // Only JSONL carries it.
+    let out = hearsay(&["quotes", "--with-text", "--format", "csv", feed]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with-text needs --format jsonl"));
+}

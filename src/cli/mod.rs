@@ -90,6 +90,11 @@ pub enum Command {
         /// features and the confidence (an `explain` object in JSONL).
         #[arg(long)]
         explain: bool,
+        /// Add each article's text (the text the offsets count into), its
+        /// body's span, link, source, date, byline and dateline to its line
+        /// (JSONL only).
+        #[arg(long)]
+        with_text: bool,
     },
     /// Print every speaker with quote and article counts, most quoted first.
     Speakers {

@@ -52,6 +52,9 @@ pub struct Show {
     pub min_confidence: f32,
     /// Give, for each quote, the rule, cue, mention, features and confidence.
     pub explain: bool,
+    /// Give each article's text (the text the offsets count into), link
+    /// and metadata (JSONL only).
+    pub with_text: bool,
 }
 
 impl Default for Show {
@@ -59,6 +62,7 @@ impl Default for Show {
         Show {
             min_confidence: confidence::default_min_confidence(),
             explain: false,
+            with_text: false,
         }
     }
 }
@@ -235,6 +239,71 @@ struct ArticleLine<'a> {
     id: &'a str,
     title: &'a str,
     quotes: Vec<QuoteLine<'a>>,
+    /// With `--with-text`: the article itself.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    article: Option<ArticleText<'a>>,
+}
+
+/// An article's text and what is known of it, for `--with-text`: for HTML
+/// pages and feed items the text the offsets count into is otherwise never
+/// shown. Offsets are in characters, as the quotes' are.
+#[derive(Serialize)]
+struct ArticleText<'a> {
+    text: &'a str,
+    /// Where the story runs in `text`, after the headline and front matter
+    /// and before site boilerplate.
+    body: Span,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    published: Option<&'a str>,
+    byline: Option<&'a str>,
+    dateline: Option<DatelineText<'a>>,
+}
+
+#[derive(Serialize)]
+struct DatelineText<'a> {
+    start: usize,
+    end: usize,
+    place: &'a str,
+    date: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+fn article_text(article: &crate::article::Article) -> ArticleText<'_> {
+    let text = &article.text;
+    let mut counter = CharCounter::new(text);
+    // Asked in increasing order, as the counter wants.
+    let mut offsets = vec![article.body.start, article.body.end];
+    if let Some(d) = &article.dateline {
+        offsets.extend([d.span.start, d.span.end]);
+    }
+    let mut sorted = offsets.clone();
+    sorted.sort_unstable();
+    let chars: Vec<(usize, usize)> = sorted.iter().map(|&b| (b, counter.chars_at(b))).collect();
+    let at = |b: usize| {
+        chars
+            .iter()
+            .find(|(byte, _)| *byte == b)
+            .map_or(0, |&(_, c)| c)
+    };
+    ArticleText {
+        text,
+        body: Span {
+            start: at(article.body.start),
+            end: at(article.body.end),
+        },
+        url: article.url.as_deref(),
+        source: article.source.as_deref(),
+        published: article.published.as_deref(),
+        byline: article.byline.as_deref(),
+        dateline: article.dateline.as_ref().map(|d| DatelineText {
+            start: at(d.span.start),
+            end: at(d.span.end),
+            place: &d.place,
+            date: d.date.as_deref(),
+            source: d.source.as_deref(),
+        }),
+    }
 }
 
 fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -> io::Result<()> {
@@ -268,6 +337,7 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
         id: &entry.article.id,
         title: &entry.article.title,
         quotes,
+        article: show.with_text.then(|| article_text(&entry.article)),
     };
     match format {
         Format::Jsonl => {
