@@ -622,8 +622,13 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             {
                 return Some(proper.join(" "));
             }
-            let definite = matches!(ctx.word(np.first), Some("the" | "The"));
+            let definite = matches!(ctx.word(np.first), Some("the" | "The" | "its" | "Its"));
             let head = ctx.word(np.name_last)?;
+            // `the company said`, `the Canada-based firm says`: the latest
+            // organisation named.
+            if definite && lexicon::is_org_noun(head) {
+                return recent.org.clone();
+            }
             if definite && (is_person_noun(head) || role) {
                 recent.person()
             } else {
