@@ -1208,7 +1208,17 @@ impl<'a> Ctx<'a> {
                                 | "about"
                         )
                     });
-            if clause_start
+            // `In a new report, the Electoral Commission says`: an
+            // organisation after `the` opening the clause.
+            let the_org = k > lo
+                && self.word(k - 1) == Some("the")
+                && (k - 1 == lo || self.is_punct(k - 2, ','))
+                && self.word(k).is_some_and(capitalised)
+                && {
+                    let end = self.run_right(k, hi);
+                    (k..=end).any(|j| self.word(j).is_some_and(is_org_word))
+                };
+            if (clause_start || the_org)
                 && !self.is_opener(k)
                 && let Some(w) = self.word(k)
                 && ((capitalised(w) && !is_capital_stopword(w))

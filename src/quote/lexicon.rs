@@ -515,6 +515,14 @@ pub fn is_org_noun(w: &str) -> bool {
     lower(w, &mut buf).is_some_and(|l| set.contains(l))
 }
 
+/// The head noun of a document that speaks for its author: `the report`.
+pub fn is_document_noun(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/document_nouns.txt")));
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+}
+
 /// Whether `w` (as written) is a speech cue verb form.
 pub fn is_cue(w: &str) -> bool {
     let n = w.len();
@@ -1718,6 +1726,7 @@ mod tests {
             include_str!("../../assets/lexicon/affiliations.txt"),
             include_str!("../../assets/lexicon/places.txt"),
             include_str!("../../assets/lexicon/org_nouns.txt"),
+            include_str!("../../assets/lexicon/document_nouns.txt"),
         ] {
             let words = entries(text);
             let mut sorted = words.clone();
