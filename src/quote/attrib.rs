@@ -726,7 +726,18 @@ impl<'a> Ctx<'a> {
             if !self.word(first).is_some_and(capitalised) {
                 return self.description_right(start, hi);
             }
-            let last = self.run_right(first, hi);
+            let mut last = self.run_right(first, hi);
+            // `Public Service Co of New Mexico`: an organisation's name goes
+            // on after `of`.
+            if self.word(last).is_some_and(is_org_word)
+                && self.word(last + 1) == Some("of")
+                && last + 2 < hi
+                && self
+                    .word(last + 2)
+                    .is_some_and(|w| capitalised(w) && !is_capital_stopword(w))
+            {
+                last = self.run_right(last + 2, hi);
+            }
             // `Huckabee campaign spokesman Hogan Gidley`: the person named
             // after a role.
             if let Some((f2, l2)) = self.later_run(last, hi, after_cue) {
@@ -1197,7 +1208,17 @@ impl<'a> Ctx<'a> {
                                 | "about"
                         )
                     });
-            if clause_start
+            // `In a new report, the Electoral Commission says`: an
+            // organisation after `the` opening the clause.
+            let the_org = k > lo
+                && self.word(k - 1) == Some("the")
+                && (k - 1 == lo || self.is_punct(k - 2, ','))
+                && self.word(k).is_some_and(capitalised)
+                && {
+                    let end = self.run_right(k, hi);
+                    (k..=end).any(|j| self.word(j).is_some_and(is_org_word))
+                };
+            if (clause_start || the_org)
                 && !self.is_opener(k)
                 && let Some(w) = self.word(k)
                 && ((capitalised(w) && !is_capital_stopword(w))

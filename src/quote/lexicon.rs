@@ -506,6 +506,23 @@ pub fn is_place_prefix(w: &str) -> bool {
     lower(w, &mut buf).is_some_and(|l| set.contains(l))
 }
 
+/// The head noun of a description standing for an organisation: `the
+/// company`, `the utility`.
+pub fn is_org_noun(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/org_nouns.txt")));
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+}
+
+/// The head noun of a document that speaks for its author: `the report`.
+pub fn is_document_noun(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/document_nouns.txt")));
+    let mut buf = [0u8; 24];
+    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+}
+
 /// Whether `w` (as written) is a speech cue verb form.
 pub fn is_cue(w: &str) -> bool {
     let n = w.len();
@@ -1094,7 +1111,16 @@ pub fn is_org_word(w: &str) -> bool {
             | "Fund"
             | "Bank"
             | "Corp."
+            | "Corp"
             | "Inc."
+            | "Inc"
+            | "Co"
+            | "Co."
+            | "Ltd"
+            | "Ltd."
+            | "Plc"
+            | "PLC"
+            | "plc"
             | "Company"
             | "Organization"
             | "Organisation"
@@ -1699,6 +1725,8 @@ mod tests {
         for text in [
             include_str!("../../assets/lexicon/affiliations.txt"),
             include_str!("../../assets/lexicon/places.txt"),
+            include_str!("../../assets/lexicon/org_nouns.txt"),
+            include_str!("../../assets/lexicon/document_nouns.txt"),
         ] {
             let words = entries(text);
             let mut sorted = words.clone();

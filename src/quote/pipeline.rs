@@ -613,6 +613,9 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
         NpKind::Description => {
+            if let Some(author) = document_author(ctx, &np, names, recent) {
+                return author;
+            }
             // `a Nevada Democrat`: a description made of a proper noun.
             let proper: Vec<&str> = (np.first + 1..=np.name_last)
                 .filter_map(|k| ctx.word(k))
@@ -636,8 +639,13 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             {
                 return Some(proper.join(" "));
             }
-            let definite = matches!(ctx.word(np.first), Some("the" | "The"));
+            let definite = matches!(ctx.word(np.first), Some("the" | "The" | "its" | "Its"));
             let head = ctx.word(np.name_last)?;
+            // `the company said`, `the Canada-based firm says`: the latest
+            // organisation named.
+            if definite && lexicon::is_org_noun(head) {
+                return recent.org.clone();
+            }
             if definite && (is_person_noun(head) || role) {
                 recent.person()
             } else {
@@ -645,6 +653,60 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// The author of a document that speaks (`the report says`, `Judge
+/// Miller's statement reads`, `the council's ruling said`): the owner
+/// written before the noun, else the latest organisation. `None` when the
+/// description is no document; `Some(None)` when it is one by nobody known.
+fn document_author(
+    ctx: &Ctx,
+    np: &super::attrib::Np,
+    names: &NameIndex,
+    recent: &Recent,
+) -> Option<Option<String>> {
+    let head = ctx.word(np.name_last)?;
+    if !lexicon::is_document_noun(head) {
+        return None;
+    }
+    let owner = (np.first..np.name_last).rev().find(|&k| {
+        ctx.word(k)
+            .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s'"))
+    });
+    let Some(o) = owner else {
+        let definite = matches!(ctx.word(np.first), Some("the" | "The" | "its" | "Its"));
+        return Some(definite.then(|| recent.org.clone()).flatten());
+    };
+    let w = ctx.word(o)?;
+    let bare = w
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches('\'');
+    if bare.starts_with(|c: char| c.is_uppercase()) {
+        let mut first = o;
+        while first > np.first
+            && ctx
+                .word(first - 1)
+                .is_some_and(|p| p.starts_with(|c: char| c.is_uppercase()) && !lexicon::is_title(p))
+        {
+            first -= 1;
+        }
+        let raw = ctx
+            .text
+            .get(ctx.toks[first].start as usize..ctx.toks[o].end as usize)?
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches('\'');
+        let name = names.canonical(raw);
+        return Some(speakable(names, &name).then_some(name));
+    }
+    Some(if lexicon::is_org_noun(bare) {
+        recent.org.clone()
+    } else if is_person_noun(bare) || lexicon::is_title(bare) {
+        recent.person()
+    } else {
+        None
+    })
 }
 
 /// The person named as subject of the sentence before the one holding
@@ -726,7 +788,9 @@ fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
         // made …`.
         if let Some(np) = ctx.sentence_subject(k, end)
             && np.kind == NpKind::Name
-            && (np.first <= k + 2 || ctx.toks[np.first - 1].is(','))
+            && (np.first <= k + 2
+                || ctx.toks[np.first - 1].is(',')
+                || (ctx.word(np.first - 1) == Some("the") && ctx.toks[np.first - 2].is(',')))
         {
             out.push(np);
         }
