@@ -124,12 +124,17 @@ struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
+    /// An error (the input, line or item skipped) when `fatal`, else a warning.
     fn problem(&self, line: Option<usize>, message: impl Into<String>, fatal: bool) -> Item {
+        self.at_level(line, message, Level::of(fatal))
+    }
+
+    fn at_level(&self, line: Option<usize>, message: impl Into<String>, level: Level) -> Item {
         Item::Problem(Problem {
             path: self.path.to_path_buf(),
             line,
             message: message.into(),
-            level: Level::of(fatal),
+            level,
         })
     }
 }
@@ -671,12 +676,7 @@ fn broken_feed(
                     e.column(),
                     crate::text::plural(read, "item")
                 );
-                Item::Problem(Problem {
-                    path: report.path.to_path_buf(),
-                    line: Some(at),
-                    message,
-                    level: Level::Warning,
-                })
+                report.at_level(Some(at), message, Level::Warning)
             }
             Err(e) => {
                 let message = format!("skipped item {index}: invalid JSON: {}", json_message(&e));

@@ -270,38 +270,30 @@ struct DatelineText<'a> {
 }
 
 fn article_text(article: &crate::article::Article) -> ArticleText<'_> {
-    let text = &article.text;
-    let mut counter = CharCounter::new(text);
-    // Asked in increasing order, as the counter wants.
-    let mut offsets = vec![article.body.start, article.body.end];
-    if let Some(d) = &article.dateline {
-        offsets.extend([d.span.start, d.span.end]);
-    }
-    let mut sorted = offsets.clone();
-    sorted.sort_unstable();
-    let chars: Vec<(usize, usize)> = sorted.iter().map(|&b| (b, counter.chars_at(b))).collect();
-    let at = |b: usize| {
-        chars
-            .iter()
-            .find(|(byte, _)| *byte == b)
-            .map_or(0, |&(_, c)| c)
+    // A dateline opens the body, so it is asked after the body's span; the
+    // counter walks again from the start for an earlier offset, still right.
+    let mut counter = CharCounter::new(&article.text);
+    let mut span = |r: &Range<usize>| Span {
+        start: counter.chars_at(r.start),
+        end: counter.chars_at(r.end),
     };
+    let body = span(&article.body);
     ArticleText {
-        text,
-        body: Span {
-            start: at(article.body.start),
-            end: at(article.body.end),
-        },
+        text: &article.text,
+        body,
         url: article.url.as_deref(),
         source: article.source.as_deref(),
         published: article.published.as_deref(),
         byline: article.byline.as_deref(),
-        dateline: article.dateline.as_ref().map(|d| DatelineText {
-            start: at(d.span.start),
-            end: at(d.span.end),
-            place: &d.place,
-            date: d.date.as_deref(),
-            source: d.source.as_deref(),
+        dateline: article.dateline.as_ref().map(|d| {
+            let at = span(&d.span);
+            DatelineText {
+                start: at.start,
+                end: at.end,
+                place: &d.place,
+                date: d.date.as_deref(),
+                source: d.source.as_deref(),
+            }
         }),
     }
 }
