@@ -36,6 +36,7 @@ mod marks;
 mod names;
 mod paragraphs;
 mod pipeline;
+pub mod rank;
 mod tokens;
 
 pub(crate) use lexicon::ends_sentence;
@@ -164,5 +165,16 @@ impl Quote {
 /// Finds every quotation in `text`, sorted by start offset (a nested quote
 /// comes right after its parent).
 pub fn extract(text: &str) -> Vec<Quote> {
-    pipeline::run(text)
+    pipeline::run(text, &rank::PrecedenceRanker, false).0
+}
+
+/// [`extract`] with the candidates ranked by `ranker`; with `collect`,
+/// also every quote's candidates (in text order of the quotes), each
+/// resolved to the speaker it would name, with the ranker's score.
+pub fn extract_with(
+    text: &str,
+    ranker: &dyn rank::Ranker,
+    collect: bool,
+) -> (Vec<Quote>, Vec<rank::Considered>) {
+    pipeline::run(text, ranker, collect)
 }

@@ -1,5 +1,6 @@
 //! The steps of [`super::extract`]: marks, tokens, cues, kinds, names.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::attrib::{Attr, Ctx, NpKind};
@@ -7,6 +8,7 @@ use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
 use super::marks::{self, Family, Span};
 use super::names::NameIndex;
 use super::paragraphs;
+use super::rank::{self, Candidate, CandidateView, Considered, Generator, Ranker};
 use super::tokens::{self, Tok};
 use super::{Quote, QuoteKind, Source};
 
@@ -22,12 +24,17 @@ struct Top {
     source: Option<Source>,
     /// The attribution came from an earlier quote.
     inherited: bool,
+    /// Every candidate found, in precedence order.
+    candidates: Vec<Candidate>,
+    /// The index of the one the ranker chose.
+    chosen: Option<usize>,
     kind: QuoteKind,
     paragraph: usize,
 }
 
-/// Runs every step over `text`.
-pub fn run(text: &str) -> Vec<Quote> {
+/// Runs every step over `text`, the candidates ranked by `ranker`; with
+/// `collect`, also every quote's candidates, each resolved to a speaker.
+pub fn run(text: &str, ranker: &dyn Ranker, collect: bool) -> (Vec<Quote>, Vec<Considered>) {
     // Same length as `text`, so every offset found in it is one into `text`.
     let logical = paragraphs::logical(text);
     let text = logical.as_ref();
@@ -57,6 +64,8 @@ pub fn run(text: &str) -> Vec<Quote> {
             attr: None,
             source: None,
             inherited: false,
+            candidates: Vec::new(),
+            chosen: None,
             kind: QuoteKind::Direct,
             paragraph,
         });
@@ -74,7 +83,7 @@ pub fn run(text: &str) -> Vec<Quote> {
         inq: &inq,
         transparent: &transparent,
     };
-    attribute(&ctx, &spans, &mut tops);
+    attribute(&ctx, &spans, &mut tops, ranker);
     let reported = reported(&ctx, &tops);
     let mut names = NameIndex::new(text, &toks, &inq);
     let candidates: Vec<String> = tops
@@ -85,109 +94,202 @@ pub fn run(text: &str) -> Vec<Quote> {
         .map(|w| names.canonical(w))
         .collect();
     names.mark_common(text, &toks, &candidates);
-    build(&ctx, &spans, &tops, &reported, &names)
+    build(&ctx, &spans, &tops, &reported, &names, ranker, collect)
 }
 
-/// Finds each top-level quote's cue and subject, and its kind.
-fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
+/// Finds each top-level quote's candidates (one per generator that finds
+/// a mention, in precedence order), lets `ranker` pick one, and sets the
+/// quote's kind.
+///
+/// The kind is read with the first local candidate (the cue, colon,
+/// possessive or subject one that precedence would choose), whatever the
+/// ranker picks, so that which spans count as quotes does not depend on
+/// the ranker.
+fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker) {
     // The latest quote before `n` that is not a term: kept as we go, so
     // finding it costs nothing however many terms come between.
     let mut last_quotation: Option<usize> = None;
+    let para_of = paragraph_of_tokens(ctx);
+    let mut spoken: HashSet<&str> = HashSet::new();
     for n in 0..tops.len() {
         let (qs, qe) = (tops[n].qs, tops[n].qe);
         let hi = ctx.sentence_end(qe);
         let lo = ctx.sentence_start(qs);
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut push = |generator: Generator, source: Source, attr: Option<Attr>| {
+            if let Some(attr) = attr {
+                cands.push(Candidate {
+                    attr,
+                    generator,
+                    source,
+                    x: [0.0; rank::NF],
+                });
+            }
+        };
+        let cue = |a: Option<Attr>| {
+            a.map(|a| (cue_source(ctx, &a, qs), name_sentence_subject(ctx, a, lo)))
+        };
+        let trailing = ctx.trailing(qe - 1, hi, opens);
+        let leading = ctx.leading(lo, qs);
         // After `said:` or `said,` the cue before comes first.
-        let mut attr = if is_intro(ctx, qs) {
+        if is_intro(ctx, qs) {
             // After a dash or colon, a cue right after the quote is its own:
             // `… but Moscow denies — “why …?” asked Dunn`.
             let dash = ctx.toks[qs - 1].is('—') || ctx.toks[qs - 1].is(':');
-            dash.then(|| ctx.trailing(qe - 1, hi, opens))
-                .flatten()
-                .filter(|a| a.cue <= qe + 2)
-                .or_else(|| ctx.leading(lo, qs))
-                .or_else(|| ctx.trailing(qe - 1, hi, opens))
+            let dashed = trailing.filter(|a| dash && a.cue <= qe + 2);
+            for (g, a) in [
+                (Generator::DashCue, dashed),
+                (Generator::CueBefore, leading),
+                (Generator::CueAfter, trailing.filter(|_| dashed.is_none())),
+            ] {
+                if let Some((source, a)) = cue(a) {
+                    push(g, source, Some(a));
+                }
+            }
         } else {
-            ctx.trailing(qe - 1, hi, opens)
-                .or_else(|| ctx.leading(lo, qs))
-        };
-        let mut source = attr.map(|a| match ctx.word(a.cue) {
-            Some("according" | "According") => Source::AccordingTo,
-            _ if a.cue < qs => Source::CueBefore,
-            _ => Source::CueAfter,
-        });
-        // `Clinton says … what she calls “…”`: a pronoun inside the sentence
-        // stands for the sentence's named subject, the outer source.
-        if let Some(a) = attr.as_mut()
-            && a.np.kind == NpKind::Pronoun
-            && a.np.first > lo
-            && ctx.word(a.np.first).is_some_and(is_person_pronoun)
-            && let Some(np) = ctx.sentence_subject(lo, a.np.first)
-            && np.kind == NpKind::Name
-        {
-            // Keep the pronoun as the mention, name its antecedent.
-            a.np.name_first = np.name_first;
-            a.np.name_last = np.name_last;
+            for (g, a) in [
+                (Generator::CueAfter, trailing),
+                (Generator::CueBefore, leading),
+            ] {
+                if let Some((source, a)) = cue(a) {
+                    push(g, source, Some(a));
+                }
+            }
         }
         let range = spans[tops[n].span].range.clone();
         let at_start = lo == qs || is_intro(ctx, qs);
-        if attr.is_none() && qs >= 2 && ctx.toks[qs - 1].is(':') {
+        if qs >= 2 && ctx.toks[qs - 1].is(':') {
             // `Rep. Trey Gowdy (R-S.C.): “…”`
-            attr = ctx.colon_speaker(qs - 1, lo);
+            push(
+                Generator::Colon,
+                Source::Colon,
+                ctx.colon_speaker(qs - 1, lo),
+            );
         }
-        source = source.or(attr.and(Some(Source::Colon)));
-        if attr.is_none() {
-            // `his call for “a total ban”`: the owner of the words.
-            attr = possessive_source(ctx, lo, qs);
-        }
-        source = source.or(attr.and(Some(Source::Possessive)));
+        // `his call for “a total ban”`: the owner of the words.
+        push(
+            Generator::Possessive,
+            Source::Possessive,
+            possessive_source(ctx, lo, qs),
+        );
         let real_start = lo == 0
             || ctx.is_boundary(lo - 1)
             || (ctx.inq[lo - 1] != 0 && ctx.closes_sentence(lo - 1));
-        if attr.is_none() && qs > lo && real_start {
+        if qs > lo && real_start {
             // `Trump issued a statement: “…”`, `West took a dig at “…”`: the
             // sentence's subject, with the mark before the quote as cue.
-            attr = ctx.sentence_subject(lo, qs).map(|np| Attr {
+            let subject = ctx.sentence_subject(lo, qs).map(|np| Attr {
                 cue: qs - 1,
                 cue_last: qs - 1,
                 np,
             });
+            push(Generator::SentenceSubject, Source::SentenceSubject, subject);
         }
-        source = source.or(attr.and(Some(Source::SentenceSubject)));
-        let kind = kind_of(ctx, range, at_start, attr.as_ref(), qs);
+        let kind = kind_of(ctx, range, at_start, cands.first().map(|c| &c.attr), qs);
         if kind == QuoteKind::Term {
-            attr = None;
-        }
-        if attr.is_none() && kind != QuoteKind::Term && lo == qs {
-            // `Howard continued his remarks. “…”`: the previous sentence's cue.
-            let prev_attributed = n > 0 && tops[n - 1].attr.is_some();
-            attr = previous_sentence_cue(ctx, lo, prev_attributed);
-        }
-        source = source.or(attr.and(Some(Source::PreviousSentence)));
-        let mut inherited = false;
-        let prev = last_quotation.map(|p| &tops[p]);
-        if attr.is_none()
-            && kind != QuoteKind::Term
-            && let Some(prev) = prev
-        {
-            let near = prev.paragraph == tops[n].paragraph
-                || (prev.paragraph + 4 >= tops[n].paragraph && at_start);
-            if near && prev.attr.is_some() {
-                attr = prev.attr;
-                inherited = true;
-                source = Some(Source::PreviousQuote);
+            cands.clear();
+        } else {
+            if lo == qs {
+                // `Howard continued his remarks. “…”`: the previous sentence's cue.
+                let prev_attributed = n > 0 && tops[n - 1].attr.is_some();
+                cands.extend(previous_sentence_cue(ctx, lo, prev_attributed).map(|attr| {
+                    Candidate {
+                        attr,
+                        generator: Generator::PreviousSentence,
+                        source: Source::PreviousSentence,
+                        x: [0.0; rank::NF],
+                    }
+                }));
+            }
+            if let Some(prev) = last_quotation.map(|p| &tops[p]) {
+                let near = prev.paragraph == tops[n].paragraph
+                    || (prev.paragraph + 4 >= tops[n].paragraph && at_start);
+                if near && let Some(attr) = prev.attr {
+                    cands.push(Candidate {
+                        attr,
+                        generator: Generator::PreviousQuote,
+                        source: Source::PreviousQuote,
+                        x: [0.0; rank::NF],
+                    });
+                }
             }
         }
+        let site = rank::QuoteSite {
+            qs,
+            qe,
+            lo,
+            hi,
+            paragraph: para_of[qs] as usize,
+            opens_paragraph: qs == 0 || ctx.toks[qs - 1].kind == tokens::Kind::Break,
+            prev_mention: last_quotation
+                .and_then(|p| tops[p].attr)
+                .map(|a| a.np.first),
+        };
+        rank::featurize(
+            ctx,
+            &site,
+            &|k| para_of[k] as usize,
+            &|w| spoken.contains(w),
+            &mut cands,
+        );
+        let chosen = ranker.pick(&cands).filter(|&i| i < cands.len());
+        let won = chosen.map(|i| &cands[i]);
+        if let Some(c) = won
+            && c.attr.np.kind != NpKind::Description
+            && let Some(w) = ctx.word(c.attr.np.name_last)
+        {
+            spoken.insert(w);
+        }
         let t = &mut tops[n];
-        t.attr = attr;
-        t.source = attr.and(source);
-        t.inherited = inherited;
+        t.attr = won.map(|c| c.attr);
+        t.source = won.map(|c| c.source);
+        t.inherited = won.is_some_and(|c| c.generator == Generator::PreviousQuote);
         t.kind = kind;
+        t.chosen = chosen;
+        t.candidates = cands;
         if kind != QuoteKind::Term {
             last_quotation = Some(n);
         }
     }
+}
+
+/// The rule a cue's attribution records: `according to`, or the cue's side.
+fn cue_source(ctx: &Ctx, a: &Attr, qs: usize) -> Source {
+    match ctx.word(a.cue) {
+        Some("according" | "According") => Source::AccordingTo,
+        _ if a.cue < qs => Source::CueBefore,
+        _ => Source::CueAfter,
+    }
+}
+
+/// `Clinton says … what she calls “…”`: a pronoun inside the sentence
+/// stands for the sentence's named subject, the outer source; the pronoun
+/// stays the mention, its antecedent is named.
+fn name_sentence_subject(ctx: &Ctx, mut a: Attr, lo: usize) -> Attr {
+    if a.np.kind == NpKind::Pronoun
+        && a.np.first > lo
+        && ctx.word(a.np.first).is_some_and(is_person_pronoun)
+        && let Some(np) = ctx.sentence_subject(lo, a.np.first)
+        && np.kind == NpKind::Name
+    {
+        a.np.name_first = np.name_first;
+        a.np.name_last = np.name_last;
+    }
+    a
+}
+
+/// Per token, the number of line breaks before it (its paragraph).
+fn paragraph_of_tokens(ctx: &Ctx) -> Vec<u32> {
+    let mut out = Vec::with_capacity(ctx.toks.len());
+    let mut n = 0u32;
+    for t in ctx.toks {
+        out.push(n);
+        if t.kind == tokens::Kind::Break {
+            n += 1;
+        }
+    }
+    out
 }
 
 /// A cue with its subject in the sentence ending just before token `lo`,
@@ -498,7 +600,7 @@ fn reported(ctx: &Ctx, tops: &[Top]) -> Vec<Reported> {
 }
 
 /// Who was last named, for resolving pronouns and descriptions.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Recent {
     /// The people named so far, latest last, with what is known of their
     /// gender (`Mr.`, `Mrs.`, a first name, or an earlier `he`/`she`).
@@ -851,7 +953,10 @@ fn build(
     tops: &[Top],
     reported: &[Reported],
     names: &NameIndex,
-) -> Vec<Quote> {
+    ranker: &dyn Ranker,
+    collect: bool,
+) -> (Vec<Quote>, Vec<Considered>) {
+    let mut considered = Vec::new();
     let toks = ctx.toks;
     let mut out: Vec<Quote> = Vec::with_capacity(spans.len() + reported.len());
     let mut recent = Recent::default();
@@ -888,6 +993,36 @@ fn build(
             ri += 1;
         }
         let n = top_of_span[si];
+        if collect && let Some(t) = tops.get(n) {
+            let candidates = t
+                .candidates
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let speaker = if c.generator == Generator::PreviousQuote {
+                        last_speaker.clone()
+                    } else {
+                        let (mut r, mut s) = (recent.clone(), seen);
+                        note_subjects(ctx, &subjects, &mut s, c.attr.np.first, names, &mut r);
+                        speaker(ctx, &c.attr, names, &mut r)
+                    };
+                    CandidateView {
+                        generator: c.generator,
+                        source: c.source,
+                        mention: byte_range(toks, c.attr.np.first, c.attr.np.last),
+                        cue: byte_range(toks, c.attr.cue, c.attr.cue_last),
+                        speaker,
+                        score: ranker.score(c, i),
+                        x: c.x,
+                    }
+                })
+                .collect();
+            considered.push(Considered {
+                span: sp.range.clone(),
+                candidates,
+                chosen: t.chosen,
+            });
+        }
         let source = tops.get(n).and_then(|t| t.source);
         let (kind, speaker, mention, cue) = if n == usize::MAX {
             (QuoteKind::Embedded, None, None, None)
@@ -943,7 +1078,7 @@ fn build(
     }
     nest(&mut out);
     super::confidence::score(ctx.text, &mut out);
-    out
+    (out, considered)
 }
 
 fn mention_of(toks: &[Tok], a: &Attr) -> Option<Range<usize>> {
