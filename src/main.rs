@@ -41,8 +41,18 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             show_errors,
             predictions,
             resamples,
+            ranker,
         }) => {
-            hearsay::cli::eval::run(&gold, show_errors, predictions.as_deref(), resamples)?;
+            let ranker = hearsay::cli::ranker(ranker).ok_or_else(|| {
+                anyhow::anyhow!("assets/model/ranker.json does not fit this build")
+            })?;
+            hearsay::cli::eval::run(
+                &gold,
+                show_errors,
+                predictions.as_deref(),
+                resamples,
+                ranker,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Speakers {

@@ -109,6 +109,17 @@ fn explain_in_jsonl_names_rule_cue_mention_and_features() {
             "the bias is always there: {q}"
         );
         assert!(e["mention_kind"].is_string() || e["mention"].is_string());
+        // Every candidate with its score; exactly one won, its generator's
+        // (reported speech has its one cue, no candidates).
+        if q["kind"] == "reported" {
+            continue;
+        }
+        let candidates = e["candidates"].as_array().expect("candidates");
+        let won: Vec<&Value> = candidates.iter().filter(|c| c["won"] == true).collect();
+        assert_eq!(won.len(), 1, "{q}");
+        assert_eq!(won[0]["generator"], e["generator"], "{q}");
+        assert_eq!(won[0]["rule"], e["rule"], "{q}");
+        assert!(candidates.iter().all(|c| c["score"].is_number()), "{q}");
     }
     // Without --explain, no explain object.
     let plain = hearsay(&["quotes", path.to_str().expect("UTF-8 path")]);

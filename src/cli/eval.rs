@@ -556,6 +556,7 @@ pub fn run(
     show_errors: usize,
     predictions: Option<&Path>,
     resamples: usize,
+    ranker: &dyn crate::quote::rank::Ranker,
 ) -> Result<(), EvalError> {
     let articles = read_gold(gold)?;
     let mut writer = match predictions {
@@ -571,7 +572,9 @@ pub fn run(
     let mut by_publisher: BTreeMap<String, Counts> = BTreeMap::new();
     let mut scored = Vec::with_capacity(articles.len());
     for a in &articles {
-        let pred = predict(&a.text);
+        let (quotes, _) = quote::extract_with(&a.text, ranker, false);
+        let quotes: Vec<Quote> = quotes.into_iter().filter(is_scored).collect();
+        let pred = to_predicted(&a.text, &quotes);
         let s = score(&a.quotes, &pred);
         total += s.counts;
         let publisher = a.publisher.clone().unwrap_or_else(|| "-".to_string());

@@ -9,6 +9,7 @@ pub mod citations;
 pub mod eval;
 pub mod fetch;
 pub mod quotes;
+pub mod rank_train;
 pub mod search;
 pub mod speakers;
 pub mod subscriptions;
@@ -185,7 +186,30 @@ pub enum Command {
         /// Resamples of the articles for the 95% intervals (0: none).
         #[arg(long, value_name = "N", default_value_t = 1000)]
         resamples: usize,
+        /// Which ranker picks among a quote's candidate speakers (default:
+        /// the one `hearsay quotes` uses).
+        #[arg(long, value_enum)]
+        ranker: Option<RankerName>,
     },
+}
+
+/// The ranker `name` stands for (`None`: the one extraction uses); `None`
+/// when the compiled-in learned model does not fit this build.
+pub fn ranker(name: Option<RankerName>) -> Option<&'static dyn crate::quote::rank::Ranker> {
+    match name {
+        None => Some(crate::quote::ranker()),
+        Some(RankerName::Precedence) => Some(&crate::quote::rank::PrecedenceRanker),
+        Some(RankerName::Learned) => crate::quote::rank::learned().map(|m| m as _),
+    }
+}
+
+/// The rankers of candidate speakers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankerName {
+    /// The first candidate in the generators' order of precedence.
+    Precedence,
+    /// The logistic regression of assets/model/ranker.json.
+    Learned,
 }
 
 /// The reader's colour themes.

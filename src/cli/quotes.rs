@@ -15,6 +15,7 @@ use super::Format;
 use crate::article::{self, Item, LoadOptions};
 use crate::corpus::Entry;
 use crate::quote::confidence::{self, Features};
+use crate::quote::rank::Considered;
 use crate::quote::{Quote, QuoteKind};
 use crate::text::CharCounter;
 
@@ -196,6 +197,22 @@ struct Explain<'a> {
     /// Each feature that is not zero: its value and its weight.
     features: Vec<FeatureLine>,
     confidence: Option<f64>,
+    /// The generator whose candidate won.
+    generator: Option<&'static str>,
+    /// Every candidate the generators proposed, in precedence order.
+    candidates: Vec<CandidateLine<'a>>,
+}
+
+/// One candidate speaker of a quote, with its ranker score.
+#[derive(Serialize)]
+struct CandidateLine<'a> {
+    generator: &'static str,
+    rule: &'static str,
+    mention: Option<&'a str>,
+    cue: Option<&'a str>,
+    speaker: Option<String>,
+    score: f64,
+    won: bool,
 }
 
 #[derive(Serialize)]
@@ -209,7 +226,12 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn explain<'a>(text: &'a str, q: &Quote, facts: Option<Features>) -> Explain<'a> {
+fn explain<'a>(
+    text: &'a str,
+    q: &Quote,
+    facts: Option<Features>,
+    considered: Option<&Considered>,
+) -> Explain<'a> {
     let model = confidence::model();
     let features = facts.as_ref().map_or_else(Vec::new, |f| {
         (confidence::FEATURES
@@ -231,6 +253,22 @@ fn explain<'a>(text: &'a str, q: &Quote, facts: Option<Features>) -> Explain<'a>
         facts,
         features,
         confidence: q.confidence.map(|c| round3(f64::from(c))),
+        generator: considered
+            .and_then(|c| c.chosen.and_then(|i| c.candidates.get(i)))
+            .map(|c| c.generator.name()),
+        candidates: considered.map_or_else(Vec::new, |c| {
+            (c.candidates.iter().enumerate())
+                .map(|(i, v)| CandidateLine {
+                    generator: v.generator.name(),
+                    rule: v.source.name(),
+                    mention: text.get(v.mention.clone()),
+                    cue: text.get(v.cue.clone()),
+                    speaker: v.speaker.clone(),
+                    score: round3(f64::from(v.score)),
+                    won: c.chosen == Some(i),
+                })
+                .collect()
+        }),
     }
 }
 
@@ -307,6 +345,18 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
         Vec::new()
     };
     facts.resize(entry.quotes.len(), None);
+    let considered = if show.explain {
+        crate::quote::extract_with(text, crate::quote::ranker(), true).1
+    } else {
+        Vec::new()
+    };
+    let considered_of = |q: &Quote| {
+        considered
+            .binary_search_by(|c| c.span.start.cmp(&q.span.start))
+            .ok()
+            .map(|i| &considered[i])
+            .filter(|c| c.span == q.span)
+    };
     let quotes: Vec<QuoteLine<'_>> = (entry.quotes.iter().zip(facts))
         .map(|(q, f)| {
             let span = chars.span(&q.span);
@@ -321,7 +371,7 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
                 speaker_mention: q.mention.as_ref().map(|m| chars.span(m)),
                 cue: q.cue.as_ref().map(|c| chars.span(c)),
                 parent: q.parent,
-                explain: show.explain.then(|| explain(text, q, f)),
+                explain: show.explain.then(|| explain(text, q, f, considered_of(q))),
             }
         })
         .collect();
@@ -428,6 +478,22 @@ fn write_explain(e: &Explain<'_>, out: &mut dyn Write) -> io::Result<()> {
         shown(e.cue),
         shown(e.mention)
     )?;
+    for (i, c) in e.candidates.iter().enumerate() {
+        writeln!(
+            out,
+            "      candidate {} {} ({}): mention {}, cue {}, speaker {}, score {:.3}{}",
+            i + 1,
+            c.generator,
+            c.rule,
+            shown(c.mention),
+            shown(c.cue),
+            c.speaker
+                .as_deref()
+                .map_or_else(|| "none".into(), printable),
+            c.score,
+            if c.won { ", won" } else { "" }
+        )?;
+    }
     let Some(f) = &e.facts else {
         return writeln!(out, "      no speaker, no confidence");
     };

@@ -16,6 +16,7 @@
 //! eight candidates per quote, so the cost stays linear in the article.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -228,6 +229,14 @@ impl Ranker for LearnedRanker {
     }
 }
 
+static LEARNED: LazyLock<Option<LearnedRanker>> =
+    LazyLock::new(|| LearnedRanker::parse(include_str!("../../assets/model/ranker.json")).ok());
+
+/// The compiled-in learned ranker, when its file fits this build.
+pub fn learned() -> Option<&'static LearnedRanker> {
+    LEARNED.as_ref()
+}
+
 /// What the features of a quote's candidates are read from.
 pub(crate) struct QuoteSite {
     pub qs: usize,
@@ -372,6 +381,11 @@ pub struct CandidateView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_model_fits_this_build() {
+        assert!(learned().is_some());
+    }
 
     #[test]
     fn precedence_picks_the_first() {
