@@ -52,7 +52,8 @@ fn kept() -> App {
             "Pier lights repaired",
             "“They shine again,” said Oona Vasquez, the harbour master.",
             Some("https://bay.example.org/pier"),
-            Some("2026-11-30T12:00:00Z"),
+            // Zoneless, so the screen is the same in every time zone.
+            Some("2026-11-30 12:00:00"),
         )
     };
     app.append(batch(
