@@ -317,27 +317,7 @@ impl Store {
         let Some((fts, words)) = parse_query(query) else {
             return Ok(Vec::new());
         };
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        let oldest: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(min(rowid), 0) FROM (
-                     SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT ?2)",
-            )?
-            .query_row(params![fts, RANKED as i64], |r| r.get(0))?;
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let best: Vec<(i64, f64)> = self
-            .conn
-            .prepare_cached(
-                "SELECT rowid, rank FROM articles_fts
-                 WHERE articles_fts MATCH ?1 AND rowid >= ?2
-                 ORDER BY rank LIMIT ?3",
-            )?
-            .query_map(params![fts, oldest, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let best = self.ranked(&fts, limit)?;
         let mut read = self.conn.prepare_cached(
             "SELECT article_key, title, source, published, link, text FROM articles WHERE id = ?1",
         )?;
@@ -365,6 +345,49 @@ impl Store {
             hits.extend(hit);
         }
         Ok(hits)
+    }
+
+    /// The keys of [`Store::search`]'s hits, best first, without their
+    /// snippets: what the reader's filter needs.
+    pub fn search_keys(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let mut key = self
+            .conn
+            .prepare_cached("SELECT article_key FROM articles WHERE id = ?1")?;
+        let mut keys = Vec::new();
+        for (row, _) in self.ranked(&fts, limit)? {
+            keys.extend(key.query_row([row], |r| r.get(0)).optional()?);
+        }
+        Ok(keys)
+    }
+
+    /// The rows and bm25 ranks of the best `limit` matches of an FTS5
+    /// query among the newest [`RANKED`] (see [`Store::search`]).
+    fn ranked(&self, fts: &str, limit: usize) -> Result<Vec<(i64, f64)>, StoreError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let oldest: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(min(rowid), 0) FROM (
+                     SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT ?2)",
+            )?
+            .query_row(params![fts, RANKED as i64], |r| r.get(0))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let best: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, rank FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid >= ?2
+                 ORDER BY rank LIMIT ?3",
+            )?
+            .query_map(params![fts, oldest, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(best)
     }
 
     /// Drops kept articles kept before `before` (seconds since the epoch),
@@ -577,6 +600,30 @@ mod tests {
         assert!(
             store.search("second", 5).expect("search").is_empty(),
             "the index follows"
+        );
+    }
+
+    #[test]
+    fn search_keys_are_the_hits_keys_in_order() {
+        let mut store = Store::in_memory().expect("store");
+        for (i, text) in ["tide tide tide", "one tide", "no match", "tide and tide"]
+            .iter()
+            .enumerate()
+        {
+            let a = article(&format!("T{i}"), text, None);
+            keep(&mut store, &a, &[], None);
+        }
+        let hits: Vec<String> = store
+            .search("tide", 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article_key)
+            .collect();
+        assert_eq!(hits.len(), 3);
+        assert_eq!(store.search_keys("tide", 10).expect("keys"), hits);
+        assert_eq!(
+            store.search_keys("tide", 0).expect("keys"),
+            Vec::<String>::new()
         );
     }
 
