@@ -83,11 +83,161 @@ pub fn load_paths_each_with(
     options: &LoadOptions,
     mut each: impl FnMut(Item) -> ControlFlow<()>,
 ) {
+    // URLs are fetched a few at a time ahead of their turn, and loaded in
+    // the order given.
+    let urls: Vec<&str> = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .filter(|a| fetch::is_url(a))
+        .collect();
+    if urls.len() < 2 {
+        return load_in_turn(paths, options, None, &mut each);
+    }
+    let fetcher = fetcher(options);
+    std::thread::scope(|scope| {
+        let ahead = Prefetch::start(scope, &fetcher, &urls);
+        load_in_turn(paths, options, Some(&ahead), &mut each);
+        ahead.stop();
+    });
+}
+
+/// The fetcher for URL inputs.
+fn fetcher(options: &LoadOptions) -> crate::fetch::Fetcher {
+    crate::fetch::Fetcher::new(&crate::fetch::FetchOptions {
+        max_size: options.max_size,
+        ..crate::fetch::FetchOptions::default()
+    })
+}
+
+/// How many URLs are fetched at once.
+const FETCHING: usize = 4;
+
+/// URL inputs fetched on [`FETCHING`] threads, at most twice that many
+/// ahead of the one being loaded, so a long list of URLs holds only a few
+/// bodies at a time.
+struct Prefetch<'u> {
+    urls: &'u [&'u str],
+    state: std::sync::Mutex<Ahead>,
+    changed: std::sync::Condvar,
+}
+
+type Got = Result<crate::fetch::Body, crate::fetch::FetchError>;
+
+#[derive(Default)]
+struct Ahead {
+    /// Bodies fetched and not yet taken, by the URL's place in the list.
+    got: Vec<Option<Got>>,
+    /// The next URL to fetch.
+    next: usize,
+    /// How many URLs have been taken to load.
+    taken: usize,
+    /// Loading stopped: fetch no more.
+    stopped: bool,
+}
+
+impl<'u> Prefetch<'u> {
+    fn start<'s>(
+        scope: &'s std::thread::Scope<'s, '_>,
+        fetcher: &'s crate::fetch::Fetcher,
+        urls: &'u [&'u str],
+    ) -> std::sync::Arc<Prefetch<'u>>
+    where
+        'u: 's,
+    {
+        let ahead = std::sync::Arc::new(Prefetch {
+            urls,
+            state: std::sync::Mutex::new(Ahead {
+                got: (0..urls.len()).map(|_| None).collect(),
+                ..Ahead::default()
+            }),
+            changed: std::sync::Condvar::new(),
+        });
+        for _ in 0..FETCHING.min(urls.len()) {
+            let ahead = std::sync::Arc::clone(&ahead);
+            scope.spawn(move || ahead.work(fetcher));
+        }
+        ahead
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Ahead> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A fetching thread: takes the next URL when it is near enough its
+    /// turn, until every URL is fetched or loading stopped.
+    fn work(&self, fetcher: &crate::fetch::Fetcher) {
+        loop {
+            let mut state = self.lock();
+            while !state.stopped
+                && state.next < self.urls.len()
+                && state.next >= state.taken + 2 * FETCHING
+            {
+                state = self
+                    .changed
+                    .wait(state)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+            if state.stopped || state.next >= self.urls.len() {
+                return;
+            }
+            let k = state.next;
+            state.next += 1;
+            drop(state);
+            let got = fetcher.get(self.urls[k]);
+            self.lock().got[k] = Some(got);
+            self.changed.notify_all();
+        }
+    }
+
+    /// The body of the `k`th URL, waiting for it if need be.
+    fn take(&self, k: usize) -> Got {
+        let mut state = self.lock();
+        loop {
+            if let Some(got) = state.got.get_mut(k).and_then(Option::take) {
+                state.taken = state.taken.max(k + 1);
+                drop(state);
+                self.changed.notify_all();
+                return got;
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Loads each path in turn; URLs from `ahead` when given (in the order
+/// they come among `paths`), else fetched when their turn comes.
+fn load_in_turn(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    ahead: Option<&Prefetch<'_>>,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) {
+    let mut url_count = 0;
     for path in paths {
+        if let Some(ahead) = ahead
+            && let Some(url) = path.to_str().filter(|a| fetch::is_url(a))
+        {
+            let got = ahead.take(url_count);
+            url_count += 1;
+            if load_fetched(url, got, options, each).is_break() {
+                return;
+            }
+            continue;
+        }
         let mut flow = ControlFlow::Continue(());
         walk::inputs(path, &mut |input| {
             flow = match input {
-                Ok(input) => load_input(&input, options, &mut each),
+                Ok(input) => load_input(&input, options, each),
                 Err(problem) => each(Item::Problem(problem)),
             };
             flow.is_continue()
@@ -325,13 +475,19 @@ fn load_url(
     options: &LoadOptions,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    load_fetched(url, fetcher(options).get(url), options, each)
+}
+
+/// Loads what fetching a URL gave.
+fn load_fetched(
+    url: &str,
+    got: Got,
+    options: &LoadOptions,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let path = Path::new(url);
     let report = Reporter { path };
-    let fetcher = crate::fetch::Fetcher::new(&crate::fetch::FetchOptions {
-        max_size: options.max_size,
-        ..crate::fetch::FetchOptions::default()
-    });
-    let fetched = match fetcher.get(url) {
+    let fetched = match got {
         Ok(f) => f,
         // The problem names the URL already.
         Err(e) => return each(report.problem(None, e.reason.to_string(), true)),

@@ -1,0 +1,95 @@
+//! URL inputs are fetched a few at a time and loaded in the order given,
+//! against a server the test starts on 127.0.0.1.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use hearsay::article::{LoadOptions, load_paths_with};
+
+mod http_support;
+use http_support::{Reply, Server};
+
+/// Requests being answered now, and the most there ever were at once.
+#[derive(Default)]
+struct InFlight {
+    now: usize,
+    most: usize,
+}
+
+fn page(n: usize) -> String {
+    format!(
+        "<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>\
+         <p>The harbour board met on day {n} and said the pier would reopen in \
+         spring, after repairs to its deck and railings were paid for.</p>\
+         <p>“We owe it to the town,” said Ines Barros, who chairs the board.</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn urls_are_fetched_together_and_loaded_in_order() {
+    let flight = Arc::new((Mutex::new(InFlight::default()), Condvar::new()));
+    let seen = Arc::clone(&flight);
+    let server = Server::start(move |req| {
+        let (lock, changed) = &*seen;
+        let mut f = lock.lock().expect("lock");
+        f.now += 1;
+        f.most = f.most.max(f.now);
+        changed.notify_all();
+        // Hold each answer until a second request is in flight (or a while
+        // has passed): one fetch at a time never gets there.
+        let (mut f, _) = changed
+            .wait_timeout_while(f, Duration::from_secs(3), |f| f.now < 2 && f.most < 2)
+            .expect("lock");
+        f.now -= 1;
+        let n: usize = req
+            .path
+            .trim_start_matches("/story")
+            .trim_end_matches(".html")
+            .parse()
+            .unwrap_or(0);
+        Reply::new(200, page(n)).header("Content-Type", "text/html; charset=utf-8")
+    });
+    let paths: Vec<PathBuf> = (1..=6)
+        .map(|n| PathBuf::from(server.url(&format!("/story{n}.html"))))
+        .collect();
+    let loaded = load_paths_with(&paths, &LoadOptions::default());
+    let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Story 1", "Story 2", "Story 3", "Story 4", "Story 5", "Story 6"
+        ],
+        "in the order given: {:?}",
+        loaded.problems
+    );
+    let most = flight.0.lock().expect("lock").most;
+    assert!(most >= 2, "at most {most} request at a time");
+}
+
+#[test]
+fn a_failing_url_among_others_is_named_and_the_rest_load() {
+    let server = Server::start(|req| {
+        let ours = req
+            .header("user-agent")
+            .is_some_and(|ua| ua.starts_with("hearsay/"));
+        if req.path == "/gone.html" || !ours {
+            Reply::new(404, "gone")
+        } else {
+            Reply::new(200, page(1)).header("Content-Type", "text/html")
+        }
+    });
+    let paths = [
+        PathBuf::from(server.url("/a.html")),
+        PathBuf::from(server.url("/gone.html")),
+        PathBuf::from(server.url("/b.html")),
+    ];
+    let loaded = load_paths_with(&paths, &LoadOptions::default());
+    assert_eq!(loaded.articles.len(), 2, "{:?}", loaded.problems);
+    let [problem] = loaded.problems.as_slice() else {
+        panic!("one problem: {:?}", loaded.problems);
+    };
+    assert!(problem.to_string().contains("/gone.html"), "{problem}");
+    assert!(problem.to_string().contains("404"), "{problem}");
+}
