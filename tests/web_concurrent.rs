@@ -66,6 +66,29 @@ fn urls_are_fetched_together_and_loaded_in_order() {
     );
     let most = flight.0.lock().expect("lock").most;
     assert!(most >= 2, "at most {most} request at a time");
+
+    // The reader's and `speakers`' loader too, on one parsing thread.
+    flight.0.lock().expect("lock").most = 0;
+    let mut titles = Vec::new();
+    hearsay::loader::run(
+        &paths,
+        1,
+        |e| e.article.title,
+        |done| {
+            titles.extend(done.items);
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    assert_eq!(titles.len(), 6);
+    assert!(
+        titles
+            .iter()
+            .enumerate()
+            .all(|(i, t)| *t == format!("Story {}", i + 1)),
+        "{titles:?}"
+    );
+    let most = flight.0.lock().expect("lock").most;
+    assert!(most >= 2, "the loader: at most {most} request at a time");
 }
 
 #[test]

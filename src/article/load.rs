@@ -83,22 +83,82 @@ pub fn load_paths_each_with(
     options: &LoadOptions,
     mut each: impl FnMut(Item) -> ControlFlow<()>,
 ) {
-    // URLs are fetched a few at a time ahead of their turn, and loaded in
-    // the order given.
+    with_urls(paths, options, |urls| {
+        for path in paths {
+            let mut flow = ControlFlow::Continue(());
+            walk::inputs(path, &mut |input| {
+                flow = match input {
+                    Ok(Input::Url(url)) => urls.load(&url, &mut each),
+                    Ok(input) => load_input(&input, options, &mut each),
+                    Err(problem) => each(Item::Problem(problem)),
+                };
+                flow.is_continue()
+            });
+            if flow.is_break() {
+                return;
+            }
+        }
+    });
+}
+
+/// Loads URL inputs, in the order asked: fetched a few at a time ahead of
+/// their turn when `paths` holds more than one (see [`with_urls`]).
+pub(super) struct Urls<'a> {
+    ahead: Option<&'a Prefetch<'a>>,
+    taken: usize,
+    options: &'a LoadOptions,
+}
+
+impl Urls<'_> {
+    /// Loads `url`, the next of the URLs among the paths [`with_urls`] was
+    /// given.
+    pub(super) fn load(
+        &mut self,
+        url: &str,
+        each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match self.ahead {
+            Some(ahead) if self.taken < ahead.urls.len() && ahead.urls[self.taken] == url => {
+                let got = ahead.take(self.taken);
+                self.taken += 1;
+                load_fetched(url, got, self.options, each)
+            }
+            _ => load_url(url, self.options, each),
+        }
+    }
+}
+
+/// Runs `body` with a [`Urls`] for the URLs among `paths`: when there are
+/// several, [`FETCHING`] threads fetch them ahead while `body` loads, and
+/// stop when it returns.
+pub(super) fn with_urls<R>(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    body: impl FnOnce(&mut Urls<'_>) -> R,
+) -> R {
     let urls: Vec<&str> = paths
         .iter()
         .filter_map(|p| p.to_str())
         .filter(|a| fetch::is_url(a))
         .collect();
     if urls.len() < 2 {
-        return load_in_turn(paths, options, None, &mut each);
+        return body(&mut Urls {
+            ahead: None,
+            taken: 0,
+            options,
+        });
     }
     let fetcher = fetcher(options);
     std::thread::scope(|scope| {
         let ahead = Prefetch::start(scope, &fetcher, &urls);
-        load_in_turn(paths, options, Some(&ahead), &mut each);
+        let out = body(&mut Urls {
+            ahead: Some(&ahead),
+            taken: 0,
+            options,
+        });
         ahead.stop();
-    });
+        out
+    })
 }
 
 /// The fetcher for URL inputs.
@@ -211,40 +271,6 @@ impl<'u> Prefetch<'u> {
     fn stop(&self) {
         self.lock().stopped = true;
         self.changed.notify_all();
-    }
-}
-
-/// Loads each path in turn; URLs from `ahead` when given (in the order
-/// they come among `paths`), else fetched when their turn comes.
-fn load_in_turn(
-    paths: &[PathBuf],
-    options: &LoadOptions,
-    ahead: Option<&Prefetch<'_>>,
-    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
-) {
-    let mut url_count = 0;
-    for path in paths {
-        if let Some(ahead) = ahead
-            && let Some(url) = path.to_str().filter(|a| fetch::is_url(a))
-        {
-            let got = ahead.take(url_count);
-            url_count += 1;
-            if load_fetched(url, got, options, each).is_break() {
-                return;
-            }
-            continue;
-        }
-        let mut flow = ControlFlow::Continue(());
-        walk::inputs(path, &mut |input| {
-            flow = match input {
-                Ok(input) => load_input(&input, options, each),
-                Err(problem) => each(Item::Problem(problem)),
-            };
-            flow.is_continue()
-        });
-        if flow.is_break() {
-            return;
-        }
     }
 }
 
