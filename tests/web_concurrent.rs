@@ -116,3 +116,25 @@ fn a_failing_url_among_others_is_named_and_the_rest_load() {
     assert!(problem.to_string().contains("/gone.html"), "{problem}");
     assert!(problem.to_string().contains("404"), "{problem}");
 }
+
+#[test]
+fn the_stream_says_how_many_urls_are_read() {
+    let server = Server::start(|_| Reply::new(200, page(1)).header("Content-Type", "text/html"));
+    let paths: Vec<PathBuf> = (1..=3)
+        .map(|n| PathBuf::from(server.url(&format!("/s{n}.html"))))
+        .collect();
+    let mut seen = Vec::new();
+    hearsay::loader::stream(&paths, |b| {
+        seen.push((b.progress.urls_done, b.progress.urls, b.entries.len()));
+        std::ops::ControlFlow::Continue(())
+    });
+    assert_eq!(
+        seen.first(),
+        Some(&(0, 3, 0)),
+        "said before the first fetch"
+    );
+    let last = seen.last().copied().unwrap_or_default();
+    assert_eq!((last.0, last.1), (3, 3), "{seen:?}");
+    assert_eq!(seen.iter().map(|s| s.2).sum::<usize>(), 3);
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+}

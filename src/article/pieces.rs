@@ -37,6 +37,9 @@ pub enum Piece {
     /// Something already read, such as articles from standard input or a
     /// problem met while walking.
     Item(Box<Item>),
+    /// A URL input has been fetched and read: its articles and problems
+    /// came before this.
+    UrlDone,
 }
 
 /// Cuts the inputs under `paths` into pieces, in input order, handing each to
@@ -55,7 +58,10 @@ pub fn cut(
                     // URLs (fetched a few at a time ahead) and standard input
                     // are read in order on this thread.
                     Ok(Input::Url(url)) => {
-                        urls.load(&url, &mut |item| each(Piece::Item(Box::new(item))))
+                        match urls.load(&url, &mut |item| each(Piece::Item(Box::new(item)))) {
+                            ControlFlow::Continue(()) => each(Piece::UrlDone),
+                            stop => stop,
+                        }
                     }
                     Ok(Input::Stdin) => {
                         let mut flow = ControlFlow::Continue(());
@@ -97,6 +103,7 @@ pub fn parse(
             flow
         }
         Piece::Item(item) => each(*item),
+        Piece::UrlDone => ControlFlow::Continue(()),
     }
 }
 
