@@ -86,86 +86,11 @@ fn possessive(w: &str) -> bool {
 
 /// Words that cannot end a noun phrase.
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "by" | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "for"
-            | "with"
-            | "at"
-            | "from"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "that"
-            | "than"
-            | "about"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "while"
-            | "when"
-            | "if"
-            | "because"
-            | "so"
-            | "ago"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "day"
-            | "days"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "time"
-            | "times"
-            | "conference"
-            | "rally"
-            | "event"
-            | "appearance"
-            | "briefing"
-            | "reporters"
-            | "recently"
-            | "however"
-            | "then"
-            | "this"
-            | "which"
-            | "what"
-            | "who"
-            | "where"
-            | "there"
-            | "here"
-    )
+    super::lexicon::Lexicon::get().is_np_stop(w)
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "del"
-            | "da"
-            | "di"
-            | "le"
-            | "der"
-            | "den"
-            | "dos"
-            | "das"
-            | "du"
-            | "ibn"
-            | "el"
-    )
+    super::lexicon::Lexicon::get().is_name_particle(w)
 }
 
 impl<'a> Ctx<'a> {
@@ -1303,10 +1228,7 @@ fn is_descriptor(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    super::lexicon::Lexicon::get().is_weekday(w)
 }
 
 fn is_adverb_ly(w: &str) -> bool {
