@@ -73,11 +73,7 @@ fn is_compound_adjective(w: &str) -> bool {
         return false;
     };
     tail.starts_with(|c: char| c.is_ascii_lowercase())
-        && (tail.ends_with("ed")
-            || matches!(
-                tail,
-                "style" | "era" | "like" | "friendly" | "based" | "type" | "led" | "run"
-            ))
+        && (tail.ends_with("ed") || super::lexicon::Lexicon::get().is_compound_tail(tail))
 }
 
 fn possessive(w: &str) -> bool {
@@ -796,7 +792,7 @@ impl<'a> Ctx<'a> {
         }
         let alone = self
             .word(start)
-            .is_some_and(|w| matches!(w, "Some" | "Many" | "Others" | "Several" | "Both" | "Most"));
+            .is_some_and(|w| super::lexicon::Lexicon::get().is_group_subject(w));
         (last > start || alone).then_some(Np {
             first: start,
             last,
@@ -1076,21 +1072,8 @@ impl<'a> Ctx<'a> {
             }
             let initial_description = k == lo
                 && self.word(k).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "The"
-                            | "A"
-                            | "An"
-                            | "Some"
-                            | "Many"
-                            | "Others"
-                            | "Another"
-                            | "Several"
-                            | "Both"
-                            | "Most"
-                            | "Critics"
-                            | "Supporters"
-                    )
+                    let lex = super::lexicon::Lexicon::get();
+                    lex.is_description_opener(w) || lex.is_group_subject(w)
                 });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             // Not inside a name after a preposition either: `on BBC Radio 4`.
@@ -1206,10 +1189,7 @@ fn is_descriptor(w: &str) -> bool {
         && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     ordinal
         || is_compound_adjective(w)
-        || matches!(
-            w,
-            "ranking" | "outgoing" | "incoming" | "founding" | "leading" | "acting" | "presiding"
-        )
+        || super::lexicon::Lexicon::get().is_descriptor_participle(w)
         || (w.len() > 2
             && w.starts_with(|c: char| c.is_lowercase())
             && w.chars().all(|c| c.is_alphabetic() || c == '-')

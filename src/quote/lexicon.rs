@@ -136,13 +136,17 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon_file!("affiliations.txt"),
     lexicon_file!("aux_adverbs.txt"),
     lexicon_file!("capital_stopwords.txt"),
+    lexicon_file!("compound_tails.txt"),
     lexicon_file!("contractions.txt"),
     lexicon_file!("cue_verbs.txt"),
+    lexicon_file!("description_openers.txt"),
+    lexicon_file!("descriptor_participles.txt"),
     lexicon_file!("determiners.txt"),
     lexicon_file!("document_nouns.txt"),
     lexicon_file!("first_names.txt"),
     lexicon_file!("gendered_titles.txt"),
     lexicon_file!("generational_suffixes.txt"),
+    lexicon_file!("group_subjects.txt"),
     lexicon_file!("name_particles.txt"),
     lexicon_file!("name_run_stops.txt"),
     lexicon_file!("naming_cues.txt"),
@@ -156,6 +160,9 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon_file!("speaker_org_words.txt"),
     lexicon_file!("speech_nouns.txt"),
     lexicon_file!("surname_titles.txt"),
+    lexicon_file!("term_markers.txt"),
+    lexicon_file!("title_markers.txt"),
+    lexicon_file!("title_small_words.txt"),
     lexicon_file!("titles.txt"),
     lexicon_file!("weekdays.txt"),
 ];
@@ -295,6 +302,13 @@ pub struct Lexicon {
     speaker_org_words: WordList<()>,
     surname_titles: WordList<()>,
     name_run_stops: WordList<()>,
+    compound_tails: WordList<()>,
+    description_openers: WordList<()>,
+    descriptor_participles: WordList<()>,
+    group_subjects: WordList<()>,
+    term_markers: WordList<()>,
+    title_markers: WordList<()>,
+    title_small_words: WordList<()>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -344,6 +358,13 @@ impl Lexicon {
             speaker_org_words: plain("speaker_org_words.txt"),
             surname_titles: plain("surname_titles.txt"),
             name_run_stops: plain("name_run_stops.txt"),
+            compound_tails: plain("compound_tails.txt"),
+            description_openers: plain("description_openers.txt"),
+            descriptor_participles: plain("descriptor_participles.txt"),
+            group_subjects: plain("group_subjects.txt"),
+            term_markers: plain("term_markers.txt"),
+            title_markers: plain("title_markers.txt"),
+            title_small_words: plain("title_small_words.txt"),
         }
     }
 
@@ -493,6 +514,42 @@ impl Lexicon {
     /// Whether reading a full name leftwards stops at `w` (`name_run_stops.txt`).
     pub fn is_name_run_stop(&self, w: &str) -> bool {
         self.name_run_stops.contains(w)
+    }
+
+    /// Whether `w` after a hyphen makes a compound adjective (`compound_tails.txt`).
+    pub fn is_compound_tail(&self, w: &str) -> bool {
+        self.compound_tails.contains(w)
+    }
+
+    /// Whether `w` opens a description as a sentence's subject
+    /// (`description_openers.txt`).
+    pub fn is_description_opener(&self, w: &str) -> bool {
+        self.description_openers.contains(w)
+    }
+
+    /// Whether `w`, in -ing, can describe a person (`descriptor_participles.txt`).
+    pub fn is_descriptor_participle(&self, w: &str) -> bool {
+        self.descriptor_participles.contains(w)
+    }
+
+    /// Whether `w` alone is a subject standing for people (`group_subjects.txt`).
+    pub fn is_group_subject(&self, w: &str) -> bool {
+        self.group_subjects.contains(w)
+    }
+
+    /// Whether `w` before a short quote makes it a term (`term_markers.txt`).
+    pub fn is_term_marker(&self, w: &str) -> bool {
+        self.term_markers.contains(w)
+    }
+
+    /// Whether `w` before a quote announces a title (`title_markers.txt`).
+    pub fn is_title_marker(&self, w: &str) -> bool {
+        self.title_markers.contains(w)
+    }
+
+    /// Whether `w` stays in lower case inside a title (`title_small_words.txt`).
+    pub fn is_title_small_word(&self, w: &str) -> bool {
+        self.title_small_words.contains(w)
     }
 }
 
