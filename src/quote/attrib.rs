@@ -73,11 +73,7 @@ fn is_compound_adjective(w: &str) -> bool {
         return false;
     };
     tail.starts_with(|c: char| c.is_ascii_lowercase())
-        && (tail.ends_with("ed")
-            || matches!(
-                tail,
-                "style" | "era" | "like" | "friendly" | "based" | "type" | "led" | "run"
-            ))
+        && (tail.ends_with("ed") || super::lexicon::Lexicon::get().is_compound_tail(tail))
 }
 
 fn possessive(w: &str) -> bool {
@@ -86,86 +82,11 @@ fn possessive(w: &str) -> bool {
 
 /// Words that cannot end a noun phrase.
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "by" | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "for"
-            | "with"
-            | "at"
-            | "from"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "that"
-            | "than"
-            | "about"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "while"
-            | "when"
-            | "if"
-            | "because"
-            | "so"
-            | "ago"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "day"
-            | "days"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "time"
-            | "times"
-            | "conference"
-            | "rally"
-            | "event"
-            | "appearance"
-            | "briefing"
-            | "reporters"
-            | "recently"
-            | "however"
-            | "then"
-            | "this"
-            | "which"
-            | "what"
-            | "who"
-            | "where"
-            | "there"
-            | "here"
-    )
+    super::lexicon::Lexicon::get().is_np_stop(w)
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "del"
-            | "da"
-            | "di"
-            | "le"
-            | "der"
-            | "den"
-            | "dos"
-            | "das"
-            | "du"
-            | "ibn"
-            | "el"
-    )
+    super::lexicon::Lexicon::get().is_name_particle(w)
 }
 
 impl<'a> Ctx<'a> {
@@ -871,7 +792,7 @@ impl<'a> Ctx<'a> {
         }
         let alone = self
             .word(start)
-            .is_some_and(|w| matches!(w, "Some" | "Many" | "Others" | "Several" | "Both" | "Most"));
+            .is_some_and(|w| super::lexicon::Lexicon::get().is_group_subject(w));
         (last > start || alone).then_some(Np {
             first: start,
             last,
@@ -1151,21 +1072,8 @@ impl<'a> Ctx<'a> {
             }
             let initial_description = k == lo
                 && self.word(k).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "The"
-                            | "A"
-                            | "An"
-                            | "Some"
-                            | "Many"
-                            | "Others"
-                            | "Another"
-                            | "Several"
-                            | "Both"
-                            | "Most"
-                            | "Critics"
-                            | "Supporters"
-                    )
+                    let lex = super::lexicon::Lexicon::get();
+                    lex.is_description_opener(w) || lex.is_group_subject(w)
                 });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             // Not inside a name after a preposition either: `on BBC Radio 4`.
@@ -1281,10 +1189,7 @@ fn is_descriptor(w: &str) -> bool {
         && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     ordinal
         || is_compound_adjective(w)
-        || matches!(
-            w,
-            "ranking" | "outgoing" | "incoming" | "founding" | "leading" | "acting" | "presiding"
-        )
+        || super::lexicon::Lexicon::get().is_descriptor_participle(w)
         || (w.len() > 2
             && w.starts_with(|c: char| c.is_lowercase())
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -1303,10 +1208,7 @@ fn is_descriptor(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    super::lexicon::Lexicon::get().is_weekday(w)
 }
 
 fn is_adverb_ly(w: &str) -> bool {

@@ -39,6 +39,7 @@ mod pipeline;
 mod tokens;
 
 pub(crate) use lexicon::ends_sentence;
+pub use lexicon::{Case, Gender, Lexicon, PronounKind};
 
 /// Whether `w` is a title, role, party or nationality word written before a
 /// name (`Sen.`, `Lord`, `Tory`), never a first name.

@@ -325,10 +325,7 @@ fn is_title_case(inner: &str, words: &[&str]) -> bool {
 
 /// Words left lowercase inside titles: `The Lead with Jake Tapper`.
 fn is_small_title_word(w: &str) -> bool {
-    matches!(
-        w,
-        "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that" | "your" | "their"
-    )
+    lexicon::Lexicon::get().is_title_small_word(w)
 }
 
 /// A word before a quote that announces a title: `NBC’s “Today”`, `the
@@ -337,38 +334,7 @@ fn announces_title(ctx: &Ctx, qs: usize) -> bool {
     let Some(w) = qs.checked_sub(1).and_then(|k| ctx.word(k)) else {
         return false;
     };
-    w.ends_with("’s")
-        || w.ends_with("'s")
-        || matches!(
-            w,
-            "show"
-                | "program"
-                | "programme"
-                | "book"
-                | "film"
-                | "movie"
-                | "series"
-                | "documentary"
-                | "novel"
-                | "memoir"
-                | "song"
-                | "album"
-                | "column"
-                | "op-ed"
-                | "article"
-                | "titled"
-                | "entitled"
-                | "called"
-                | "headlined"
-                | "essay"
-                | "play"
-                | "musical"
-                | "podcast"
-                | "report"
-                | "ad"
-                | "video"
-                | "segment"
-        )
+    w.ends_with("’s") || w.ends_with("'s") || lexicon::Lexicon::get().is_title_marker(w)
 }
 
 /// A quote that reads as a title or name inside its sentence.
@@ -416,26 +382,8 @@ fn inside_tag(before: &str) -> bool {
 /// `so-called “…”`, `the term “…”`, `titled “…”`.
 fn term_marker(ctx: &Ctx, qs: usize) -> bool {
     (qs.saturating_sub(2)..qs).any(|k| {
-        ctx.word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "so-called"
-                    | "so‑called"
-                    | "titled"
-                    | "entitled"
-                    | "term"
-                    | "phrase"
-                    | "word"
-                    | "words"
-                    | "slogan"
-                    | "hashtag"
-                    | "motto"
-                    | "label"
-                    | "nicknamed"
-                    | "headlined"
-                    | "dubbed"
-            )
-        })
+        ctx.word(k)
+            .is_some_and(|w| lexicon::Lexicon::get().is_term_marker(w))
     })
 }
 
