@@ -688,8 +688,20 @@ impl<'a> Ctx<'a> {
         if nearest.is_some() {
             return nearest;
         }
+        // `The men's solicitor Matthew Knight, said that`: a stray comma
+        // between a name and its cue, with no apposition before it.
+        // Not before a participle: `… to vote for Ana Ruiz, saying` is
+        // someone else's.
+        let Some(comma) = first_comma else {
+            let finite = self
+                .word(i + 1)
+                .is_some_and(|w| is_cue(w) && !is_participle(w));
+            return finite
+                .then(|| self.np_left(i.checked_sub(1)?, lo))
+                .flatten()
+                .filter(|np| np.kind == NpKind::Name && np.name_last > np.name_first);
+        };
         // `A picker, Tomas Reyes, said`: the name is the apposition.
-        let comma = first_comma?;
         let np = self.np_left(i - 1, comma + 1)?;
         (np.kind == NpKind::Name && np.first == comma + 1).then_some(np)
     }
@@ -738,6 +750,31 @@ impl<'a> Ctx<'a> {
             {
                 last = self.run_right(last + 2, hi);
             }
+            // `Harbour Trust (Asia) Ltd analyst Wen Colby`: an organisation
+            // whose name holds a parenthesis, then a person after a role.
+            if let Some(person) = self.person_after_parenthesis(last, hi, after_cue) {
+                let mut np = self.named(person.0, person.1);
+                np.first = start;
+                return Some(np);
+            }
+            // `KNB' Odile Varga`: an owner whose mark is a token of its own.
+            if self
+                .word(last)
+                .is_some_and(|w| w.ends_with('s') || w.ends_with('S'))
+                && self
+                    .toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.is('’') || t.is('\''))
+                && last + 2 < hi
+                && self
+                    .word(last + 2)
+                    .is_some_and(|n| capitalised(n) && !is_capital_stopword(n))
+            {
+                let l2 = self.run_right(last + 2, hi);
+                let mut np = self.named(last + 2, l2);
+                np.first = start;
+                return Some(np);
+            }
             // `Huckabee campaign spokesman Hogan Gidley`: the person named
             // after a role.
             if let Some((f2, l2)) = self.later_run(last, hi, after_cue) {
@@ -783,6 +820,35 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// After a run ending at `last`: `(Asia) Ltd analyst Wen Colby`, a
+    /// parenthesis and the rest of an organisation's name, then a person
+    /// named after a role (only then: `Ana Ruiz (D-Ore.) Tuesday` is no
+    /// organisation).
+    fn person_after_parenthesis(
+        &self,
+        last: usize,
+        hi: usize,
+        loose: bool,
+    ) -> Option<(usize, usize)> {
+        if !self.is_punct(last + 1, '(') {
+            return None;
+        }
+        let close = (last + 2..(last + 6).min(hi)).find(|&j| self.is_punct(j, ')'))?;
+        let rest = close + 1;
+        if rest >= hi
+            || !self
+                .word(rest)
+                .is_some_and(|w| capitalised(w) && !is_capital_stopword(w))
+        {
+            return None;
+        }
+        let end = self.run_right(rest, hi);
+        if !self.word(end).is_some_and(is_org_word) {
+            return None;
+        }
+        self.later_run(end, hi, loose)
     }
 
     /// The last token of the run of capitalised words from `first`.

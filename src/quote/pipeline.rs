@@ -573,7 +573,11 @@ fn name_gender<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Gender> {
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
     let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
-    let kind = if antecedent { NpKind::Name } else { np.kind };
+    let kind = if antecedent || surname_of_named(ctx, &np, names) {
+        NpKind::Name
+    } else {
+        np.kind
+    };
     match kind {
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
@@ -653,6 +657,25 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// `Singer said` after `analyst Brian Singer`: a lone capitalised word
+/// read as a role (`singer`) that is the surname of one person the
+/// article names in full.
+fn surname_of_named(ctx: &Ctx, np: &super::attrib::Np, names: &NameIndex) -> bool {
+    np.kind == NpKind::Description
+        && np.first == np.name_last
+        && ctx
+            .word(np.first)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && written_name(ctx, np).is_some_and(|w| names.canonical(w).contains(' '))
+}
+
+/// Whether a name is written after a title (`Lord Dubs`, `Mr Knight`):
+/// a person's, even when it is one word.
+fn titled(ctx: &Ctx, np: &super::attrib::Np) -> bool {
+    np.name_first > np.first.min(np.name_first)
+        && ctx.word(np.name_first - 1).is_some_and(lexicon::is_title)
 }
 
 /// The author of a document that speaks (`the report says`, `Judge
@@ -744,8 +767,9 @@ fn previous_subject(
     if gender.is_some() && known.is_some() && known != gender {
         return None;
     }
-    // Only a person's name: two words or more once expanded.
-    name.contains(' ').then_some(name)
+    // Only a person's name: two words or more once expanded, or a title
+    // before it.
+    (name.contains(' ') || titled(ctx, &np)).then_some(name)
 }
 
 /// A name as written between `np.name_first` and `np.name_last`, without a
@@ -829,7 +853,7 @@ fn note_subjects(
         }
         if org {
             recent.org = Some(name);
-        } else if name.contains(' ') {
+        } else if name.contains(' ') || titled(ctx, np) {
             // Only a person's full name: a single word opening a sentence
             // is as often a place or a common noun (`Northamptonshire
             // police said`).
