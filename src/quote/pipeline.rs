@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::attrib::{Attr, Ctx, NpKind};
+use super::layouts;
 use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
 use super::marks::{self, Family, Span};
 use super::names::NameIndex;
@@ -112,6 +113,8 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             ctx.trailing(qe - 1, hi, opens)
                 .or_else(|| ctx.leading(lo, qs))
         };
+        // A dash credit or a label line names the speaker outright.
+        attr = layouts::credit(ctx, qs, qe).or(attr);
         let mut source = attr.map(|a| match ctx.word(a.cue) {
             Some("according" | "According") => Source::AccordingTo,
             _ if a.cue < qs => Source::CueBefore,
