@@ -271,6 +271,16 @@ impl<'a> Ctx<'a> {
         if w == "pressed" {
             return Some(i);
         }
+        // `as Ana Ruiz put it`: the words are hers (not `put it off`).
+        if matches!(w, "put" | "puts") {
+            let as_before =
+                (i.saturating_sub(5)..i).any(|k| matches!(self.word(k), Some("as" | "As")));
+            let ends = self
+                .toks
+                .get(i + 2)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            return (self.word(i + 1) == Some("it") && as_before && ends).then_some(i + 1);
+        }
         // `Bennett shot back`, `fired back`, `hit back`.
         if matches!(w, "shot" | "fired" | "hit" | "fires" | "hits" | "shoots") {
             return (self.word(i + 1) == Some("back")).then_some(i + 1);
@@ -374,6 +384,26 @@ impl<'a> Ctx<'a> {
             return Some(self.named(first, end));
         }
         self.description_left(end, lo)
+    }
+
+    /// `Ana Ruiz's`, `Sanders'`: a capitalised possessive at token `k` and
+    /// the capitalised words before it (not before `lo`), as a name.
+    pub fn owner_left(&self, k: usize, lo: usize) -> Option<Np> {
+        let w = self.word(k)?;
+        if !capitalised(w) || !possessive(w) || self.inq[k] != 0 {
+            return None;
+        }
+        let mut first = k;
+        while first > lo && k - first < 4 {
+            match self.word(first - 1) {
+                Some(p) if capitalised(p) && !is_capital_stopword(p) && !possessive(p) => {
+                    first -= 1
+                }
+                _ => break,
+            }
+        }
+        let np = self.named(first, k);
+        (np.kind == NpKind::Name).then_some(np)
     }
 
     /// A run of capitalised tokens `first..=end` as a name (titles skipped)
@@ -979,7 +1009,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let after_comma = k > i && self.is_punct(k - 1, ',');
-            let np = if k == i {
+            let np = if let Some(agent) = self.passive_agent(k, cue_last, hi) {
+                agent
+            } else if k == i {
                 self.np_right(cue_last + 1, hi)
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
@@ -1059,6 +1091,27 @@ impl<'a> Ctx<'a> {
         fallback
     }
 
+    /// `Harbour Radio was told by Ana Ruiz`, `reporters were told`: a cue
+    /// in the passive, whose subject is who was told, never the speaker.
+    /// `Some` of the agent after `by` (or `None`) when the cue at `k` is
+    /// passive; `None` when it is not.
+    fn passive_agent(&self, k: usize, cue_last: usize, hi: usize) -> Option<Option<Np>> {
+        let passive = k > 0
+            && matches!(self.word(k), Some("told"))
+            && self
+                .word(k - 1)
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being" | "is" | "are"));
+        if !passive {
+            return None;
+        }
+        Some(if self.word(cue_last + 1) == Some("by") {
+            self.np_right(cue_last + 2, hi)
+                .filter(|np| np.kind != NpKind::Pronoun)
+        } else {
+            None
+        })
+    }
+
     /// `a court document filed by state attorney Dave Aronberg`: the person
     /// who wrote a described document, when one is named right after it.
     fn author_of(&self, np: Np, hi: usize) -> Np {
@@ -1116,7 +1169,9 @@ impl<'a> Ctx<'a> {
             let (cue, last) = nearest.unwrap_or((k, cue_last));
             nearest.get_or_insert((k, cue_last));
             let w = self.word(k)?;
-            let np = if cue_last > k && matches!(w, "according" | "According") {
+            let np = if let Some(agent) = self.passive_agent(k, cue_last, qs) {
+                agent
+            } else if cue_last > k && matches!(w, "according" | "According") {
                 // according to
                 self.np_right(cue_last + 1, qs)
                     .map(|np| self.author_of(np, qs))

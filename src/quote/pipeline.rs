@@ -245,6 +245,17 @@ fn possessive_source(ctx: &Ctx, lo: usize, qs: usize) -> Option<Attr> {
     while k > floor {
         k -= 1;
         let w = ctx.word(k)?;
+        // `Ana Ruiz's claim that “…”`: the named owner of the words.
+        if let Some(np) = ctx.owner_left(k, lo) {
+            let noun = (k + 1..qs).find(|&j| ctx.word(j).is_some_and(lexicon::is_speech_noun));
+            if let Some(noun) = noun {
+                return Some(Attr {
+                    cue: noun,
+                    cue_last: noun,
+                    np,
+                });
+            }
+        }
         if matches!(w, "his" | "His" | "her" | "Her" | "their" | "Their") {
             let noun = (k + 1..qs).find(|&j| ctx.word(j).is_some_and(lexicon::is_speech_noun))?;
             // `Sanders pushed his promise of “…”`: the pronoun is the
@@ -785,6 +796,7 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
         .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?
         .trim_end_matches("’s")
         .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
         .trim_end_matches(',');
     let keeps_period = raw
         .rsplit(' ')
