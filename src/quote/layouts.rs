@@ -122,6 +122,128 @@ fn label_line_before(ctx: &Ctx, qs: usize) -> Option<Attr> {
     })
 }
 
+/// How far back (in tokens) a quote's paragraph start is looked for.
+const PARAGRAPH: usize = 300;
+
+/// How far into the article (in tokens) the interviewee is looked for.
+const OPENING: usize = 200;
+
+/// Who a turn of a transcript or interview is labelled with.
+enum Turn {
+    /// `((WN))`, `Q:`: the interviewer's question.
+    Question,
+    /// `A:`: the interviewee's answer.
+    Answer,
+    /// `SMITH:`, `Mr. Smith:`: the speaker named by the label, tokens
+    /// `first..=last`, the colon at `colon`.
+    Named(usize, usize, usize),
+}
+
+/// The speaker a transcript or interview turn gives a quote in it that
+/// found no speaker of its own: a `SMITH:` or `Mr. Smith:` label, an
+/// `A:` answer (the interviewee), or `you` in an interviewer's `Q:` or
+/// `((WN))` question (`On your website you state “…”`: the interviewee).
+/// The interviewee is the first person the article's opening sentences
+/// name as a subject (`Adam Kokesh, …, spoke with Wikinews`).
+pub fn turn(ctx: &Ctx, lo: usize, qs: usize) -> Option<Attr> {
+    let floor = qs.saturating_sub(PARAGRAPH);
+    let start = (floor..qs).rev().find(|&k| line_starts(ctx, k))?;
+    match turn_label(ctx, start)? {
+        Turn::Named(first, last, colon) => Some(Attr {
+            cue: colon,
+            cue_last: colon,
+            np: ctx.np_right(first, last + 1)?,
+        }),
+        Turn::Answer => {
+            let (name_first, name_last) = interviewee(ctx)?;
+            Some(Attr {
+                cue: start + 1,
+                cue_last: start + 1,
+                np: Np {
+                    first: start,
+                    last: start,
+                    name_first,
+                    name_last,
+                    kind: NpKind::Pronoun,
+                },
+            })
+        }
+        Turn::Question => {
+            let you =
+                (lo..qs).find(|&k| matches!(ctx.word(k), Some("you" | "You" | "your" | "Your")))?;
+            let (name_first, name_last) = interviewee(ctx)?;
+            Some(Attr {
+                cue: qs - 1,
+                cue_last: qs - 1,
+                np: Np {
+                    first: you,
+                    last: you,
+                    name_first,
+                    name_last,
+                    kind: NpKind::Pronoun,
+                },
+            })
+        }
+    }
+}
+
+/// The label opening a paragraph at token `p`, if it is one.
+fn turn_label(ctx: &Ctx, p: usize) -> Option<Turn> {
+    let t = |k: usize| ctx.toks.get(k);
+    let is = |k: usize, c: char| t(k).is_some_and(|t| t.is(c));
+    // `((WN))`, `(WN)`
+    if is(p, '(') {
+        let w = if is(p + 1, '(') { p + 2 } else { p + 1 };
+        let label = ctx.word(w)?;
+        let closed = is(w + 1, ')');
+        return (closed && label.len() <= 4 && label.chars().all(|c| c.is_ascii_uppercase()))
+            .then_some(Turn::Question);
+    }
+    let first = ctx.word(p)?;
+    let colon = (p + 1..(p + 4).min(ctx.toks.len())).find(|&k| is(k, ':'))?;
+    match (first.trim_end_matches('.'), colon - p) {
+        ("Q", 1) => return Some(Turn::Question),
+        ("A", 1) => return Some(Turn::Answer),
+        _ => {}
+    }
+    // `SMITH:`, `MARY SMITH:` or `Mr. Smith:`, `Ms Ruiz:`
+    let words: Vec<&str> = (p..colon).filter_map(|k| ctx.word(k)).collect();
+    if words.len() != colon - p {
+        return None;
+    }
+    let shouted = words
+        .iter()
+        .all(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\''));
+    let titled = words.len() >= 2
+        && super::lexicon::gendered_title(words[0].trim_end_matches('.')).is_some()
+        && words[1..]
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (shouted || titled).then_some(Turn::Named(p, colon - 1, colon))
+}
+
+/// The first person named in full as a subject in the article's opening
+/// sentences (bounded), as tokens `name_first..=name_last`.
+fn interviewee(ctx: &Ctx) -> Option<(usize, usize)> {
+    let hi = OPENING.min(ctx.toks.len());
+    let mut k = 0;
+    while k < hi {
+        let end = ctx.sentence_end(k);
+        let opens = k == 0 || ctx.is_boundary(k - 1);
+        if opens
+            && let Some(np) = ctx.sentence_subject(k, end)
+            && np.kind == NpKind::Name
+            && np.name_last > np.name_first
+            && !(np.name_first..=np.name_last)
+                .any(|j| ctx.word(j).is_some_and(super::lexicon::is_org_word))
+        {
+            return Some((np.name_first, np.name_last));
+        }
+        k = end.max(k + 1);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use crate::quote::extract;
@@ -157,6 +279,24 @@ mod tests {
                 Some("Wenna Colby".to_string()),
                 Some("Priya Castellan".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn transcript_labels_name_each_turn() {
+        let t = "Hearing\n\nDUNMORE: The note was “a disgrace” from start to end.\n\nMs. Ruiz: The note was “a fair summary” of the vote.\n";
+        assert_eq!(
+            speakers(t),
+            [Some("DUNMORE".to_string()), Some("Ruiz".to_string())]
+        );
+    }
+
+    #[test]
+    fn you_in_a_question_is_the_interviewee() {
+        let t = "Harbour News interviews Ana Ruiz\n\nAna Ruiz, the harbour master, spoke with Harbour News.\n\n((HN)) On your website you state “the pier will open in May.” Why May?\n\nQ: You once called it “a folly”. Why?\n";
+        assert_eq!(
+            speakers(t),
+            [Some("Ana Ruiz".to_string()), Some("Ana Ruiz".to_string())]
         );
     }
 }

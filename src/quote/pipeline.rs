@@ -158,6 +158,9 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top]) {
             });
         }
         source = source.or(attr.and(Some(Source::SentenceSubject)));
+        // A transcript's or interview's turn: `SMITH:`, `A:`, `you` in `Q:`.
+        attr = attr.or_else(|| layouts::turn(ctx, lo, qs));
+        source = source.or(attr.and(Some(Source::Colon)));
         let kind = kind_of(ctx, range, at_start, attr.as_ref(), qs);
         if kind == QuoteKind::Term {
             attr = None;
@@ -595,7 +598,7 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
     match kind {
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
-            let name = names.canonical(raw);
+            let name = shouted_name(names, raw).unwrap_or_else(|| names.canonical(raw));
             if !speakable(names, &name) {
                 return None;
             }
@@ -671,6 +674,21 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// `DUNMORE` of a transcript's `DUNMORE:` label: the full name the
+/// article gives for it written in title case (`Mark Dunmore`), if any.
+fn shouted_name(names: &NameIndex, raw: &str) -> Option<String> {
+    if raw.len() < 2 || raw.contains(' ') || raw.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut chars = raw.chars();
+    let first = chars.next()?;
+    let title: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    let full = names.canonical(&title);
+    full.contains(' ').then_some(full)
 }
 
 /// `Singer said` after `analyst Brian Singer`: a lone capitalised word
