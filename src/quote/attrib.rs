@@ -1327,6 +1327,8 @@ impl<'a> Ctx<'a> {
                                 | "their"
                                 | "its"
                                 | "about"
+                                | "which"
+                                | "whom"
                         )
                     });
             // `In a new report, the Electoral Commission says`: an
