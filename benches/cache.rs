@@ -1,4 +1,5 @@
-//! The offline cache at 100,000 articles: an FTS5 search (common words, a
+//! The offline cache at 100,000 articles: an FTS5 search (a word in every
+//! article, common words, a
 //! rare word, a speaker filter, a prefix while typing) and the first page of
 //! headlines read back from the cache, as a start from the cache does.
 //!
@@ -100,10 +101,12 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     group.measurement_time(Duration::from_secs(10));
     for (label, query) in [
+        ("search a word in every article", "story"),
         ("search two common words", "harbour budget"),
         ("search a rare word", "lighthouse"),
         ("search by speaker and word", "speaker:\"Ana Ruiz\" ferry"),
         ("search a prefix while typing", "lightho"),
+        ("search a common prefix while typing", "harbo"),
     ] {
         group.bench_function(label, |b| {
             b.iter(|| store.search(black_box(query), 20).expect("search"))

@@ -43,6 +43,7 @@ fn batch(from: usize, n: usize, done: bool) -> Batch {
             articles: n,
             quotes: 2 * n,
             done,
+            ..Progress::default()
         },
         entries,
         problems: Vec::new(),

@@ -310,15 +310,22 @@ fn header(b: &mut Builder, article: &Article) {
 
 /// Dateline place, date and source, the publisher, date and byline, each
 /// once, joined by a dot that stays on the row of the item before it.
+/// The publication date reads as a date (`26 Feb 1987 15:01`, local time
+/// for a zoned one); a dateline date on that same day is left out.
 fn meta_line(a: &Article) -> String {
+    let published = a.published.as_deref().map(str::trim);
+    let when = published.and_then(crate::dates::parse);
+    let shown =
+        published.map(|p| crate::dates::reading_date(p).map_or(Cow::Borrowed(p), Cow::Owned));
     let mut parts: Vec<&str> = Vec::new();
     if let Some(d) = &a.dateline {
         parts.push(&d.place);
-        parts.extend(d.date.as_deref());
+        let repeats = |date: &&String| when.is_some_and(|w| crate::dates::same_day(date, w));
+        parts.extend(d.date.as_ref().filter(|d| !repeats(d)).map(String::as_str));
         parts.extend(d.source.as_deref());
     }
     parts.extend(a.source.as_deref());
-    parts.extend(a.published.as_deref());
+    parts.extend(shown.as_deref());
     parts.extend(a.byline.as_deref());
     let mut seen: Vec<&str> = Vec::new();
     for p in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {

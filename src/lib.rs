@@ -28,6 +28,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod dates;
 pub mod export;
 pub mod fetch;
 pub mod keymap;

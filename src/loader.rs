@@ -38,6 +38,8 @@ pub struct Done<T> {
     pub items: Vec<T>,
     /// Problems met, in order.
     pub problems: Vec<Problem>,
+    /// URL inputs fetched and read since the last `Done`.
+    pub urls_done: usize,
 }
 
 /// The number of workers to use: one per core.
@@ -113,6 +115,7 @@ fn parse<T>(
         let mut out = Done {
             items: Vec::new(),
             problems: Vec::new(),
+            urls_done: usize::from(matches!(piece, Piece::UrlDone)),
         };
         let _ = pieces::parse(piece, options, &mut |item| {
             match item {
@@ -149,6 +152,10 @@ pub struct Progress {
     pub articles: usize,
     /// Quotations found in them.
     pub quotes: usize,
+    /// URL inputs fetched and read so far, of `urls`.
+    pub urls_done: usize,
+    /// URL inputs in all.
+    pub urls: usize,
     /// Whether every input has been read.
     pub done: bool,
 }
@@ -185,6 +192,23 @@ pub fn stream_with(
     mut send: impl FnMut(Batch) -> ControlFlow<()>,
 ) {
     let mut batch = Batch::default();
+    batch.progress.urls = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .filter(|a| crate::article::is_url(a))
+        .count();
+    // Say at once how many URLs there are to fetch: the first may be slow.
+    if batch.progress.urls > 0 {
+        let progress = batch.progress;
+        if send(Batch {
+            progress,
+            ..Batch::default()
+        })
+        .is_break()
+        {
+            return;
+        }
+    }
     let mut sent = None::<Instant>;
     let work = |entry: Entry| {
         let names = corpus::resolved_speakers(&entry);
@@ -199,7 +223,10 @@ pub fn stream_with(
             batch.names.push(names);
         }
         batch.problems.extend(done.problems);
-        if sent.is_none_or(|t| t.elapsed() >= BATCH_WAIT) && !batch.entries.is_empty() {
+        batch.progress.urls_done += done.urls_done;
+        // A URL read is news for the status bar even when it brought nothing.
+        let due = !batch.entries.is_empty() || done.urls_done > 0;
+        if sent.is_none_or(|t| t.elapsed() >= BATCH_WAIT) && due {
             let progress = batch.progress;
             flow = send(std::mem::replace(
                 &mut batch,

@@ -8,51 +8,7 @@
 
 use std::collections::HashMap;
 
-/// Generational suffixes that make a different person (`Donald Trump Jr.`).
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
-
-/// Words that make a name an organisation or place rather than a person.
-const ORG_WORDS: &[&str] = &[
-    "house",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "committee",
-    "council",
-    "party",
-    "campaign",
-    "court",
-    "commission",
-    "government",
-    "administration",
-    "police",
-    "army",
-    "university",
-    "bank",
-    "company",
-    "inc",
-    "corp",
-    "group",
-    "association",
-    "union",
-    "board",
-    "senate",
-    "congress",
-    "parliament",
-    "embassy",
-    "foundation",
-    "institute",
-    "service",
-    "news",
-    "times",
-    "post",
-    "press",
-    "network",
-    "fund",
-    "organization",
-    "organisation",
-];
+use crate::quote::Lexicon;
 
 /// The key under which written forms of one speaker meet.
 ///
@@ -75,7 +31,7 @@ pub fn speaker_key(name: &str) -> String {
     if words.len() < 2
         || words
             .iter()
-            .any(|w| ORG_WORDS.contains(&w.trim_end_matches('.')))
+            .any(|w| Lexicon::get().is_speaker_org_word(w.trim_end_matches('.')))
     {
         return words.join(" ");
     }
@@ -83,7 +39,7 @@ pub fn speaker_key(name: &str) -> String {
     let suffix = words
         .last()
         .map(|w| bare(w))
-        .filter(|w| SUFFIXES.contains(&w.as_str()));
+        .filter(|w| Lexicon::get().is_generational_suffix(w));
     let core: &[&str] = if suffix.is_some() {
         &words[..words.len() - 1]
     } else {
@@ -111,7 +67,7 @@ pub fn speaker_key(name: &str) -> String {
 fn family_name(name: &str) -> Option<&str> {
     name.split_whitespace()
         .rev()
-        .find(|w| !SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .find(|w| !Lexicon::get().is_generational_suffix(w.trim_end_matches('.')))
 }
 
 /// The full names in `text` that end in `surname` (`Hillary Clinton`,
@@ -198,102 +154,12 @@ pub fn resolve_surname(article_text: &str, name: &str) -> Option<String> {
 
 /// Whether a lowercased word is a title or honorific rather than a name.
 pub fn is_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "president",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sen",
-        "sen.",
-        "senator",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "governor",
-        "secretary",
-        "minister",
-        "judge",
-        "former",
-        "candidate",
-        "gen",
-        "gen.",
-        "general",
-        "speaker",
-        "chairman",
-        "mayor",
-        "vice",
-        "first",
-        "lady",
-        "prime",
-        "director",
-        "chief",
-        "leader",
-        "nominee",
-        "sir",
-    ];
-    TITLES.contains(&word)
+    Lexicon::get().is_surname_title(word)
 }
 
 /// Capitalised words that open sentences but are not names (`Later Brandt said`).
 fn is_function_word(word: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "a",
-        "after",
-        "also",
-        "although",
-        "an",
-        "and",
-        "as",
-        "asked",
-        "at",
-        "before",
-        "but",
-        "by",
-        "earlier",
-        "for",
-        "from",
-        "here",
-        "how",
-        "if",
-        "in",
-        "later",
-        "meanwhile",
-        "now",
-        "of",
-        "on",
-        "said",
-        "says",
-        "since",
-        "so",
-        "still",
-        "that",
-        "the",
-        "then",
-        "there",
-        "these",
-        "this",
-        "those",
-        "though",
-        "to",
-        "today",
-        "told",
-        "what",
-        "when",
-        "where",
-        "while",
-        "who",
-        "why",
-        "with",
-        "yesterday",
-        "yet",
-    ];
-    WORDS.contains(&word.to_lowercase().as_str())
+    Lexicon::get().is_name_run_stop(word)
 }
 
 /// The family name a speaker is filed under for surname lookups.

@@ -121,7 +121,7 @@ fn csv_has_a_header_and_a_row_per_quote() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,title,start,end,kind,speaker,confidence,uncertain,text")
+        Some("id,title,start,end,kind,speaker,confidence,uncertain,text,role")
     );
     // No quote in this fixture spans a line break, so rows are lines.
     let rows: Vec<&str> = lines.collect();
@@ -312,12 +312,13 @@ fn csv_round_trips_commas_quotes_and_line_breaks() {
             "speaker",
             "confidence",
             "uncertain",
-            "text"
+            "text",
+            "role"
         ]
     );
     let text = "“Yes, we will,\nsoon,” she said. “Later.”";
     for row in &records[1..] {
-        assert_eq!(row.len(), 9, "{row:?}");
+        assert_eq!(row.len(), 10, "{row:?}");
         assert_eq!(
             (row[0].as_str(), row[1].as_str()),
             ("c,1", "Rates, \"frozen\"")
@@ -539,4 +540,29 @@ fn with_text_gives_the_text_the_offsets_count_into() {
     let out = hearsay(&["quotes", "--with-text", "--format", "csv", feed]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--with-text needs --format jsonl"));
+}
+
+#[test]
+fn jsonl_gives_the_role_written_before_the_name() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hearsay"))
+        .args(["quotes", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("hearsay starts");
+    let input = r#"{"id": "r1", "title": "Ferry fares", "body": "Tory MP Gareth Pellow said the rise was “a tax on islanders”. “Fuel costs doubled,” said Mr Pellow."}"#;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("hearsay ends");
+    assert!(out.status.success());
+    let json = jsonl(&out);
+    let quotes = json[0]["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes[0]["speaker"], "Gareth Pellow");
+    assert_eq!(quotes[0]["role"], "Tory MP");
+    assert_eq!(quotes[1]["speaker"], "Gareth Pellow");
+    assert!(quotes[1].get("role").is_none(), "{:?}", quotes[1]);
 }

@@ -125,6 +125,7 @@ fn app_with_two_articles() -> App {
             articles: 2,
             quotes: 2,
             done: true,
+            ..Progress::default()
         },
         entries,
         problems: Vec::new(),

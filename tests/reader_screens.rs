@@ -36,6 +36,7 @@ fn batch(entries: Vec<Entry>, done: bool) -> Batch {
             articles: entries.len(),
             quotes: 0,
             done,
+            ..Progress::default()
         },
         entries,
         problems: Vec::new(),
@@ -52,7 +53,8 @@ fn kept() -> App {
             "Pier lights repaired",
             "“They shine again,” said Oona Vasquez, the harbour master.",
             Some("https://bay.example.org/pier"),
-            Some("2026-11-30T12:00:00Z"),
+            // Zoneless, so the screen is the same in every time zone.
+            Some("2026-11-30 12:00:00"),
         )
     };
     app.append(batch(
@@ -120,4 +122,34 @@ fn the_open_article_shows_its_link_under_the_byline() {
     let mut app = kept();
     update(&mut app, Action::Open);
     insta::assert_snapshot!("link_under_byline", screen(&app));
+}
+
+#[test]
+fn the_status_bar_counts_the_urls_read_while_loading() {
+    let mut app = App::new(Corpus::default(), Vec::new());
+    app.start_loading();
+    let mut first = batch(Vec::new(), false);
+    first.progress.urls = 3;
+    app.append(first);
+    let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    assert!(status(&app).contains("0/3 URLs read"), "{}", status(&app));
+    let mut more = batch(
+        vec![article(
+            "a",
+            "Pier lights repaired",
+            "“They shine again,” said Oona Vasquez.",
+            None,
+            None,
+        )],
+        false,
+    );
+    more.progress.urls = 3;
+    more.progress.urls_done = 2;
+    app.append(more);
+    assert!(status(&app).contains("2/3 URLs read"), "{}", status(&app));
+    let mut last = batch(Vec::new(), true);
+    last.progress.urls = 3;
+    last.progress.urls_done = 3;
+    app.append(last);
+    assert!(!status(&app).contains("URLs"), "{}", status(&app));
 }

@@ -209,6 +209,7 @@ mod tests {
                 articles: entries.len(),
                 quotes: 0,
                 done,
+                ..Progress::default()
             },
             entries,
             problems: Vec::new(),

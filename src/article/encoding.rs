@@ -41,7 +41,10 @@ pub(crate) fn decode(bytes: &[u8], charset: Option<&str>, markup: Markup) -> Dec
     let mut notes = Vec::new();
     let mut choose = |label: Option<String>, whence: &str| -> Option<&'static Encoding> {
         let label = label?;
-        match Encoding::for_label(label.trim().as_bytes()) {
+        // Stray quotes and slashes round a label (`charset=utf-8"/>`) are
+        // a typing slip, not part of the name.
+        let name = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '/'));
+        match Encoding::for_label(name.as_bytes()) {
             // A page cannot be UTF-16 by its own say-so: its bytes were read
             // as ASCII to find the declaration (WHATWG, "prescan").
             Some(e)
@@ -193,6 +196,16 @@ mod tests {
         bytes.extend_from_slice(body);
         bytes.extend_from_slice(b"</title></rss>");
         bytes
+    }
+
+    #[test]
+    fn a_label_with_a_stray_quote_is_read() {
+        let page = b"<html><head><meta charset=utf-8\"/><title>Caf\xc3\xa9</title></head></html>";
+        let d = decode(page, None, Markup::Html);
+        assert_eq!(d.warning, None);
+        assert!(d.text.contains("Café"));
+        let d = decode(b"<p>x</p>", Some("'iso-8859-1'"), Markup::Html);
+        assert_eq!(d.warning, None);
     }
 
     #[test]

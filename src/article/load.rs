@@ -83,18 +83,194 @@ pub fn load_paths_each_with(
     options: &LoadOptions,
     mut each: impl FnMut(Item) -> ControlFlow<()>,
 ) {
-    for path in paths {
-        let mut flow = ControlFlow::Continue(());
-        walk::inputs(path, &mut |input| {
-            flow = match input {
-                Ok(input) => load_input(&input, options, &mut each),
-                Err(problem) => each(Item::Problem(problem)),
-            };
-            flow.is_continue()
-        });
-        if flow.is_break() {
-            return;
+    with_urls(paths, options, |urls| {
+        for path in paths {
+            let mut flow = ControlFlow::Continue(());
+            walk::inputs(path, &mut |input| {
+                flow = match input {
+                    Ok(Input::Url(url)) => urls.load(&url, &mut each),
+                    Ok(input) => load_input(&input, options, &mut each),
+                    Err(problem) => each(Item::Problem(problem)),
+                };
+                flow.is_continue()
+            });
+            if flow.is_break() {
+                return;
+            }
         }
+    });
+}
+
+/// Loads URL inputs, in the order asked: fetched a few at a time ahead of
+/// their turn when `paths` holds more than one (see [`with_urls`]).
+pub(super) struct Urls<'a> {
+    ahead: Option<&'a Prefetch<'a>>,
+    taken: usize,
+    options: &'a LoadOptions,
+}
+
+impl Urls<'_> {
+    /// Loads `url`, the next of the URLs among the paths [`with_urls`] was
+    /// given.
+    pub(super) fn load(
+        &mut self,
+        url: &str,
+        each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        match self.ahead {
+            Some(ahead) if self.taken < ahead.urls.len() && ahead.urls[self.taken] == url => {
+                let got = ahead.take(self.taken);
+                self.taken += 1;
+                load_fetched(url, got, self.options, each)
+            }
+            _ => load_url(url, self.options, each),
+        }
+    }
+}
+
+/// Runs `body` with a [`Urls`] for the URLs among `paths`: when there are
+/// several, [`FETCHING`] threads fetch them ahead while `body` loads, and
+/// stop when it returns.
+pub(super) fn with_urls<R>(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    body: impl FnOnce(&mut Urls<'_>) -> R,
+) -> R {
+    let urls: Vec<&str> = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .filter(|a| fetch::is_url(a))
+        .collect();
+    if urls.len() < 2 {
+        return body(&mut Urls {
+            ahead: None,
+            taken: 0,
+            options,
+        });
+    }
+    let fetcher = fetcher(options);
+    std::thread::scope(|scope| {
+        let ahead = Prefetch::start(scope, &fetcher, &urls);
+        let out = body(&mut Urls {
+            ahead: Some(&ahead),
+            taken: 0,
+            options,
+        });
+        ahead.stop();
+        out
+    })
+}
+
+/// The fetcher for URL inputs.
+fn fetcher(options: &LoadOptions) -> crate::fetch::Fetcher {
+    crate::fetch::Fetcher::new(&crate::fetch::FetchOptions {
+        max_size: options.max_size,
+        ..crate::fetch::FetchOptions::default()
+    })
+}
+
+/// How many URLs are fetched at once.
+const FETCHING: usize = 4;
+
+/// URL inputs fetched on [`FETCHING`] threads, at most twice that many
+/// ahead of the one being loaded, so a long list of URLs holds only a few
+/// bodies at a time.
+struct Prefetch<'u> {
+    urls: &'u [&'u str],
+    state: std::sync::Mutex<Ahead>,
+    changed: std::sync::Condvar,
+}
+
+type Got = Result<crate::fetch::Body, crate::fetch::FetchError>;
+
+#[derive(Default)]
+struct Ahead {
+    /// Bodies fetched and not yet taken, by the URL's place in the list.
+    got: Vec<Option<Got>>,
+    /// The next URL to fetch.
+    next: usize,
+    /// How many URLs have been taken to load.
+    taken: usize,
+    /// Loading stopped: fetch no more.
+    stopped: bool,
+}
+
+impl<'u> Prefetch<'u> {
+    fn start<'s>(
+        scope: &'s std::thread::Scope<'s, '_>,
+        fetcher: &'s crate::fetch::Fetcher,
+        urls: &'u [&'u str],
+    ) -> std::sync::Arc<Prefetch<'u>>
+    where
+        'u: 's,
+    {
+        let ahead = std::sync::Arc::new(Prefetch {
+            urls,
+            state: std::sync::Mutex::new(Ahead {
+                got: (0..urls.len()).map(|_| None).collect(),
+                ..Ahead::default()
+            }),
+            changed: std::sync::Condvar::new(),
+        });
+        for _ in 0..FETCHING.min(urls.len()) {
+            let ahead = std::sync::Arc::clone(&ahead);
+            scope.spawn(move || ahead.work(fetcher));
+        }
+        ahead
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Ahead> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A fetching thread: takes the next URL when it is near enough its
+    /// turn, until every URL is fetched or loading stopped.
+    fn work(&self, fetcher: &crate::fetch::Fetcher) {
+        loop {
+            let mut state = self.lock();
+            while !state.stopped
+                && state.next < self.urls.len()
+                && state.next >= state.taken + 2 * FETCHING
+            {
+                state = self
+                    .changed
+                    .wait(state)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+            if state.stopped || state.next >= self.urls.len() {
+                return;
+            }
+            let k = state.next;
+            state.next += 1;
+            drop(state);
+            let got = fetcher.get(self.urls[k]);
+            self.lock().got[k] = Some(got);
+            self.changed.notify_all();
+        }
+    }
+
+    /// The body of the `k`th URL, waiting for it if need be.
+    fn take(&self, k: usize) -> Got {
+        let mut state = self.lock();
+        loop {
+            if let Some(got) = state.got.get_mut(k).and_then(Option::take) {
+                state.taken = state.taken.max(k + 1);
+                drop(state);
+                self.changed.notify_all();
+                return got;
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+
+    fn stop(&self) {
+        self.lock().stopped = true;
+        self.changed.notify_all();
     }
 }
 
@@ -325,13 +501,19 @@ fn load_url(
     options: &LoadOptions,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    load_fetched(url, fetcher(options).get(url), options, each)
+}
+
+/// Loads what fetching a URL gave.
+fn load_fetched(
+    url: &str,
+    got: Got,
+    options: &LoadOptions,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let path = Path::new(url);
     let report = Reporter { path };
-    let fetcher = crate::fetch::Fetcher::new(&crate::fetch::FetchOptions {
-        max_size: options.max_size,
-        ..crate::fetch::FetchOptions::default()
-    });
-    let fetched = match fetcher.get(url) {
+    let fetched = match got {
         Ok(f) => f,
         // The problem names the URL already.
         Err(e) => return each(report.problem(None, e.reason.to_string(), true)),

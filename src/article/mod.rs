@@ -37,6 +37,7 @@ pub mod samples;
 mod text;
 mod walk;
 
+pub(crate) use fetch::is_url;
 pub(crate) use load::human_size;
 pub use load::{
     DEFAULT_MAX_SIZE, Item, LoadOptions, load_bytes, load_paths, load_paths_each,

@@ -37,6 +37,9 @@ pub enum Piece {
     /// Something already read, such as articles from standard input or a
     /// problem met while walking.
     Item(Box<Item>),
+    /// A URL input has been fetched and read: its articles and problems
+    /// came before this.
+    UrlDone,
 }
 
 /// Cuts the inputs under `paths` into pieces, in input order, handing each to
@@ -46,32 +49,37 @@ pub fn cut(
     options: LoadOptions,
     each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
 ) {
-    for path in paths {
-        let mut flow = ControlFlow::Continue(());
-        walk::inputs(path, &mut |input| {
-            flow = match input {
-                Ok(Input::File(file)) => cut_file(file, options, each),
-                Ok(input @ (Input::Stdin | Input::Url(_))) => {
-                    // Standard input and URLs are read once, in order, on this thread.
-                    let name = match input {
-                        Input::Url(url) => PathBuf::from(url),
-                        _ => PathBuf::from("-"),
-                    };
-                    let mut flow = ControlFlow::Continue(());
-                    load_paths_each_with(&[name], &options, |item| {
-                        flow = each(Piece::Item(Box::new(item)));
+    load::with_urls(paths, &options, |urls| {
+        for path in paths {
+            let mut flow = ControlFlow::Continue(());
+            walk::inputs(path, &mut |input| {
+                flow = match input {
+                    Ok(Input::File(file)) => cut_file(file, options, each),
+                    // URLs (fetched a few at a time ahead) and standard input
+                    // are read in order on this thread.
+                    Ok(Input::Url(url)) => {
+                        match urls.load(&url, &mut |item| each(Piece::Item(Box::new(item)))) {
+                            ControlFlow::Continue(()) => each(Piece::UrlDone),
+                            stop => stop,
+                        }
+                    }
+                    Ok(Input::Stdin) => {
+                        let mut flow = ControlFlow::Continue(());
+                        load_paths_each_with(&[PathBuf::from("-")], &options, |item| {
+                            flow = each(Piece::Item(Box::new(item)));
+                            flow
+                        });
                         flow
-                    });
-                    flow
-                }
-                Err(problem) => each(Piece::Item(Box::new(Item::Problem(problem)))),
-            };
-            flow.is_continue()
-        });
-        if flow.is_break() {
-            return;
+                    }
+                    Err(problem) => each(Piece::Item(Box::new(Item::Problem(problem)))),
+                };
+                flow.is_continue()
+            });
+            if flow.is_break() {
+                return;
+            }
         }
-    }
+    });
 }
 
 /// Parses one piece, handing over its articles and problems in order.
@@ -95,6 +103,7 @@ pub fn parse(
             flow
         }
         Piece::Item(item) => each(*item),
+        Piece::UrlDone => ControlFlow::Continue(()),
     }
 }
 

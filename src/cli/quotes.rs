@@ -116,7 +116,7 @@ pub fn run_showing(
     if format == Format::Csv {
         writeln!(
             out,
-            "id,title,start,end,kind,speaker,confidence,uncertain,text"
+            "id,title,start,end,kind,speaker,confidence,uncertain,text,role"
         )?;
     }
     article::load_paths_each_with(paths, &options, |item| {
@@ -171,6 +171,9 @@ struct QuoteLine<'a> {
     text: &'a str,
     kind: QuoteKind,
     speaker: Option<&'a str>,
+    /// The role written before the speaker's name (`Tory MP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
     /// P(speaker right), to three decimals; none without a speaker.
     confidence: Option<f64>,
     /// Below the threshold: the speaker is given but not to be relied on.
@@ -366,6 +369,7 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
                 text: text.get(q.span.clone()).unwrap_or_default(),
                 kind: q.kind,
                 speaker: q.speaker.as_deref(),
+                role: q.role(text),
                 confidence: q.confidence.map(|c| round3(f64::from(c))),
                 uncertain: q.is_uncertain(show.min_confidence),
                 speaker_mention: q.mention.as_ref().map(|m| chars.span(m)),
@@ -412,6 +416,7 @@ fn write_csv(line: &ArticleLine<'_>, out: &mut dyn Write) -> io::Result<()> {
             q.confidence.map_or_else(String::new, |c| format!("{c:.3}")),
             if q.uncertain { "true" } else { "" }.to_string(),
             csv_field(q.text),
+            csv_field(q.role.unwrap_or_default()),
         ];
         writeln!(out, "{}", fields.join(","))?;
     }

@@ -267,6 +267,29 @@ fn the_link_shows_under_the_byline_sanitised() {
 }
 
 #[test]
+fn the_date_reads_as_a_date_and_a_dateline_day_is_not_said_twice() {
+    let mut e = entry("Title", "Body.", vec![]);
+    e.article.published = Some("26-FEB-1987 15:01:01.79".into());
+    e.article.dateline = Some(Dateline {
+        span: 0..0,
+        place: "SALVADOR".into(),
+        date: Some("Feb 26".into()),
+        source: None,
+    });
+    assert_eq!(rows(&e, 80)[1], "SALVADOR\u{a0}· 26 Feb 1987 15:01");
+    // A dateline on another day keeps its date; a date hearsay cannot
+    // read is shown as written.
+    if let Some(d) = e.article.dateline.as_mut() {
+        d.date = Some("Feb 25".into());
+    }
+    e.article.published = Some("the day after".into());
+    assert_eq!(
+        rows(&e, 80)[1],
+        "SALVADOR\u{a0}· Feb 25\u{a0}· the day after"
+    );
+}
+
+#[test]
 fn header_then_blank_then_paragraphs() {
     let mut e = entry(
         "The  headline\nhere",

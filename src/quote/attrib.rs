@@ -73,11 +73,7 @@ fn is_compound_adjective(w: &str) -> bool {
         return false;
     };
     tail.starts_with(|c: char| c.is_ascii_lowercase())
-        && (tail.ends_with("ed")
-            || matches!(
-                tail,
-                "style" | "era" | "like" | "friendly" | "based" | "type" | "led" | "run"
-            ))
+        && (tail.ends_with("ed") || super::lexicon::Lexicon::get().is_compound_tail(tail))
 }
 
 fn possessive(w: &str) -> bool {
@@ -86,86 +82,11 @@ fn possessive(w: &str) -> bool {
 
 /// Words that cannot end a noun phrase.
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "by" | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "for"
-            | "with"
-            | "at"
-            | "from"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "that"
-            | "than"
-            | "about"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "while"
-            | "when"
-            | "if"
-            | "because"
-            | "so"
-            | "ago"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "day"
-            | "days"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "time"
-            | "times"
-            | "conference"
-            | "rally"
-            | "event"
-            | "appearance"
-            | "briefing"
-            | "reporters"
-            | "recently"
-            | "however"
-            | "then"
-            | "this"
-            | "which"
-            | "what"
-            | "who"
-            | "where"
-            | "there"
-            | "here"
-    )
+    super::lexicon::Lexicon::get().is_np_stop(w)
 }
 
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "del"
-            | "da"
-            | "di"
-            | "le"
-            | "der"
-            | "den"
-            | "dos"
-            | "das"
-            | "du"
-            | "ibn"
-            | "el"
-    )
+    super::lexicon::Lexicon::get().is_name_particle(w)
 }
 
 impl<'a> Ctx<'a> {
@@ -271,6 +192,16 @@ impl<'a> Ctx<'a> {
         if w == "pressed" {
             return Some(i);
         }
+        // `as Ana Ruiz put it`: the words are hers (not `put it off`).
+        if matches!(w, "put" | "puts") {
+            let as_before =
+                (i.saturating_sub(5)..i).any(|k| matches!(self.word(k), Some("as" | "As")));
+            let ends = self
+                .toks
+                .get(i + 2)
+                .is_none_or(|t| matches!(t.kind, Kind::Punct(_) | Kind::Break));
+            return (self.word(i + 1) == Some("it") && as_before && ends).then_some(i + 1);
+        }
         // `Bennett shot back`, `fired back`, `hit back`.
         if matches!(w, "shot" | "fired" | "hit" | "fires" | "hits" | "shoots") {
             return (self.word(i + 1) == Some("back")).then_some(i + 1);
@@ -374,6 +305,26 @@ impl<'a> Ctx<'a> {
             return Some(self.named(first, end));
         }
         self.description_left(end, lo)
+    }
+
+    /// `Ana Ruiz's`, `Sanders'`: a capitalised possessive at token `k` and
+    /// the capitalised words before it (not before `lo`), as a name.
+    pub fn owner_left(&self, k: usize, lo: usize) -> Option<Np> {
+        let w = self.word(k)?;
+        if !capitalised(w) || !possessive(w) || self.inq[k] != 0 {
+            return None;
+        }
+        let mut first = k;
+        while first > lo && k - first < 4 {
+            match self.word(first - 1) {
+                Some(p) if capitalised(p) && !is_capital_stopword(p) && !possessive(p) => {
+                    first -= 1
+                }
+                _ => break,
+            }
+        }
+        let np = self.named(first, k);
+        (np.kind == NpKind::Name).then_some(np)
     }
 
     /// A run of capitalised tokens `first..=end` as a name (titles skipped)
@@ -688,8 +639,20 @@ impl<'a> Ctx<'a> {
         if nearest.is_some() {
             return nearest;
         }
+        // `The men's solicitor Matthew Knight, said that`: a stray comma
+        // between a name and its cue, with no apposition before it.
+        // Not before a participle: `… to vote for Ana Ruiz, saying` is
+        // someone else's.
+        let Some(comma) = first_comma else {
+            let finite = self
+                .word(i + 1)
+                .is_some_and(|w| is_cue(w) && !is_participle(w));
+            return finite
+                .then(|| self.np_left(i.checked_sub(1)?, lo))
+                .flatten()
+                .filter(|np| np.kind == NpKind::Name && np.name_last > np.name_first);
+        };
         // `A picker, Tomas Reyes, said`: the name is the apposition.
-        let comma = first_comma?;
         let np = self.np_left(i - 1, comma + 1)?;
         (np.kind == NpKind::Name && np.first == comma + 1).then_some(np)
     }
@@ -738,6 +701,31 @@ impl<'a> Ctx<'a> {
             {
                 last = self.run_right(last + 2, hi);
             }
+            // `Harbour Trust (Asia) Ltd analyst Wen Colby`: an organisation
+            // whose name holds a parenthesis, then a person after a role.
+            if let Some(person) = self.person_after_parenthesis(last, hi, after_cue) {
+                let mut np = self.named(person.0, person.1);
+                np.first = start;
+                return Some(np);
+            }
+            // `KNB' Odile Varga`: an owner whose mark is a token of its own.
+            if self
+                .word(last)
+                .is_some_and(|w| w.ends_with('s') || w.ends_with('S'))
+                && self
+                    .toks
+                    .get(last + 1)
+                    .is_some_and(|t| t.is('’') || t.is('\''))
+                && last + 2 < hi
+                && self
+                    .word(last + 2)
+                    .is_some_and(|n| capitalised(n) && !is_capital_stopword(n))
+            {
+                let l2 = self.run_right(last + 2, hi);
+                let mut np = self.named(last + 2, l2);
+                np.first = start;
+                return Some(np);
+            }
             // `Huckabee campaign spokesman Hogan Gidley`: the person named
             // after a role.
             if let Some((f2, l2)) = self.later_run(last, hi, after_cue) {
@@ -783,6 +771,35 @@ impl<'a> Ctx<'a> {
             return Some(np);
         }
         None
+    }
+
+    /// After a run ending at `last`: `(Asia) Ltd analyst Wen Colby`, a
+    /// parenthesis and the rest of an organisation's name, then a person
+    /// named after a role (only then: `Ana Ruiz (D-Ore.) Tuesday` is no
+    /// organisation).
+    fn person_after_parenthesis(
+        &self,
+        last: usize,
+        hi: usize,
+        loose: bool,
+    ) -> Option<(usize, usize)> {
+        if !self.is_punct(last + 1, '(') {
+            return None;
+        }
+        let close = (last + 2..(last + 6).min(hi)).find(|&j| self.is_punct(j, ')'))?;
+        let rest = close + 1;
+        if rest >= hi
+            || !self
+                .word(rest)
+                .is_some_and(|w| capitalised(w) && !is_capital_stopword(w))
+        {
+            return None;
+        }
+        let end = self.run_right(rest, hi);
+        if !self.word(end).is_some_and(is_org_word) {
+            return None;
+        }
+        self.later_run(end, hi, loose)
     }
 
     /// The last token of the run of capitalised words from `first`.
@@ -871,7 +888,7 @@ impl<'a> Ctx<'a> {
         }
         let alone = self
             .word(start)
-            .is_some_and(|w| matches!(w, "Some" | "Many" | "Others" | "Several" | "Both" | "Most"));
+            .is_some_and(|w| super::lexicon::Lexicon::get().is_group_subject(w));
         (last > start || alone).then_some(Np {
             first: start,
             last,
@@ -913,7 +930,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let after_comma = k > i && self.is_punct(k - 1, ',');
-            let np = if k == i {
+            let np = if let Some(agent) = self.passive_agent(k, cue_last, hi) {
+                agent
+            } else if k == i {
                 self.np_right(cue_last + 1, hi)
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
@@ -993,6 +1012,27 @@ impl<'a> Ctx<'a> {
         fallback
     }
 
+    /// `Harbour Radio was told by Ana Ruiz`, `reporters were told`: a cue
+    /// in the passive, whose subject is who was told, never the speaker.
+    /// `Some` of the agent after `by` (or `None`) when the cue at `k` is
+    /// passive; `None` when it is not.
+    fn passive_agent(&self, k: usize, cue_last: usize, hi: usize) -> Option<Option<Np>> {
+        let passive = k > 0
+            && matches!(self.word(k), Some("told"))
+            && self
+                .word(k - 1)
+                .is_some_and(|w| matches!(w, "was" | "were" | "been" | "being" | "is" | "are"));
+        if !passive {
+            return None;
+        }
+        Some(if self.word(cue_last + 1) == Some("by") {
+            self.np_right(cue_last + 2, hi)
+                .filter(|np| np.kind != NpKind::Pronoun)
+        } else {
+            None
+        })
+    }
+
     /// `a court document filed by state attorney Dave Aronberg`: the person
     /// who wrote a described document, when one is named right after it.
     fn author_of(&self, np: Np, hi: usize) -> Np {
@@ -1050,7 +1090,9 @@ impl<'a> Ctx<'a> {
             let (cue, last) = nearest.unwrap_or((k, cue_last));
             nearest.get_or_insert((k, cue_last));
             let w = self.word(k)?;
-            let np = if cue_last > k && matches!(w, "according" | "According") {
+            let np = if let Some(agent) = self.passive_agent(k, cue_last, qs) {
+                agent
+            } else if cue_last > k && matches!(w, "according" | "According") {
                 // according to
                 self.np_right(cue_last + 1, qs)
                     .map(|np| self.author_of(np, qs))
@@ -1151,21 +1193,8 @@ impl<'a> Ctx<'a> {
             }
             let initial_description = k == lo
                 && self.word(k).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "The"
-                            | "A"
-                            | "An"
-                            | "Some"
-                            | "Many"
-                            | "Others"
-                            | "Another"
-                            | "Several"
-                            | "Both"
-                            | "Most"
-                            | "Critics"
-                            | "Supporters"
-                    )
+                    let lex = super::lexicon::Lexicon::get();
+                    lex.is_description_opener(w) || lex.is_group_subject(w)
                 });
             // Only at the start of a clause: not `in Columbia`, `a Trump-style`.
             // Not inside a name after a preposition either: `on BBC Radio 4`.
@@ -1206,6 +1235,8 @@ impl<'a> Ctx<'a> {
                                 | "their"
                                 | "its"
                                 | "about"
+                                | "which"
+                                | "whom"
                         )
                     });
             // `In a new report, the Electoral Commission says`: an
@@ -1281,10 +1312,7 @@ fn is_descriptor(w: &str) -> bool {
         && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"));
     ordinal
         || is_compound_adjective(w)
-        || matches!(
-            w,
-            "ranking" | "outgoing" | "incoming" | "founding" | "leading" | "acting" | "presiding"
-        )
+        || super::lexicon::Lexicon::get().is_descriptor_participle(w)
         || (w.len() > 2
             && w.starts_with(|c: char| c.is_lowercase())
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -1303,10 +1331,7 @@ fn is_descriptor(w: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    super::lexicon::Lexicon::get().is_weekday(w)
 }
 
 fn is_adverb_ly(w: &str) -> bool {

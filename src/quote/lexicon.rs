@@ -1,10 +1,28 @@
-//! Word lists: speech cues, titles, pronouns, organisation words.
+//! The vocabulary: speech cues, titles, pronouns, names and organisation
+//! words, read from the plain-text lists in `assets/lexicon/`.
 //!
-//! Lists are general English newswriting vocabulary, not names from any data.
+//! Every list is one word or phrase a line (`#` starts a comment), compiled
+//! in with `include_str!` and parsed once into hash maps behind
+//! [`Lexicon::get`]. The code holds no word lists, only what each list means.
+//!
+//! # The case rule
+//! Each file says in its header how its words are matched, and there are
+//! only two ways:
+//! - `case: fold`: entries are written in lower case and a word is looked up
+//!   with its ASCII letters lowered (`Sen`, `SEN` and `sen` are one word). A
+//!   word with other letters, or longer than 24 bytes, is in no such list.
+//! - `case: exact`: entries are written as they must appear and a word
+//!   matches only as written (`That` opening a sentence is no determiner,
+//!   `may` is an auxiliary but `May` a month).
+//!
+//! The lists are general English newswriting vocabulary, not names from any
+//! data. The sets are hand-rolled over `HashMap` with FNV hashing and a
+//! first-byte/length filter because they are asked about every word of every
+//! article, where SipHash costs a measurable share of extraction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 /// FNV-1a: the word lists are looked up once per word of every article, and
 /// short keys hash much faster this way than with SipHash.
@@ -29,436 +47,71 @@ impl Hasher for Fnv {
     }
 }
 
-/// A set of lowercase ASCII words with a cheap first-letter/length filter
-/// in front of the hash lookup.
-#[derive(Default)]
-struct WordSet {
-    words: HashSet<String, BuildHasherDefault<Fnv>>,
-    /// Per first letter: bit n set when some word has n bytes.
-    filter: [u32; 26],
+/// How a list's words are matched (see the module's case rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Lower-case entries; words are looked up with ASCII letters lowered.
+    Fold,
+    /// Entries as written; words match only as written.
+    Exact,
 }
 
-impl WordSet {
-    fn insert(&mut self, w: &str) {
-        if let Some(&c) = w.as_bytes().first()
-            && c.is_ascii_lowercase()
-            && w.len() < 32
-        {
-            self.filter[(c - b'a') as usize] |= 1 << w.len();
+/// One list of `assets/lexicon/`: its words, each with a value (a gender,
+/// a lemma, or nothing), and a cheap first-byte/length filter in front of
+/// the hash lookup.
+struct WordList<V: 'static> {
+    case: Case,
+    words: HashMap<&'static str, V, BuildHasherDefault<Fnv>>,
+    /// Per ASCII first byte: bit n set when some entry has n bytes.
+    filter: [u32; 128],
+}
+
+impl<V> WordList<V> {
+    fn new(case: Case) -> Self {
+        WordList {
+            case,
+            words: HashMap::default(),
+            filter: [0; 128],
         }
-        self.words.insert(w.to_string());
     }
 
-    fn remove(&mut self, w: &str) {
-        self.words.remove(w);
+    fn insert(&mut self, w: &'static str, v: V) {
+        if let Some(&c) = w.as_bytes().first()
+            && c.is_ascii()
+            && w.len() < 32
+        {
+            self.filter[usize::from(c)] |= 1 << w.len();
+        }
+        self.words.insert(w, v);
+    }
+
+    /// The entry `w` is, looked up as written whatever the list's case.
+    fn get_as_written(&self, w: &str) -> Option<&V> {
+        let &c = w.as_bytes().first()?;
+        if c.is_ascii() && w.len() < 32 && self.filter[usize::from(c)] & (1 << w.len()) == 0 {
+            return None;
+        }
+        self.words.get(w)
+    }
+
+    /// The entry `w` is, by the list's case rule.
+    fn get(&self, w: &str) -> Option<&V> {
+        match self.case {
+            Case::Exact => self.get_as_written(w),
+            Case::Fold => {
+                let mut buf = [0u8; 24];
+                self.get_as_written(lower(w, &mut buf)?)
+            }
+        }
     }
 
     fn contains(&self, w: &str) -> bool {
-        let Some(&c) = w.as_bytes().first() else {
-            return false;
-        };
-        if !c.is_ascii_lowercase() || w.len() >= 32 {
-            return self.words.contains(w);
-        }
-        self.filter[(c - b'a') as usize] & (1 << w.len()) != 0 && self.words.contains(w)
+        self.get(w).is_some()
     }
 }
 
-/// Verbs whose every inflection is a speech cue.
-const CUE_VERBS: &[&str] = &[
-    "add",
-    "react",
-    "imply",
-    "email",
-    "explain",
-    "ask",
-    "note",
-    "warn",
-    "insist",
-    "caution",
-    "admit",
-    "tweet",
-    "declare",
-    "reply",
-    "respond",
-    "conclude",
-    "argue",
-    "continue",
-    "describe",
-    "claim",
-    "remark",
-    "recall",
-    "acknowledge",
-    "announce",
-    "promise",
-    "pledge",
-    "vow",
-    "assure",
-    "suggest",
-    "urge",
-    "blast",
-    "blame",
-    "accuse",
-    "complain",
-    "joke",
-    "quip",
-    "shout",
-    "chant",
-    "yell",
-    "scream",
-    "boast",
-    "brag",
-    "predict",
-    "concede",
-    "contend",
-    "observe",
-    "emphasize",
-    "emphasise",
-    "stress",
-    "repeat",
-    "reiterate",
-    "maintain",
-    "confirm",
-    "deny",
-    "criticize",
-    "criticise",
-    "mock",
-    "slam",
-    "praise",
-    "testify",
-    "mutter",
-    "muse",
-    "proclaim",
-    "apologize",
-    "lament",
-    "allege",
-    "retort",
-    "interject",
-    "plead",
-    "exclaim",
-    "whisper",
-    "recount",
-    "assert",
-    "affirm",
-    "elaborate",
-    "clarify",
-    "comment",
-    "gush",
-    "fume",
-    "scoff",
-    "chide",
-    "scold",
-    "threaten",
-    "dismiss",
-    "characterize",
-    "cite",
-    "write",
-    "say",
-    "tell",
-    "call",
-    "dub",
-    "brand",
-    "nickname",
-    "label",
-    "argue",
-    "thunder",
-    "sneer",
-    "rail",
-    "lash",
-    "warn",
-    "muse",
-    "opine",
-    "posit",
-    "reason",
-    "tout",
-    "hail",
-    "decry",
-    "lambast",
-    "lambaste",
-    "deride",
-    "ridicule",
-    "condemn",
-    "denounce",
-    "insult",
-    "cry",
-    "holler",
-    "bellow",
-    "rant",
-    "rave",
-    "blurt",
-    "grumble",
-    "marvel",
-    "concur",
-    "agree",
-    "disagree",
-    "answer",
-    "query",
-    "wonder",
-    "demand",
-    "inform",
-    "advise",
-    "predict",
-    "speculate",
-    "guess",
-    "figure",
-    "surmise",
-    "acknowledge",
-    "caution",
-    "signal",
-    "vent",
-    "reveal",
-    "disclose",
-    "divulge",
-    "recall",
-    "reminisce",
-    "summarize",
-    "summarise",
-    "counter",
-    "charge",
-    "question",
-    "post",
-    "report",
-    "state",
-    "point",
-    "term",
-    "refer",
-    "read",
-    "pronounce",
-    "swear",
-    "chuckle",
-    "laugh",
-    "sigh",
-    "snap",
-    "rebut",
-    "fire",
-    "shoot",
-    "hit",
-    "speak",
-    "remember",
-    "retaliate",
-    "bark",
-    "exhort",
-    "confess",
-    "begin",
-    "interrupt",
-    "chime",
-    "reply",
-    "mourn",
-    "plead",
-    "protest",
-    "recount",
-    "insist",
-];
-
-/// Inflections that are too often nouns or other words to count as cues.
-const NOT_CUES: &[&str] = &[
-    "call",
-    "remarks",
-    "retort",
-    "retorts",
-    "email",
-    "emails",
-    "post",
-    "posts",
-    "state",
-    "states",
-    "report",
-    "reports",
-    "point",
-    "points",
-    "term",
-    "terms",
-    "charge",
-    "charges",
-    "question",
-    "questions",
-    "answer",
-    "answers",
-    "counter",
-    "read",
-    "reading",
-    "figure",
-    "figures",
-    "reason",
-    "reasons",
-    "fire",
-    "fires",
-    "shoot",
-    "shoots",
-    "hit",
-    "hits",
-    "firing",
-    "shooting",
-    "hitting",
-    "signal",
-    "signals",
-    "cry",
-    "cries",
-    "rant",
-    "rants",
-    "label",
-    "labels",
-    "brand",
-    "brands",
-    "demand",
-    "demands",
-    "guess",
-    "query",
-    "vent",
-    "vents",
-    "laugh",
-    "laughs",
-    "sigh",
-    "rail",
-    "rails",
-    "tout",
-    "hail",
-    "lash",
-    "refer",
-    "refers",
-    "referring",
-    "promise",
-    "promises",
-    "pledge",
-    "pledges",
-    "vow",
-    "vows",
-    "joke",
-    "jokes",
-    "comment",
-    "comments",
-    "tweet",
-    "tweets",
-    "stress",
-    "reply",
-    "replies",
-    "snap",
-    "snaps",
-    "dub",
-    "nickname",
-    "nicknames",
-    "cite",
-    "praise",
-    "blame",
-    "deny",
-    "insult",
-    "insults",
-    "claim",
-    "claims",
-    "boast",
-    "boasts",
-    "chant",
-    "chants",
-    "shout",
-    "shouts",
-    "muse",
-    "warn",
-    "caution",
-    "reports",
-    "wonder",
-    "wonders",
-    "whisper",
-    "whispers",
-    "quip",
-    "quips",
-    "rave",
-    "raves",
-    "hits",
-    "statement",
-    "fired",
-    "shot",
-    "hit",
-    "reading",
-    "figured",
-    "reasoned",
-    "signaled",
-    "signalled",
-    "laughed",
-    "pointing",
-    "termed",
-];
-
-/// Irregular forms of [`CUE_VERBS`].
-const IRREGULAR: &[(&str, &[&str])] = &[
-    ("say", &["said", "says", "saying", "say"]),
-    ("tell", &["told", "tells", "telling", "tell"]),
-    ("write", &["wrote", "writes", "writing", "written", "write"]),
-    ("read", &["reads", "read"]),
-    ("swear", &["swore", "sworn", "swears", "swearing"]),
-    ("shoot", &["shot"]),
-    ("speak", &["spoke", "speaks", "speaking", "spoken"]),
-    ("begin", &["began", "begins"]),
-    ("fire", &["fired"]),
-    ("hit", &["hit"]),
-];
-
-/// Verbs whose final consonant doubles: admitted, quipped.
-const DOUBLING: &[&str] = &[
-    "admit", "quip", "brag", "slam", "dub", "snap", "rebut", "concur", "label", "refer",
-];
-
-fn regular_forms(v: &str) -> Vec<String> {
-    let mut out = vec![v.to_string()];
-    let bytes = v.as_bytes();
-    let last = *bytes.last().unwrap_or(&b'a');
-    let before_last = bytes.len().checked_sub(2).map(|i| bytes[i]).unwrap_or(b'a');
-    let vowel = |c: u8| b"aeiou".contains(&c);
-    let stem = &v[..v.len() - 1];
-    if v.ends_with('s') || v.ends_with("sh") || v.ends_with("ch") || v.ends_with('x') {
-        out.push(format!("{v}es"));
-    } else if last == b'y' && !vowel(before_last) {
-        out.push(format!("{stem}ies"));
-    } else {
-        out.push(format!("{v}s"));
-    }
-    if DOUBLING.contains(&v) {
-        let c = last as char;
-        out.push(format!("{v}{c}ed"));
-        out.push(format!("{v}{c}ing"));
-        out.push(format!("{v}ed"));
-        out.push(format!("{v}ing"));
-    } else if last == b'e' {
-        out.push(format!("{v}d"));
-        out.push(format!("{stem}ing"));
-    } else if last == b'y' && !vowel(before_last) {
-        out.push(format!("{stem}ied"));
-        out.push(format!("{v}ing"));
-    } else {
-        out.push(format!("{v}ed"));
-        out.push(format!("{v}ing"));
-    }
-    out
-}
-
-fn cue_set() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let irregular: HashMap<&str, &[&str]> = IRREGULAR.iter().copied().collect();
-        let mut set = WordSet::default();
-        for v in CUE_VERBS {
-            if let Some(forms) = irregular.get(v) {
-                forms.iter().for_each(|f| set.insert(f));
-                if matches!(*v, "read" | "shoot" | "fire" | "hit" | "swear") {
-                    continue;
-                }
-                if matches!(*v, "say" | "tell" | "write" | "speak" | "begin") {
-                    continue;
-                }
-            }
-            regular_forms(v).iter().for_each(|f| set.insert(f));
-        }
-        for w in NOT_CUES {
-            set.remove(w);
-        }
-        // Back in as cues: forms that are clearly verbs.
-        for w in ["reads", "read", "pointed"] {
-            set.insert(w);
-        }
-        set
-    })
-}
-
-/// Lowercases an ASCII-capitalised word into `buf` (for sentence-initial words).
+/// Lowercases an ASCII word into `buf`; `None` for a word with other
+/// letters or longer than the buffer.
 fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let b = w.as_bytes();
     if b.len() > buf.len() || !w.is_ascii() {
@@ -470,101 +123,470 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
-/// A word list of `assets/lexicon/`: one lowercase word a line, `#` comments.
-fn list_set(text: &'static str) -> WordSet {
-    let mut set = WordSet::default();
+/// A file of `assets/lexicon/`, by name.
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../assets/lexicon/", $name)))
+    };
+}
+
+/// Every list file, with its name.
+pub const FILES: &[(&str, &str)] = &[
+    lexicon_file!("abbreviations.txt"),
+    lexicon_file!("affiliations.txt"),
+    lexicon_file!("aux_adverbs.txt"),
+    lexicon_file!("capital_stopwords.txt"),
+    lexicon_file!("compound_tails.txt"),
+    lexicon_file!("contractions.txt"),
+    lexicon_file!("cue_verbs.txt"),
+    lexicon_file!("description_openers.txt"),
+    lexicon_file!("descriptor_participles.txt"),
+    lexicon_file!("determiners.txt"),
+    lexicon_file!("document_nouns.txt"),
+    lexicon_file!("first_names.txt"),
+    lexicon_file!("gendered_titles.txt"),
+    lexicon_file!("generational_suffixes.txt"),
+    lexicon_file!("group_subjects.txt"),
+    lexicon_file!("name_particles.txt"),
+    lexicon_file!("name_run_stops.txt"),
+    lexicon_file!("naming_cues.txt"),
+    lexicon_file!("np_stops.txt"),
+    lexicon_file!("org_nouns.txt"),
+    lexicon_file!("org_words.txt"),
+    lexicon_file!("person_nouns.txt"),
+    lexicon_file!("places.txt"),
+    lexicon_file!("pronouns.txt"),
+    lexicon_file!("roles.txt"),
+    lexicon_file!("speaker_org_words.txt"),
+    lexicon_file!("speech_nouns.txt"),
+    lexicon_file!("surname_titles.txt"),
+    lexicon_file!("term_markers.txt"),
+    lexicon_file!("title_markers.txt"),
+    lexicon_file!("title_small_words.txt"),
+    lexicon_file!("titles.txt"),
+    lexicon_file!("weekdays.txt"),
+];
+
+/// The text of the list file `name` (empty for a name not in [`FILES`]).
+fn file(name: &str) -> &'static str {
+    FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, text)| text)
+}
+
+/// The case rule a file's header declares (`# case: fold` or `# case:
+/// exact`); a file that declares none is folded.
+pub fn declared_case(text: &str) -> Option<Case> {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| {
+            let rule = l.trim_start_matches('#').trim().strip_prefix("case:")?;
+            match rule.split_whitespace().next()? {
+                "fold" => Some(Case::Fold),
+                "exact" => Some(Case::Exact),
+                _ => None,
+            }
+        })
+}
+
+/// The entries of a list file: each line without its comment, trimmed,
+/// blank lines skipped.
+pub fn entries(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or_default().trim())
         .filter(|l| !l.is_empty())
-        .for_each(|w| set.insert(w));
-    set
 }
 
-fn lowered_in(set: &WordSet, w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    lower(
-        w.trim_end_matches(['’', '\'']).trim_end_matches('s'),
-        &mut buf,
-    )
-    .is_some_and(|l| set.contains(l))
-        || lower(w, &mut buf).is_some_and(|l| set.contains(l))
+/// One entry of a tagged list (`word<TAB>tag`): the word and its tag.
+fn tagged(line: &str) -> Option<(&str, &str)> {
+    let (w, tag) = line.split_once('\t')?;
+    Some((w.trim(), tag.trim()))
 }
 
-/// A party or nationality adjective (`Tory`, `Russian`): a role before a
-/// name, never a speaker alone.
+/// One line of `cue_verbs.txt` (`lemma: form form …`): the lemma and its forms.
+fn cue_line(line: &str) -> Option<(&str, impl Iterator<Item = &str>)> {
+    let (lemma, forms) = line.split_once(':')?;
+    Some((lemma.trim(), forms.split_whitespace()))
+}
+
+fn plain(name: &str) -> WordList<()> {
+    let text = file(name);
+    let mut list = WordList::new(declared_case(text).unwrap_or(Case::Fold));
+    for w in entries(text) {
+        list.insert(w, ());
+    }
+    list
+}
+
+/// A list of `word<TAB>tag` lines, the tag read by `read` (a line whose
+/// tag it does not know is left out; the tests check there is none).
+fn tagged_list<V>(name: &str, read: fn(&str) -> Option<V>) -> WordList<V> {
+    let text = file(name);
+    let mut list = WordList::new(declared_case(text).unwrap_or(Case::Fold));
+    for (w, v) in entries(text).filter_map(tagged) {
+        if let Some(v) = read(v) {
+            list.insert(w, v);
+        }
+    }
+    list
+}
+
+/// A person's gender, as a title or first name tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// `f` in the lists: `Mrs`, `Mary`.
+    Female,
+    /// `m` in the lists: `Mr`, `John`.
+    Male,
+}
+
+impl Gender {
+    fn read(tag: &str) -> Option<Gender> {
+        match tag {
+            "f" => Some(Gender::Female),
+            "m" => Some(Gender::Male),
+            _ => None,
+        }
+    }
+}
+
+/// What a speaker pronoun stands for (`pronouns.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// One person: `he`, `she`, `I`.
+    Person,
+    /// Several people: `they`, `we`.
+    Group,
+    /// A thing or an organisation: `it`.
+    Thing,
+}
+
+impl PronounKind {
+    fn read(tag: &str) -> Option<PronounKind> {
+        match tag {
+            "person" => Some(PronounKind::Person),
+            "group" => Some(PronounKind::Group),
+            "thing" => Some(PronounKind::Thing),
+            _ => None,
+        }
+    }
+}
+
+/// Every word list of `assets/lexicon/`, parsed once.
+pub struct Lexicon {
+    /// Cue forms, each with its lemma.
+    cues: WordList<&'static str>,
+    naming_cues: WordList<()>,
+    /// `titles.txt` and `roles.txt`.
+    titles: WordList<()>,
+    gendered_titles: WordList<Gender>,
+    first_names: WordList<Gender>,
+    abbreviations: WordList<()>,
+    pronouns: WordList<PronounKind>,
+    contractions: WordList<()>,
+    speech_nouns: WordList<()>,
+    determiners: WordList<()>,
+    aux_adverbs: WordList<()>,
+    org_words: WordList<()>,
+    capital_stopwords: WordList<()>,
+    person_nouns: WordList<()>,
+    affiliations: WordList<()>,
+    places: WordList<()>,
+    org_nouns: WordList<()>,
+    document_nouns: WordList<()>,
+    np_stops: WordList<()>,
+    name_particles: WordList<()>,
+    weekdays: WordList<()>,
+    generational_suffixes: WordList<()>,
+    speaker_org_words: WordList<()>,
+    surname_titles: WordList<()>,
+    name_run_stops: WordList<()>,
+    compound_tails: WordList<()>,
+    description_openers: WordList<()>,
+    descriptor_participles: WordList<()>,
+    group_subjects: WordList<()>,
+    term_markers: WordList<()>,
+    title_markers: WordList<()>,
+    title_small_words: WordList<()>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+impl Lexicon {
+    /// The lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    fn load() -> Lexicon {
+        let text = file("cue_verbs.txt");
+        let mut cues = WordList::new(declared_case(text).unwrap_or(Case::Fold));
+        for (lemma, forms) in entries(text).filter_map(cue_line) {
+            for f in forms {
+                cues.insert(f, lemma);
+            }
+        }
+        let titles_text = file("titles.txt");
+        let mut titles = WordList::new(declared_case(titles_text).unwrap_or(Case::Fold));
+        for w in entries(titles_text).chain(entries(file("roles.txt"))) {
+            titles.insert(w, ());
+        }
+        Lexicon {
+            cues,
+            naming_cues: plain("naming_cues.txt"),
+            titles,
+            gendered_titles: tagged_list("gendered_titles.txt", Gender::read),
+            first_names: tagged_list("first_names.txt", Gender::read),
+            abbreviations: plain("abbreviations.txt"),
+            pronouns: tagged_list("pronouns.txt", PronounKind::read),
+            contractions: plain("contractions.txt"),
+            speech_nouns: plain("speech_nouns.txt"),
+            determiners: plain("determiners.txt"),
+            aux_adverbs: plain("aux_adverbs.txt"),
+            org_words: plain("org_words.txt"),
+            capital_stopwords: plain("capital_stopwords.txt"),
+            person_nouns: plain("person_nouns.txt"),
+            affiliations: plain("affiliations.txt"),
+            places: plain("places.txt"),
+            org_nouns: plain("org_nouns.txt"),
+            document_nouns: plain("document_nouns.txt"),
+            np_stops: plain("np_stops.txt"),
+            name_particles: plain("name_particles.txt"),
+            weekdays: plain("weekdays.txt"),
+            generational_suffixes: plain("generational_suffixes.txt"),
+            speaker_org_words: plain("speaker_org_words.txt"),
+            surname_titles: plain("surname_titles.txt"),
+            name_run_stops: plain("name_run_stops.txt"),
+            compound_tails: plain("compound_tails.txt"),
+            description_openers: plain("description_openers.txt"),
+            descriptor_participles: plain("descriptor_participles.txt"),
+            group_subjects: plain("group_subjects.txt"),
+            term_markers: plain("term_markers.txt"),
+            title_markers: plain("title_markers.txt"),
+            title_small_words: plain("title_small_words.txt"),
+        }
+    }
+
+    /// The lemma of a speech cue form (`warned` -> `warn`), for a word in
+    /// lower case or capitalised (`Said`), 3 to 14 bytes long.
+    pub fn cue_lemma(&self, w: &str) -> Option<&'static str> {
+        let b = w.as_bytes();
+        if !(3..=14).contains(&b.len()) || !b[1].is_ascii_lowercase() {
+            return None;
+        }
+        // A word opening in lower case is all lower case or no cue.
+        let found = if b[0].is_ascii_lowercase() {
+            self.cues.get_as_written(w)
+        } else {
+            self.cues.get(w)
+        };
+        found.copied()
+    }
+
+    /// Whether `w` is a speech cue form (`cue_verbs.txt`).
+    pub fn is_cue(&self, w: &str) -> bool {
+        self.cue_lemma(w).is_some()
+    }
+
+    /// Whether `w` is a cue introducing a name or label (`naming_cues.txt`).
+    pub fn is_naming_cue(&self, w: &str) -> bool {
+        self.naming_cues.contains(w)
+    }
+
+    /// Whether `w` (a trailing period ignored) is a title or role word
+    /// (`titles.txt`, `roles.txt`).
+    pub fn is_title(&self, w: &str) -> bool {
+        self.titles.contains(w.strip_suffix('.').unwrap_or(w))
+    }
+
+    /// The gender a title or role word tells (`gendered_titles.txt`).
+    pub fn title_gender(&self, w: &str) -> Option<Gender> {
+        self.gendered_titles.get(w).copied()
+    }
+
+    /// The gender a first name tells (`first_names.txt`).
+    pub fn first_name_gender(&self, w: &str) -> Option<Gender> {
+        self.first_names.get(w).copied()
+    }
+
+    /// Whether `w` (without its period) is an abbreviation (`abbreviations.txt`).
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        self.abbreviations.contains(w)
+    }
+
+    /// What a speaker pronoun stands for (`pronouns.txt`).
+    pub fn pronoun(&self, w: &str) -> Option<PronounKind> {
+        self.pronouns.get(w).copied()
+    }
+
+    /// Whether `w` before an apostrophe makes a pronoun with a verb
+    /// attached (`contractions.txt`).
+    pub fn is_contraction_subject(&self, w: &str) -> bool {
+        self.contractions.contains(w)
+    }
+
+    /// Whether `w` is a noun of speech (`speech_nouns.txt`).
+    pub fn is_speech_noun(&self, w: &str) -> bool {
+        self.speech_nouns.contains(w)
+    }
+
+    /// Whether `w` starts a description (`determiners.txt`).
+    pub fn is_determiner(&self, w: &str) -> bool {
+        self.determiners.contains(w)
+    }
+
+    /// Whether `w` may stand between a subject and its cue (`aux_adverbs.txt`).
+    pub fn is_aux_or_adverb(&self, w: &str) -> bool {
+        self.aux_adverbs.contains(w)
+    }
+
+    /// Whether `w` marks a name as an organisation or place (`org_words.txt`).
+    pub fn is_org_word(&self, w: &str) -> bool {
+        self.org_words.contains(w)
+    }
+
+    /// Whether `w` is a capitalised word that is never part of a name
+    /// (`capital_stopwords.txt`).
+    pub fn is_capital_stopword(&self, w: &str) -> bool {
+        self.capital_stopwords.contains(w)
+    }
+
+    /// Whether `w` heads a description of a person (`person_nouns.txt`).
+    pub fn is_person_noun(&self, w: &str) -> bool {
+        self.person_nouns.contains(w)
+    }
+
+    /// Whether `w` is a party or nationality adjective (`affiliations.txt`).
+    pub fn is_affiliation(&self, w: &str) -> bool {
+        self.affiliations.contains(w)
+    }
+
+    /// Whether `w` is a place written as a role before a name (`places.txt`).
+    pub fn is_place_prefix(&self, w: &str) -> bool {
+        self.places.contains(w)
+    }
+
+    /// Whether `w` heads a description of an organisation (`org_nouns.txt`).
+    pub fn is_org_noun(&self, w: &str) -> bool {
+        self.org_nouns.contains(w)
+    }
+
+    /// Whether `w` heads a document that speaks for its author
+    /// (`document_nouns.txt`).
+    pub fn is_document_noun(&self, w: &str) -> bool {
+        self.document_nouns.contains(w)
+    }
+
+    /// Whether `w` cannot end a noun phrase (`np_stops.txt`).
+    pub fn is_np_stop(&self, w: &str) -> bool {
+        self.np_stops.contains(w)
+    }
+
+    /// Whether `w` is a particle inside a name (`name_particles.txt`).
+    pub fn is_name_particle(&self, w: &str) -> bool {
+        self.name_particles.contains(w)
+    }
+
+    /// Whether `w` is a day of the week (`weekdays.txt`).
+    pub fn is_weekday(&self, w: &str) -> bool {
+        self.weekdays.contains(w)
+    }
+
+    /// Whether `w` (its periods trimmed) is a generational suffix
+    /// (`generational_suffixes.txt`).
+    pub fn is_generational_suffix(&self, w: &str) -> bool {
+        self.generational_suffixes.contains(w)
+    }
+
+    /// Whether `w` (its periods trimmed) makes a speaker an organisation
+    /// when speakers are merged (`speaker_org_words.txt`).
+    pub fn is_speaker_org_word(&self, w: &str) -> bool {
+        self.speaker_org_words.contains(w)
+    }
+
+    /// Whether `w` is a title read as a first name before a surname
+    /// (`surname_titles.txt`).
+    pub fn is_surname_title(&self, w: &str) -> bool {
+        self.surname_titles.contains(w)
+    }
+
+    /// Whether reading a full name leftwards stops at `w` (`name_run_stops.txt`).
+    pub fn is_name_run_stop(&self, w: &str) -> bool {
+        self.name_run_stops.contains(w)
+    }
+
+    /// Whether `w` after a hyphen makes a compound adjective (`compound_tails.txt`).
+    pub fn is_compound_tail(&self, w: &str) -> bool {
+        self.compound_tails.contains(w)
+    }
+
+    /// Whether `w` opens a description as a sentence's subject
+    /// (`description_openers.txt`).
+    pub fn is_description_opener(&self, w: &str) -> bool {
+        self.description_openers.contains(w)
+    }
+
+    /// Whether `w`, in -ing, can describe a person (`descriptor_participles.txt`).
+    pub fn is_descriptor_participle(&self, w: &str) -> bool {
+        self.descriptor_participles.contains(w)
+    }
+
+    /// Whether `w` alone is a subject standing for people (`group_subjects.txt`).
+    pub fn is_group_subject(&self, w: &str) -> bool {
+        self.group_subjects.contains(w)
+    }
+
+    /// Whether `w` before a short quote makes it a term (`term_markers.txt`).
+    pub fn is_term_marker(&self, w: &str) -> bool {
+        self.term_markers.contains(w)
+    }
+
+    /// Whether `w` before a quote announces a title (`title_markers.txt`).
+    pub fn is_title_marker(&self, w: &str) -> bool {
+        self.title_markers.contains(w)
+    }
+
+    /// Whether `w` stays in lower case inside a title (`title_small_words.txt`).
+    pub fn is_title_small_word(&self, w: &str) -> bool {
+        self.title_small_words.contains(w)
+    }
+}
+
+// The functions the extractor calls, each one list's meaning.
+
+/// A party or nationality adjective (`Tory`, `Russian`, `Tory’s`,
+/// `Russians`): a role before a name, never a speaker alone.
 pub fn is_affiliation(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/affiliations.txt")));
-    lowered_in(set, w)
+    let lex = Lexicon::get();
+    lex.is_affiliation(w.trim_end_matches(['’', '\'']).trim_end_matches('s'))
+        || lex.is_affiliation(w)
 }
 
 /// A place written before a person's name as a role: `Vermont`.
 pub fn is_place_prefix(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/places.txt")));
-    let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+    Lexicon::get().is_place_prefix(w)
 }
 
 /// The head noun of a description standing for an organisation: `the
 /// company`, `the utility`.
 pub fn is_org_noun(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/org_nouns.txt")));
-    let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+    Lexicon::get().is_org_noun(w)
 }
 
 /// The head noun of a document that speaks for its author: `the report`.
 pub fn is_document_noun(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    let set = SET.get_or_init(|| list_set(include_str!("../../assets/lexicon/document_nouns.txt")));
-    let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| set.contains(l))
+    Lexicon::get().is_document_noun(w)
 }
 
 /// Whether `w` (as written) is a speech cue verb form.
 pub fn is_cue(w: &str) -> bool {
-    let n = w.len();
-    if !(3..=14).contains(&n) {
-        return false;
-    }
-    let b = w.as_bytes();
-    if !b[1].is_ascii_lowercase() {
-        return false;
-    }
-    if b[0].is_ascii_lowercase() {
-        return cue_set().contains(w);
-    }
-    let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| cue_set().contains(l))
+    Lexicon::get().is_cue(w)
 }
 
 /// Cues that introduce a name or label rather than a statement: `calling it`.
 pub fn is_naming_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "call"
-            | "calls"
-            | "called"
-            | "calling"
-            | "dubbed"
-            | "dubbing"
-            | "dubs"
-            | "labeled"
-            | "labelled"
-            | "labeling"
-            | "labelling"
-            | "branded"
-            | "branding"
-            | "nicknamed"
-            | "described"
-            | "describing"
-            | "describes"
-            | "termed"
-            | "referred"
-            | "referring"
-    )
+    Lexicon::get().is_naming_cue(w)
 }
 
 /// Whether `w` is a participle cue, whose subject is the clause's subject.
@@ -572,229 +594,9 @@ pub fn is_participle(w: &str) -> bool {
     w.ends_with("ing") && !matches!(w, "according" | "According")
 }
 
-/// Role words written before a name like titles: `Comedian Sarah Silverman`.
-#[rustfmt::skip]
-const ROLE_TITLES: &[&str] = &[
-    "comedian", "journalist", "hacker", "wife", "husband", "actor", "actress", "singer",
-    "rapper", "author", "writer", "activist", "lawyer", "businessman", "businesswoman",
-    "billionaire", "mogul", "pundit", "blogger", "reporter", "economist", "historian",
-    "scientist", "researcher", "expert", "coach", "lawmaker", "legislator", "son", "daughter",
-    "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson", "granddaughter",
-    "widow", "star", "producer", "filmmaker", "musician", "comic", "novelist", "poet",
-    "moderator", "panelist", "co-host", "cohost", "entrepreneur", "investor", "donor",
-    "volunteer", "organizer", "protester", "supporter", "critic", "veteran", "trooper",
-    "constable", "marshal", "physician", "nurse", "doctor", "teacher", "student", "cfo", "coo",
-    "president-elect", "vice-presidential", "speechwriter", "consultant", "operative",
-    "premier", "principal", "envoy", "treasurer", "councillor", "alderman", "chancellor",
-    "assemblyman", "assemblywoman", "ag", "oscar-winner", "delegate", "chairperson",
-    "ally", "confidant", "constituent", "friend", "colleague", "advocate",
-    "mp", "mep", "msp", "exchequer", "shadow", "rival", "film-maker", "baroness",
-    "earl", "duke", "duchess", "viscount",
-];
-
-fn title_set() -> &'static WordSet {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = WordSet::default();
-        [
-            "president",
-            "vice",
-            "mr",
-            "mrs",
-            "ms",
-            "miss",
-            "dr",
-            "sen",
-            "sens",
-            "senator",
-            "rep",
-            "reps",
-            "representative",
-            "gov",
-            "governor",
-            "lt",
-            "gen",
-            "general",
-            "col",
-            "colonel",
-            "maj",
-            "major",
-            "capt",
-            "cmdr",
-            "archbishop",
-            "bishop",
-            "cardinal",
-            "rabbi",
-            "imam",
-            "pastor",
-            "member",
-            "commander",
-            "cpl",
-            "corporal",
-            "pvt",
-            "private",
-            "captain",
-            "adm",
-            "admiral",
-            "sgt",
-            "sergeant",
-            "secretary",
-            "speaker",
-            "chairman",
-            "chairwoman",
-            "chair",
-            "minister",
-            "prime",
-            "foreign",
-            "defense",
-            "defence",
-            "national",
-            "security",
-            "adviser",
-            "advisor",
-            "ambassador",
-            "judge",
-            "justice",
-            "attorney",
-            "mayor",
-            "former",
-            "rev",
-            "reverend",
-            "pastor",
-            "pope",
-            "king",
-            "queen",
-            "prince",
-            "princess",
-            "sir",
-            "lord",
-            "dame",
-            "chief",
-            "director",
-            "commissioner",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "press",
-            "professor",
-            "prof",
-            "deputy",
-            "assistant",
-            "senior",
-            "state",
-            "majority",
-            "minority",
-            "leader",
-            "whip",
-            "gop",
-            "democratic",
-            "republican",
-            "democrat",
-            "candidate",
-            "nominee",
-            "presidential",
-            "first",
-            "lady",
-            "congressman",
-            "congresswoman",
-            "councilman",
-            "councilwoman",
-            "sheriff",
-            "officer",
-            "detective",
-            "agent",
-            "dean",
-            "chancellor",
-            "superintendent",
-            "executive",
-            "ceo",
-            "founder",
-            "host",
-            "anchor",
-            "correspondent",
-            "editor",
-            "columnist",
-            "commentator",
-            "analyst",
-            "strategist",
-            "pollster",
-            "manager",
-            "lieutenant",
-            "commander",
-            "surgeon",
-            "u.s.",
-            "then",
-            "acting",
-            "interim",
-            "incoming",
-            "outgoing",
-            "late",
-            "rabbi",
-            "father",
-            "sister",
-            "brother",
-            "bishop",
-            "cardinal",
-            "imam",
-            "sheikh",
-            "gens",
-            "mrs.",
-            "homeland",
-            "treasury",
-            "energy",
-            "labor",
-            "commerce",
-            "interior",
-            "house",
-            "senate",
-            "federal",
-            "reserve",
-            "fbi",
-            "cia",
-            "nsa",
-            "white",
-            "campaign",
-            "deputy",
-            "communications",
-            "policy",
-            "political",
-            "economic",
-            "adviser",
-            "aide",
-            "counsel",
-            "general",
-            "special",
-            "independent",
-            "libertarian",
-            "green",
-            "party",
-            "chairs",
-            "co-founder",
-            "cofounder",
-            "vice-president",
-            "representatives",
-            "delegate",
-            "pres",
-            "supt",
-            "insp",
-            "inspector",
-            "staff",
-            "army",
-            "navy",
-            "marine",
-        ]
-        .into_iter()
-        .chain(ROLE_TITLES.iter().copied())
-        .for_each(|w| set.insert(w));
-        set
-    })
-}
-
 /// Whether `w` is a title or role word stripped from a name: `Sen.`, `President`.
 pub fn is_title(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    let mut buf = [0u8; 24];
-    lower(w, &mut buf).is_some_and(|l| title_set().contains(l))
+    Lexicon::get().is_title(w)
 }
 
 /// A word whose period ends a sentence: `Trump.` but not `J.`, `Sen.`,
@@ -808,936 +610,284 @@ pub(crate) fn ends_sentence(w: &str) -> bool {
 
 /// Whether `w` is an abbreviation whose period does not end a sentence.
 pub fn is_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Sen"
-            | "Sens"
-            | "Rep"
-            | "Reps"
-            | "Gov"
-            | "Lt"
-            | "Gen"
-            | "Col"
-            | "Maj"
-            | "Capt"
-            | "Adm"
-            | "Sgt"
-            | "Jr"
-            | "Sr"
-            | "St"
-            | "Rev"
-            | "Prof"
-            | "Pres"
-            | "Gens"
-            | "Cmdr"
-            | "Supt"
-            | "Insp"
-            | "No"
-            | "Nos"
-            | "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "vs"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Calif"
-            | "Fla"
-            | "Mass"
-            | "Ariz"
-            | "Ill"
-            | "Penn"
-            | "Conn"
-            | "Tenn"
-            | "Wash"
-            | "Mich"
-            | "Minn"
-            | "Wis"
-            | "Ky"
-            | "Ga"
-            | "Va"
-            | "Md"
-            | "Mo"
-            | "Ala"
-            | "Okla"
-            | "Nev"
-            | "Colo"
-            | "Ore"
-            | "Tex"
-            | "Ind"
-            | "Kan"
-            | "Neb"
-            | "Del"
-            | "Miss"
-            | "etc"
-            | "approx"
-            | "Ft"
-            | "Mt"
-    )
+    Lexicon::get().is_abbreviation(w)
 }
 
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "he" | "He" | "she" | "She" | "they" | "They" | "we" | "We" | "I" | "it" | "It"
-    )
+    Lexicon::get().pronoun(w).is_some()
 }
 
 /// Nouns for something said, after a possessive: `his call for “…”`.
 pub fn is_speech_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim"
-            | "claims"
-            | "call"
-            | "calls"
-            | "warning"
-            | "promise"
-            | "pledge"
-            | "vow"
-            | "comment"
-            | "comments"
-            | "remark"
-            | "remarks"
-            | "statement"
-            | "assertion"
-            | "contention"
-            | "message"
-            | "argument"
-            | "suggestion"
-            | "insistence"
-            | "words"
-            | "slogan"
-            | "chant"
-            | "chants"
-            | "demand"
-            | "assumption"
-            | "embrace"
-            | "description"
-            | "declaration"
-            | "boast"
-            | "pitch"
-    )
+    Lexicon::get().is_speech_noun(w)
 }
 
 /// Pronouns that stand for a person.
 pub fn is_person_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "He" | "she" | "She" | "I")
+    Lexicon::get().pronoun(w) == Some(PronounKind::Person)
 }
 
 /// Words that start a description: `the adviser`, `a spokesman`.
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "his"
-            | "His"
-            | "her"
-            | "Her"
-            | "their"
-            | "Their"
-            | "its"
-            | "Its"
-            | "this"
-            | "This"
-            | "that"
-            | "one"
-            | "One"
-            | "another"
-            | "Another"
-            | "some"
-            | "Some"
-            | "several"
-            | "Several"
-            | "many"
-            | "Many"
-            | "other"
-            | "both"
-            | "Both"
-            | "our"
-            | "Our"
-            | "my"
-            | "My"
-            | "two"
-            | "three"
-            | "Two"
-            | "Three"
-            | "most"
-            | "Most"
-    )
+    Lexicon::get().is_determiner(w)
 }
 
 /// Words between a subject and its cue: `has long criticized`, `also said`.
 pub fn is_aux_or_adverb(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "later"
-            | "then"
-            | "once"
-            | "recently"
-            | "previously"
-            | "repeatedly"
-            | "frequently"
-            | "often"
-            | "never"
-            | "long"
-            | "would"
-            | "will"
-            | "did"
-            | "does"
-            | "do"
-            | "was"
-            | "is"
-            | "were"
-            | "are"
-            | "been"
-            | "again"
-            | "just"
-            | "quickly"
-            | "publicly"
-            | "privately"
-            | "flatly"
-            | "simply"
-            | "reportedly"
-            | "initially"
-            | "earlier"
-            | "further"
-            | "first"
-            | "finally"
-            | "even"
-            | "still"
-            | "only"
-            | "already"
-            | "ultimately"
-            | "subsequently"
-            | "famously"
-            | "openly"
-            | "bluntly"
-            | "angrily"
-            | "tersely"
-            | "candidly"
-            | "jokingly"
-            | "emphatically"
-            | "proudly"
-            | "since"
-            | "always"
-            | "may"
-            | "might"
-            | "could"
-            | "should"
-            | "can"
-            | "must"
-            | "not"
-            | "sarcastically"
-            | "immediately"
-            | "confidently"
-            | "defiantly"
-            | "loudly"
-            | "quietly"
-            | "softly"
-            | "succinctly"
-            | "memorably"
-            | "boldly"
-            | "curtly"
-            | "directly"
-            | "explicitly"
-            | "essentially"
-            | "basically"
-            | "specifically"
-            | "correctly"
-            | "wrongly"
-            | "falsely"
-            | "accurately"
-            | "twice"
-            | "now"
-            | "herself"
-            | "himself"
-            | "themselves"
-    )
+    Lexicon::get().is_aux_or_adverb(w)
 }
 
 /// Words that mark a name as an organisation or place, not a person.
 pub fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "House"
-            | "Department"
-            | "Ministry"
-            | "Committee"
-            | "Campaign"
-            | "Party"
-            | "Council"
-            | "Agency"
-            | "Administration"
-            | "Office"
-            | "Bureau"
-            | "Commission"
-            | "Court"
-            | "Congress"
-            | "Senate"
-            | "Foundation"
-            | "Institute"
-            | "University"
-            | "Association"
-            | "Center"
-            | "Centre"
-            | "Group"
-            | "Post"
-            | "Times"
-            | "News"
-            | "Journal"
-            | "Network"
-            | "Fund"
-            | "Bank"
-            | "Corp."
-            | "Corp"
-            | "Inc."
-            | "Inc"
-            | "Co"
-            | "Co."
-            | "Ltd"
-            | "Ltd."
-            | "Plc"
-            | "PLC"
-            | "plc"
-            | "Company"
-            | "Organization"
-            | "Organisation"
-            | "Coalition"
-            | "Union"
-            | "Board"
-            | "Service"
-            | "Police"
-            | "Army"
-            | "Navy"
-            | "Force"
-            | "Forces"
-            | "Guard"
-            | "PAC"
-            | "Review"
-            | "Press"
-            | "Media"
-            | "Channel"
-            | "Magazine"
-            | "Gazette"
-            | "Tribune"
-            | "Herald"
-            | "Reuters"
-            | "Tower"
-            | "Street"
-            | "Avenue"
-            | "County"
-            | "City"
-            | "State"
-            | "States"
-            | "Republic"
-            | "Kingdom"
-            | "Club"
-            | "Society"
-            | "Council."
-            | "Authority"
-            | "Project"
-            | "Alliance"
-            | "Federation"
-            | "Caucus"
-            | "Republicans"
-            | "Democrats"
-            | "Daily"
-            | "Report"
-            | "Weekly"
-            | "Standard"
-            | "Monitor"
-            | "Blaze"
-            | "Beast"
-            | "Hill"
-            | "Pentagon"
-            | "Kremlin"
-            | "Twitter"
-            | "Facebook"
-            | "Instagram"
-            | "Street."
-            | "Airport"
-            | "School"
-            | "College"
-            | "Hall"
-            | "Church"
-            | "Hospital"
-            | "Convention"
-            | "Conference"
-            | "Summit"
-    )
+    Lexicon::get().is_org_word(w)
 }
 
 /// Capitalised words that start sentences or name days and months, never
-/// part of a person's name.
+/// part of a person's name; and a pronoun with a verb attached (`They’re`).
 pub fn is_capital_stopword(w: &str) -> bool {
-    is_quantifier(w)
-        || is_pronoun_contraction(w)
-        || matches!(
-            w,
-            "The"
-                // Plural common nouns that do not end in -s: `People said`.
-                | "People"
-                | "Children"
-                | "Men"
-                | "Women"
-                | "Maybe"
-                | "Perhaps"
-                | "Nothing"
-                | "My"
-                | "Nor"
-                | "Once"
-                | "Alongside"
-                | "Ask"
-                | "Whatever"
-                | "More"
-                | "You"
-                | "Your"
-                | "Hours"
-                | "Minutes"
-                | "Moments"
-                | "Days"
-                | "Weeks"
-                | "Months"
-                | "Rather"
-                | "Besides"
-                | "Otherwise"
-                | "Nonetheless"
-                | "Nevertheless"
-                | "Someone"
-                | "Somebody"
-                | "Everyone"
-                | "Everybody"
-                | "Nobody"
-                | "Anyone"
-                | "But"
-                | "And"
-                | "In"
-                | "On"
-                | "At"
-                | "When"
-                | "If"
-                | "As"
-                | "After"
-                | "Before"
-                | "While"
-                | "So"
-                | "Yet"
-                | "Or"
-                | "For"
-                | "With"
-                | "Without"
-                | "By"
-                | "From"
-                | "To"
-                | "Of"
-                | "This"
-                | "That"
-                | "These"
-                | "Those"
-                | "It"
-                | "He"
-                | "She"
-                | "They"
-                | "We"
-                | "I"
-                | "His"
-                | "Her"
-                | "Their"
-                | "Our"
-                | "Its"
-                | "A"
-                | "An"
-                | "Then"
-                | "Now"
-                | "Still"
-                | "Also"
-                | "Even"
-                | "Last"
-                | "Next"
-                | "Since"
-                | "Because"
-                | "Although"
-                | "Though"
-                | "Meanwhile"
-                | "However"
-                | "Moreover"
-                | "Later"
-                | "Earlier"
-                | "Monday"
-                | "Tuesday"
-                | "Wednesday"
-                | "Thursday"
-                | "Friday"
-                | "Saturday"
-                | "Sunday"
-                | "January"
-                | "February"
-                | "March"
-                | "April"
-                | "May"
-                | "June"
-                | "July"
-                | "August"
-                | "September"
-                | "October"
-                | "November"
-                | "December"
-                | "Democrats"
-                | "Republicans"
-                | "American"
-                | "Americans"
-                | "Asked"
-                | "Speaking"
-                | "According"
-                | "Here"
-                | "There"
-                | "What"
-                | "Who"
-                | "Why"
-                | "How"
-                | "Where"
-                | "Not"
-                | "No"
-                | "Yes"
-                | "Like"
-                | "Unlike"
-                | "During"
-                | "Under"
-                | "Over"
-                | "Until"
-                | "Despite"
-                | "Instead"
-                | "Indeed"
-                | "Told"
-                | "Said"
-                | "Writing"
-                | "Today"
-                | "Tonight"
-                | "Yesterday"
-                | "Tomorrow"
-        )
-}
-
-/// `They’re`, `He’s`, `I’m`, `We’ve`: a pronoun with a verb attached.
-fn is_pronoun_contraction(w: &str) -> bool {
-    let Some(pos) = w.find(['’', '\'']) else {
-        return false;
-    };
-    matches!(
-        &w[..pos],
-        "I" | "He" | "She" | "It" | "We" | "They" | "You" | "That" | "There"
-    )
-}
-
-/// Capitalised quantifiers and imperatives opening a sentence: `Another`, `Do`.
-fn is_quantifier(w: &str) -> bool {
-    matches!(
-        w,
-        "Among"
-            | "Amid"
-            | "Across"
-            | "Along"
-            | "Around"
-            | "Behind"
-            | "Beyond"
-            | "Inside"
-            | "Outside"
-            | "Through"
-            | "Toward"
-            | "Towards"
-            | "Within"
-            | "Against"
-            | "Between"
-            | "Using"
-            | "Speaking"
-            | "Writing"
-            | "Calling"
-            | "Saying"
-            | "Adding"
-            | "Noting"
-            | "Following"
-            | "Including"
-            | "Citing"
-            | "Responding"
-            | "Given"
-            | "Two"
-            | "Three"
-            | "Four"
-            | "Five"
-            | "Six"
-            | "Seven"
-            | "Eight"
-            | "Nine"
-            | "Ten"
-            | "Is"
-            | "Was"
-            | "Are"
-            | "Were"
-            | "Would"
-            | "Can"
-            | "Could"
-            | "Should"
-            | "Did"
-            | "Does"
-            | "Another"
-            | "One"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "Each"
-            | "Every"
-            | "All"
-            | "Few"
-            | "Several"
-            | "Other"
-            | "Others"
-            | "Do"
-            | "Don’t"
-            | "Don't"
-            | "Let"
-            | "Please"
-            | "Just"
-            | "Only"
-    )
+    let lex = Lexicon::get();
+    lex.is_capital_stopword(w)
+        || w.find(['’', '\''])
+            .is_some_and(|pos| lex.is_contraction_subject(&w[..pos]))
 }
 
 /// Head nouns of descriptions that stand for a person: `the adviser`.
 pub fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "adviser"
-            | "advisor"
-            | "official"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "minister"
-            | "president"
-            | "senator"
-            | "candidate"
-            | "congressman"
-            | "congresswoman"
-            | "governor"
-            | "mayor"
-            | "secretary"
-            | "leader"
-            | "chairman"
-            | "chairwoman"
-            | "ambassador"
-            | "diplomat"
-            | "aide"
-            | "nominee"
-            | "businessman"
-            | "billionaire"
-            | "lawmaker"
-            | "man"
-            | "woman"
-            | "frontrunner"
-            | "front-runner"
-            | "strategist"
-            | "general"
-            | "director"
-            | "judge"
-            | "host"
-            | "author"
-            | "former"
-    )
+    Lexicon::get().is_person_noun(w)
 }
 
 /// `Some(true)` for a title or role word that marks a woman (`Mrs`,
 /// `congresswoman`), `Some(false)` for one that marks a man (`Mr`).
 pub fn gendered_title(w: &str) -> Option<bool> {
-    let mut buf = [0u8; 24];
-    match lower(w, &mut buf)? {
-        "mrs" | "ms" | "miss" | "madam" | "madame" | "congresswoman" | "chairwoman"
-        | "spokeswoman" | "businesswoman" | "councilwoman" | "assemblywoman" | "lady" | "queen"
-        | "princess" | "sister" | "mother" | "grandmother" | "wife" | "widow" => Some(true),
-        "mr" | "congressman" | "spokesman" | "businessman" | "councilman" | "assemblyman"
-        | "king" | "prince" | "brother" | "father" | "grandfather" | "husband" | "sir" => {
-            Some(false)
-        }
-        _ => None,
-    }
+    Some(Lexicon::get().title_gender(w)? == Gender::Female)
 }
 
 /// `Some(true)` for a common woman's first name, `Some(false)` for a
 /// common man's; `None` for others and for names given to both.
 pub fn first_name_gender(w: &str) -> Option<bool> {
-    const WOMEN: &[&str] = &[
-        "Abigail",
-        "Alice",
-        "Alexandra",
-        "Alison",
-        "Amanda",
-        "Amy",
-        "Andrea",
-        "Angela",
-        "Ann",
-        "Anna",
-        "Anne",
-        "Barbara",
-        "Betty",
-        "Betsy",
-        "Beth",
-        "Brenda",
-        "Carla",
-        "Carly",
-        "Carol",
-        "Caroline",
-        "Catherine",
-        "Cathy",
-        "Cheryl",
-        "Christina",
-        "Christine",
-        "Claire",
-        "Cynthia",
-        "Deborah",
-        "Debbie",
-        "Diana",
-        "Diane",
-        "Donna",
-        "Dorothy",
-        "Elaine",
-        "Elizabeth",
-        "Ellen",
-        "Emily",
-        "Emma",
-        "Erin",
-        "Eva",
-        "Grace",
-        "Hannah",
-        "Heather",
-        "Helen",
-        "Hillary",
-        "Irene",
-        "Jane",
-        "Janet",
-        "Jennifer",
-        "Jessica",
-        "Jill",
-        "Joan",
-        "Joanna",
-        "Joyce",
-        "Judith",
-        "Judy",
-        "Julia",
-        "Julie",
-        "Karen",
-        "Kate",
-        "Katherine",
-        "Kathleen",
-        "Kathryn",
-        "Kathy",
-        "Kelly",
-        "Kimberly",
-        "Laura",
-        "Lauren",
-        "Linda",
-        "Lisa",
-        "Lori",
-        "Louise",
-        "Lucy",
-        "Lynn",
-        "Margaret",
-        "Maria",
-        "Marie",
-        "Marilyn",
-        "Martha",
-        "Mary",
-        "Megan",
-        "Melissa",
-        "Michelle",
-        "Monica",
-        "Nancy",
-        "Natalie",
-        "Nicole",
-        "Nina",
-        "Olivia",
-        "Pamela",
-        "Patricia",
-        "Paula",
-        "Rachel",
-        "Rebecca",
-        "Rita",
-        "Rosa",
-        "Rose",
-        "Ruth",
-        "Sandra",
-        "Sarah",
-        "Sharon",
-        "Shirley",
-        "Sophia",
-        "Stephanie",
-        "Susan",
-        "Suzanne",
-        "Tammy",
-        "Teresa",
-        "Theresa",
-        "Tina",
-        "Valerie",
-        "Victoria",
-        "Virginia",
-        "Wendy",
-    ];
-    const MEN: &[&str] = &[
-        "Adam",
-        "Alan",
-        "Albert",
-        "Alexander",
-        "Andrew",
-        "Anthony",
-        "Arthur",
-        "Benjamin",
-        "Bernie",
-        "Bill",
-        "Bob",
-        "Bobby",
-        "Brian",
-        "Bruce",
-        "Carl",
-        "Charles",
-        "Chris",
-        "Christopher",
-        "Chuck",
-        "Craig",
-        "Dan",
-        "Daniel",
-        "David",
-        "Dennis",
-        "Donald",
-        "Doug",
-        "Douglas",
-        "Edward",
-        "Eric",
-        "Frank",
-        "Gary",
-        "George",
-        "Gerald",
-        "Greg",
-        "Gregory",
-        "Harold",
-        "Harry",
-        "Henry",
-        "Jack",
-        "Jacob",
-        "James",
-        "Jason",
-        "Jeff",
-        "Jeffrey",
-        "Jeremy",
-        "Jim",
-        "Jimmy",
-        "Joe",
-        "John",
-        "Jonathan",
-        "Joseph",
-        "Joshua",
-        "Justin",
-        "Keith",
-        "Kenneth",
-        "Kevin",
-        "Larry",
-        "Lawrence",
-        "Mark",
-        "Matt",
-        "Matthew",
-        "Michael",
-        "Mike",
-        "Mitch",
-        "Nathan",
-        "Nicholas",
-        "Patrick",
-        "Paul",
-        "Peter",
-        "Philip",
-        "Phillip",
-        "Ralph",
-        "Raymond",
-        "Richard",
-        "Rick",
-        "Robert",
-        "Roger",
-        "Ronald",
-        "Russell",
-        "Ryan",
-        "Samuel",
-        "Scott",
-        "Sean",
-        "Stephen",
-        "Steve",
-        "Steven",
-        "Ted",
-        "Thomas",
-        "Tim",
-        "Timothy",
-        "Todd",
-        "Tom",
-        "Tony",
-        "Walter",
-        "Wayne",
-        "William",
-        "Willie",
-    ];
-    if WOMEN.contains(&w) {
-        Some(true)
-    } else if MEN.contains(&w) {
-        Some(false)
-    } else {
-        None
-    }
+    Some(Lexicon::get().first_name_gender(w)? == Gender::Female)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
-    fn entries(text: &str) -> Vec<&str> {
-        text.lines()
-            .map(|l| l.split('#').next().unwrap_or_default().trim())
-            .filter(|l| !l.is_empty())
-            .collect()
+    /// The words of a list file, without tags and with cue forms (not
+    /// lemmas): what a lookup can find.
+    fn words(name: &str) -> Vec<&'static str> {
+        let text = file(name);
+        match name {
+            "cue_verbs.txt" => entries(text)
+                .filter_map(cue_line)
+                .flat_map(|(_, forms)| forms)
+                .collect(),
+            _ => entries(text)
+                .map(|l| tagged(l).map_or(l, |(w, _)| w))
+                .collect(),
+        }
     }
 
     #[test]
-    fn word_lists_are_lowercase_without_duplicates_or_titles() {
-        for text in [
-            include_str!("../../assets/lexicon/affiliations.txt"),
-            include_str!("../../assets/lexicon/places.txt"),
-            include_str!("../../assets/lexicon/org_nouns.txt"),
-            include_str!("../../assets/lexicon/document_nouns.txt"),
-        ] {
-            let words = entries(text);
-            let mut sorted = words.clone();
-            sorted.sort_unstable();
-            sorted.dedup();
-            assert_eq!(sorted.len(), words.len(), "a word is listed twice");
-            for w in words {
-                assert_eq!(w, w.to_lowercase(), "{w} is not lowercase");
-                assert!(!is_title(w), "{w} is a title already");
+    fn every_file_declares_its_case_and_every_line_parses() {
+        let tagged_files = ["first_names.txt", "gendered_titles.txt", "pronouns.txt"];
+        for (name, text) in FILES {
+            assert!(text.starts_with("# "), "{name} has no header comment");
+            let case = declared_case(text).unwrap_or_else(|| panic!("{name} declares no case"));
+            for line in entries(text) {
+                let ok = match *name {
+                    "cue_verbs.txt" => cue_line(line).is_some_and(|(l, mut f)| {
+                        !l.is_empty() && !l.contains(' ') && f.next().is_some()
+                    }),
+                    "pronouns.txt" => tagged(line)
+                        .and_then(|(_, t)| PronounKind::read(t))
+                        .is_some(),
+                    n if tagged_files.contains(&n) => {
+                        tagged(line).and_then(|(_, t)| Gender::read(t)).is_some()
+                    }
+                    _ => !line.contains('\t'),
+                };
+                assert!(ok, "{name}: cannot read the line {line:?}");
+            }
+            for w in words(name) {
+                assert!(
+                    !w.is_empty() && !w.contains(char::is_whitespace),
+                    "{name}: {w:?}"
+                );
+                if case == Case::Fold {
+                    assert!(
+                        w.is_ascii() && w.len() <= 24 && w == w.to_lowercase(),
+                        "{name} is folded: {w} must be short lower-case ASCII"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn every_list_file_is_loaded() {
+        let src = include_str!("lexicon.rs");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lexicon");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(on_disk, listed, "assets/lexicon/ and FILES differ");
+        // Outside the tests, a file is named once in FILES and once where
+        // `Lexicon::load` reads it.
+        let code = src.split("#[cfg(test)]").next().unwrap_or_default();
+        for name in listed {
+            let named = code.matches(&format!("(\"{name}\"")).count();
+            assert!(named >= 2, "{name} is listed but never read");
+        }
+    }
+
+    #[test]
+    fn no_file_lists_a_word_twice() {
+        for (name, _) in FILES {
+            let mut seen = HashSet::new();
+            for w in words(name) {
+                assert!(seen.insert(w), "{name} lists {w} twice");
+            }
+        }
+        // titles.txt and roles.txt are read as one list.
+        let titles: HashSet<_> = words("titles.txt").into_iter().collect();
+        for w in words("roles.txt") {
+            assert!(!titles.contains(w), "{w} is in titles.txt and roles.txt");
+        }
+    }
+
+    /// Lists that say opposite things of one word: a word in both would
+    /// make one of them wrong.
+    const CONTRADICTIONS: &[(&str, &str, &str)] = &[
+        (
+            "first_names.txt",
+            "capital_stopwords.txt",
+            "a name is part of a name",
+        ),
+        (
+            "first_names.txt",
+            "org_words.txt",
+            "a person's name is no organisation",
+        ),
+        ("first_names.txt", "titles.txt", "a title is no first name"),
+        ("first_names.txt", "roles.txt", "a role is no first name"),
+        (
+            "first_names.txt",
+            "affiliations.txt",
+            "an affiliation is no first name",
+        ),
+        (
+            "person_nouns.txt",
+            "org_nouns.txt",
+            "a person is no organisation",
+        ),
+        ("org_nouns.txt", "titles.txt", "an organisation is no title"),
+        ("org_nouns.txt", "roles.txt", "an organisation is no role"),
+        (
+            "document_nouns.txt",
+            "person_nouns.txt",
+            "a document is no person",
+        ),
+        (
+            "document_nouns.txt",
+            "org_nouns.txt",
+            "a document is no organisation",
+        ),
+        (
+            "cue_verbs.txt",
+            "person_nouns.txt",
+            "a cue verb is no person",
+        ),
+        ("cue_verbs.txt", "determiners.txt", "a cue is no determiner"),
+        (
+            "cue_verbs.txt",
+            "np_stops.txt",
+            "a cue ends a phrase before it",
+        ),
+        (
+            "determiners.txt",
+            "person_nouns.txt",
+            "a determiner heads no description",
+        ),
+        (
+            "pronouns.txt",
+            "determiners.txt",
+            "a pronoun is no determiner",
+        ),
+        (
+            "affiliations.txt",
+            "places.txt",
+            "a role is a party or a place",
+        ),
+        (
+            "name_particles.txt",
+            "np_stops.txt",
+            "a particle goes on a name",
+        ),
+        (
+            "generational_suffixes.txt",
+            "surname_titles.txt",
+            "a suffix follows, a title precedes",
+        ),
+        (
+            "speaker_org_words.txt",
+            "surname_titles.txt",
+            "an organisation has no title",
+        ),
+    ];
+
+    #[test]
+    fn no_word_is_in_two_contradictory_lists() {
+        // Compared as each lookup sees them: folded lists in lower case.
+        let seen = |name: &str| -> HashSet<String> {
+            let fold = declared_case(file(name)) == Some(Case::Fold);
+            words(name)
+                .into_iter()
+                .map(|w| {
+                    if fold {
+                        w.to_lowercase()
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect()
+        };
+        for (a, b, why) in CONTRADICTIONS {
+            let (sa, sb) = (seen(a), seen(b));
+            let mut both: Vec<_> = sa.intersection(&sb).collect();
+            both.sort();
+            assert!(both.is_empty(), "{a} and {b} share {both:?}: {why}");
+        }
+    }
+
+    #[test]
+    fn known_words_are_found_by_their_case_rule() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.cue_lemma("warned"), Some("warn"));
+        assert_eq!(lex.cue_lemma("Said"), Some("say"));
+        assert_eq!(lex.cue_lemma("SAID"), None);
+        assert!(!lex.is_cue("claims"), "left out as a noun");
+        assert!(lex.is_title("Sen.") && lex.is_title("SEN") && lex.is_title("comedian"));
+        assert_eq!(lex.title_gender("Mrs"), Some(Gender::Female));
+        assert_eq!(lex.first_name_gender("Mary"), Some(Gender::Female));
+        assert_eq!(lex.first_name_gender("John"), Some(Gender::Male));
+        assert_eq!(
+            lex.first_name_gender("JOHN"),
+            None,
+            "names match as written"
+        );
+        assert_eq!(lex.pronoun("she"), Some(PronounKind::Person));
+        assert_eq!(lex.pronoun("They"), Some(PronounKind::Group));
+        assert!(lex.is_determiner("The") && !lex.is_determiner("That"));
+        assert!(lex.is_aux_or_adverb("may") && !lex.is_aux_or_adverb("May"));
+        assert!(lex.is_org_word("Corp.") && !lex.is_org_word("corp."));
+        assert!(lex.is_generational_suffix("jr") && lex.is_speaker_org_word("embassy"));
+        assert!(is_capital_stopword("They’re") && !is_capital_stopword("Ruiz’s"));
+        assert_eq!(gendered_title("Congresswoman"), Some(true));
     }
 
     #[test]
@@ -1747,5 +897,19 @@ mod tests {
         assert!(!is_affiliation("Johnson"));
         assert!(is_place_prefix("Vermont"));
         assert!(!is_place_prefix("Bernie"));
+    }
+
+    #[test]
+    fn noun_lists_hold_no_titles() {
+        for name in [
+            "affiliations.txt",
+            "places.txt",
+            "org_nouns.txt",
+            "document_nouns.txt",
+        ] {
+            for w in words(name) {
+                assert!(!is_title(w), "{name}: {w} is a title already");
+            }
+        }
     }
 }

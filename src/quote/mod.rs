@@ -31,6 +31,7 @@ use serde::Serialize;
 
 mod attrib;
 pub mod confidence;
+mod layouts;
 mod lexicon;
 mod marks;
 mod names;
@@ -40,6 +41,7 @@ pub mod rank;
 mod tokens;
 
 pub(crate) use lexicon::ends_sentence;
+pub use lexicon::{Case, Gender, Lexicon, PronounKind};
 
 /// Whether `w` is a title, role, party or nationality word written before a
 /// name (`Sen.`, `Lord`, `Tory`), never a first name.
@@ -155,6 +157,44 @@ impl Quote {
         matches!(self.kind, QuoteKind::Direct | QuoteKind::Embedded)
     }
 
+    /// The role written before the speaker's name in the mention (`Tory
+    /// MP` of `Tory MP Boris Johnson`, `analyst` of `said analyst Brian
+    /// Singer`), as a slice of `text`, the text the quote was found in.
+    /// `None` when the mention is a pronoun or description, or holds only
+    /// the name and a courtesy title (`Mr Blair`).
+    pub fn role<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let speaker = self.speaker.as_deref()?;
+        let mention = text.get(self.mention.clone()?)?;
+        let names: Vec<&str> = speaker.split_whitespace().collect();
+        let bare = |w: &str| {
+            w.trim_end_matches(['’', '\'', ',', '.'])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string()
+        };
+        // Where the name starts: the first word of the mention that is a
+        // word of the speaker's name.
+        let mut at = None;
+        for (i, _) in mention.match_indices(|c: char| !c.is_whitespace()) {
+            let word_start = i == 0 || mention[..i].ends_with(char::is_whitespace);
+            if !word_start {
+                continue;
+            }
+            let w = mention[i..].split_whitespace().next().unwrap_or_default();
+            if names.iter().any(|n| *n == bare(w)) {
+                at = Some(i);
+                break;
+            }
+        }
+        let role = mention[..at?]
+            .trim_end_matches([' ', ',', '\u{a0}'])
+            .trim_start_matches("the ")
+            .trim_start_matches("The ");
+        let courtesy =
+            |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx");
+        (!role.is_empty() && !role.split_whitespace().all(courtesy)).then_some(role)
+    }
+
     /// Whether the speaker is named with a confidence below `min`: still
     /// given, but flagged, shown dim and counted only when asked.
     pub fn is_uncertain(&self, min: f32) -> bool {
@@ -185,4 +225,21 @@ pub fn extract_with(
     collect: bool,
 ) -> (Vec<Quote>, Vec<rank::Considered>) {
     pipeline::run(text, ranker, collect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract;
+
+    fn roles(text: &str) -> Vec<Option<&str>> {
+        extract(text).iter().map(|q| q.role(text)).collect()
+    }
+
+    #[test]
+    fn the_role_before_a_name_is_kept_apart() {
+        let t = "Tory MP Gareth Pellow said the rise was “a tax on islanders”. “It is fair,” said Mr Pellow. “No,” she said.";
+        let q = extract(t);
+        assert_eq!(q[0].speaker.as_deref(), Some("Gareth Pellow"));
+        assert_eq!(roles(t), [Some("Tory MP"), None, None]);
+    }
 }

@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{
-    is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word, is_place_prefix,
-    is_title,
+    first_name_gender, is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word,
+    is_place_prefix, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -109,10 +109,16 @@ impl NameIndex {
         if run.len() < 2 {
             return;
         }
-        let start = run
-            .iter()
-            .rposition(|w| is_capital_stopword(w) || is_title(w))
-            .map_or(0, |k| k + 1);
+        let role = |w: &&str| is_capital_stopword(w) || is_title(w);
+        let mut start = run.iter().rposition(role).map_or(0, |k| k + 1);
+        // `analyst Brian Singer`: a last word that is also a role, after a
+        // first name, is a surname.
+        if start == run.len() && first_name_gender(run[run.len() - 2]).is_some() {
+            start = run[..run.len() - 1]
+                .iter()
+                .rposition(role)
+                .map_or(0, |k| k + 1);
+        }
         let mut run = &run[start..];
         // `Russian Dmitriy Bogdanov`: a role before two names.
         while run.len() > 2 && (is_affiliation(run[0]) || is_place_prefix(run[0])) {
@@ -275,6 +281,13 @@ mod tests {
         let t = "Adviser Wi Sung‑lac spoke. Wi left. Senator James E. Clyburn came.";
         assert_eq!(canon(t, "Wi"), "Wi Sung‑lac");
         assert_eq!(canon(t, "Clyburn"), "James E. Clyburn");
+    }
+
+    #[test]
+    fn a_role_word_after_a_first_name_is_a_surname() {
+        let t = "The key is oil, said analyst Brian Singer. Prime Minister Ana Ruiz spoke.";
+        assert_eq!(canon(t, "Singer"), "Brian Singer");
+        assert_eq!(canon(t, "Minister"), "Minister");
     }
 
     #[test]

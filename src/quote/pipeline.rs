@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::attrib::{Attr, Ctx, NpKind};
+use super::layouts;
 use super::lexicon::{self, is_naming_cue, is_person_noun, is_person_pronoun};
 use super::marks::{self, Family, Span};
 use super::names::NameIndex;
@@ -132,6 +133,11 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker) {
         };
         let trailing = ctx.trailing(qe - 1, hi, opens);
         let leading = ctx.leading(lo, qs);
+        // A dash credit or a label line names the speaker outright, before
+        // any cue.
+        if let Some((source, a)) = cue(layouts::credit(ctx, qs, qe)) {
+            push(Generator::DashCue, source, Some(a));
+        }
         // After `said:` or `said,` the cue before comes first.
         if is_intro(ctx, qs) {
             // After a dash or colon, a cue right after the quote is its own:
@@ -186,6 +192,8 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker) {
             });
             push(Generator::SentenceSubject, Source::SentenceSubject, subject);
         }
+        // A transcript's or interview's turn: `SMITH:`, `A:`, `you` in `Q:`.
+        push(Generator::Colon, Source::Colon, layouts::turn(ctx, lo, qs));
         let kind = kind_of(ctx, range, at_start, cands.first().map(|c| &c.attr), qs);
         if kind == QuoteKind::Term {
             cands.clear();
@@ -344,6 +352,17 @@ fn possessive_source(ctx: &Ctx, lo: usize, qs: usize) -> Option<Attr> {
     while k > floor {
         k -= 1;
         let w = ctx.word(k)?;
+        // `Ana Ruiz's claim that “…”`: the named owner of the words.
+        if let Some(np) = ctx.owner_left(k, lo) {
+            let noun = (k + 1..qs).find(|&j| ctx.word(j).is_some_and(lexicon::is_speech_noun));
+            if let Some(noun) = noun {
+                return Some(Attr {
+                    cue: noun,
+                    cue_last: noun,
+                    np,
+                });
+            }
+        }
         if matches!(w, "his" | "His" | "her" | "Her" | "their" | "Their") {
             let noun = (k + 1..qs).find(|&j| ctx.word(j).is_some_and(lexicon::is_speech_noun))?;
             // `Sanders pushed his promise of “…”`: the pronoun is the
@@ -427,10 +446,7 @@ fn is_title_case(inner: &str, words: &[&str]) -> bool {
 
 /// Words left lowercase inside titles: `The Lead with Jake Tapper`.
 fn is_small_title_word(w: &str) -> bool {
-    matches!(
-        w,
-        "with" | "from" | "into" | "over" | "upon" | "about" | "than" | "that" | "your" | "their"
-    )
+    lexicon::Lexicon::get().is_title_small_word(w)
 }
 
 /// A word before a quote that announces a title: `NBC’s “Today”`, `the
@@ -439,38 +455,7 @@ fn announces_title(ctx: &Ctx, qs: usize) -> bool {
     let Some(w) = qs.checked_sub(1).and_then(|k| ctx.word(k)) else {
         return false;
     };
-    w.ends_with("’s")
-        || w.ends_with("'s")
-        || matches!(
-            w,
-            "show"
-                | "program"
-                | "programme"
-                | "book"
-                | "film"
-                | "movie"
-                | "series"
-                | "documentary"
-                | "novel"
-                | "memoir"
-                | "song"
-                | "album"
-                | "column"
-                | "op-ed"
-                | "article"
-                | "titled"
-                | "entitled"
-                | "called"
-                | "headlined"
-                | "essay"
-                | "play"
-                | "musical"
-                | "podcast"
-                | "report"
-                | "ad"
-                | "video"
-                | "segment"
-        )
+    w.ends_with("’s") || w.ends_with("'s") || lexicon::Lexicon::get().is_title_marker(w)
 }
 
 /// A quote that reads as a title or name inside its sentence.
@@ -518,26 +503,8 @@ fn inside_tag(before: &str) -> bool {
 /// `so-called “…”`, `the term “…”`, `titled “…”`.
 fn term_marker(ctx: &Ctx, qs: usize) -> bool {
     (qs.saturating_sub(2)..qs).any(|k| {
-        ctx.word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "so-called"
-                    | "so‑called"
-                    | "titled"
-                    | "entitled"
-                    | "term"
-                    | "phrase"
-                    | "word"
-                    | "words"
-                    | "slogan"
-                    | "hashtag"
-                    | "motto"
-                    | "label"
-                    | "nicknamed"
-                    | "headlined"
-                    | "dubbed"
-            )
-        })
+        ctx.word(k)
+            .is_some_and(|w| lexicon::Lexicon::get().is_term_marker(w))
     })
 }
 
@@ -675,11 +642,15 @@ fn name_gender<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Gender> {
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
     let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
-    let kind = if antecedent { NpKind::Name } else { np.kind };
+    let kind = if antecedent || surname_of_named(ctx, &np, names) {
+        NpKind::Name
+    } else {
+        np.kind
+    };
     match kind {
         NpKind::Name => {
             let raw = written_name(ctx, &np)?;
-            let name = names.canonical(raw);
+            let name = shouted_name(names, raw).unwrap_or_else(|| names.canonical(raw));
             if !speakable(names, &name) {
                 return None;
             }
@@ -755,6 +726,40 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// `DUNMORE` of a transcript's `DUNMORE:` label: the full name the
+/// article gives for it written in title case (`Mark Dunmore`), if any.
+fn shouted_name(names: &NameIndex, raw: &str) -> Option<String> {
+    if raw.len() < 2 || raw.contains(' ') || raw.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut chars = raw.chars();
+    let first = chars.next()?;
+    let title: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    let full = names.canonical(&title);
+    full.contains(' ').then_some(full)
+}
+
+/// `Singer said` after `analyst Brian Singer`: a lone capitalised word
+/// read as a role (`singer`) that is the surname of one person the
+/// article names in full.
+fn surname_of_named(ctx: &Ctx, np: &super::attrib::Np, names: &NameIndex) -> bool {
+    np.kind == NpKind::Description
+        && np.first == np.name_last
+        && ctx
+            .word(np.first)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && written_name(ctx, np).is_some_and(|w| names.canonical(w).contains(' '))
+}
+
+/// Whether a name is written after a title (`Lord Dubs`, `Mr Knight`):
+/// a person's, even when it is one word.
+fn titled(ctx: &Ctx, np: &super::attrib::Np) -> bool {
+    np.name_first > np.first.min(np.name_first)
+        && ctx.word(np.name_first - 1).is_some_and(lexicon::is_title)
 }
 
 /// The author of a document that speaks (`the report says`, `Judge
@@ -846,8 +851,9 @@ fn previous_subject(
     if gender.is_some() && known.is_some() && known != gender {
         return None;
     }
-    // Only a person's name: two words or more once expanded.
-    name.contains(' ').then_some(name)
+    // Only a person's name: two words or more once expanded, or a title
+    // before it.
+    (name.contains(' ') || titled(ctx, &np)).then_some(name)
 }
 
 /// A name as written between `np.name_first` and `np.name_last`, without a
@@ -860,6 +866,7 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
         .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?
         .trim_end_matches("’s")
         .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
         .trim_end_matches(',');
     let keeps_period = raw
         .rsplit(' ')
@@ -931,7 +938,7 @@ fn note_subjects(
         }
         if org {
             recent.org = Some(name);
-        } else if name.contains(' ') {
+        } else if name.contains(' ') || titled(ctx, np) {
             // Only a person's full name: a single word opening a sentence
             // is as often a place or a common noun (`Northamptonshire
             // police said`).

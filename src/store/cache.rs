@@ -16,14 +16,10 @@ use std::ops::Range;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::snippet::{self, Term};
+
 use super::{Store, StoreError, article_key, star};
 use crate::article::Article;
-
-/// Marks the start and end of a matched word in a snippet (private-use
-/// characters: they never come from the article's text through FTS5, since
-/// they are stripped from what is indexed).
-const HIT_START: char = '\u{E000}';
-const HIT_END: char = '\u{E001}';
 
 /// How many of the newest matches a search ranks.
 pub const RANKED: usize = 2000;
@@ -100,7 +96,14 @@ fn content_hash(text: &str) -> String {
 /// nothing in it is syntax), `speaker:`/`feed:` as column filters, the last
 /// bare word a prefix. `None` when nothing is left to search for.
 pub fn fts_query(input: &str) -> Option<String> {
+    parse_query(input).map(|(fts, _)| fts)
+}
+
+/// [`fts_query`], with the bare words of the query as the snippet looks
+/// for them (the last one a prefix while typing).
+fn parse_query(input: &str) -> Option<(String, Vec<Term>)> {
     let mut terms = Vec::new();
+    let mut words: Vec<Term> = Vec::new();
     let mut rest = input.trim_start();
     let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut last_bare = None;
@@ -132,6 +135,10 @@ pub fn fts_query(input: &str) -> Option<String> {
                 None => {
                     last_bare = Some(terms.len());
                     terms.push(quoted(word));
+                    words.push(Term {
+                        word: snippet::fold(word),
+                        prefix: false,
+                    });
                 }
             }
         }
@@ -140,38 +147,28 @@ pub fn fts_query(input: &str) -> Option<String> {
     let typing = !input.ends_with(char::is_whitespace) && !input.ends_with('"');
     if let Some(i) = last_bare.filter(|_| typing) {
         terms[i].push('*');
-    }
-    (!terms.is_empty()).then(|| terms.join(" AND "))
-}
-
-/// Takes the hit markers out of an FTS5 snippet, giving the plain text and
-/// where the matches were. Control characters become spaces.
-fn unmark(marked: &str) -> (String, Vec<Range<usize>>) {
-    let mut text = String::with_capacity(marked.len());
-    let mut matches = Vec::new();
-    let mut open = None;
-    for c in marked.chars() {
-        match c {
-            HIT_START => open = Some(text.len()),
-            HIT_END => {
-                if let Some(start) = open.take() {
-                    matches.push(start..text.len());
-                }
-            }
-            c if c.is_control() => text.push(' '),
-            c => text.push(c),
+        if let Some(last) = words.last_mut() {
+            last.prefix = true;
         }
     }
-    (text, matches)
+    (!terms.is_empty()).then(|| (terms.join(" AND "), words))
 }
 
-/// Text as indexed and stored: the hit markers cannot occur in it.
-fn without_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains([HIT_START, HIT_END]) {
-        text.replace([HIT_START, HIT_END], " ").into()
-    } else {
-        text.into()
+/// The first words of a text, for a hit matched on its speaker or feed
+/// alone.
+fn opening(text: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i == 16 {
+            out.push('…');
+            break;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| if c.is_control() { ' ' } else { c }));
     }
+    out
 }
 
 impl Store {
@@ -218,27 +215,22 @@ impl Store {
                     kept.duplicates += 1;
                     continue;
                 }
-                let text = without_markers(&a.text);
-                // A body range is kept only while it still fits the text.
-                let body = if text.len() == a.text.len() {
-                    a.body.clone()
-                } else {
-                    0..text.len()
-                };
+                let text = &a.text;
+                let body = a.body.clone();
                 insert.execute(params![
                     key,
                     hash,
                     guid,
                     link,
                     k.feed,
-                    without_markers(&a.title),
+                    a.title,
                     a.source,
                     a.published,
                     a.byline,
                     text,
                     body.start as i64,
                     body.end as i64,
-                    without_markers(&k.speakers.join("\n")),
+                    k.speakers.join("\n"),
                     now,
                 ])?;
                 kept.added += 1;
@@ -312,42 +304,90 @@ impl Store {
 
     /// Full-text search over everything kept, best first, at most `limit`
     /// hits, ranked by bm25 among the newest [`RANKED`] matches: a word in
-    /// every article would otherwise rank the whole cache on each key press
-    /// (0.9 s at 100,000 articles, `cargo bench --bench cache`). The best rows
-    /// are chosen on their rank alone first, so snippets are made for the
-    /// hits shown only. An empty query (or one of punctuation only) finds nothing.
+    /// every article would otherwise rank the whole cache on each key press.
+    /// Three steps, each of which FTS5 answers from its index without
+    /// reading every match: the oldest row among the newest [`RANKED`]
+    /// matches (a walk back from the newest that stops there), the best
+    /// `limit` from that row on (a rowid range FTS5 seeks to), and the
+    /// snippets of those hits alone. As one statement with subqueries,
+    /// SQLite ranked every match (0.9 s for a word in all 100,000 articles,
+    /// `cargo bench --bench cache`). An empty query (or one of punctuation
+    /// only) finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let Some((fts, words)) = parse_query(query) else {
+            return Ok(Vec::new());
+        };
+        let best = self.ranked(&fts, limit)?;
+        let mut read = self.conn.prepare_cached(
+            "SELECT article_key, title, source, published, link, text FROM articles WHERE id = ?1",
+        )?;
+        let mut hits = Vec::with_capacity(best.len());
+        for (row, rank) in best {
+            let hit = read
+                .query_row([row], |r| {
+                    let title: String = r.get(1)?;
+                    let text: String = r.get(5)?;
+                    let (snippet, matches) = snippet::snippet(&text, &words)
+                        .or_else(|| snippet::snippet(&title, &words))
+                        .unwrap_or_else(|| (opening(&text), Vec::new()));
+                    Ok(Hit {
+                        article_key: r.get(0)?,
+                        title,
+                        source: r.get(2)?,
+                        published: r.get(3)?,
+                        url: r.get(4)?,
+                        snippet,
+                        matches,
+                        rank,
+                    })
+                })
+                .optional()?;
+            hits.extend(hit);
+        }
+        Ok(hits)
+    }
+
+    /// The keys of [`Store::search`]'s hits, best first, without their
+    /// snippets: what the reader's filter needs.
+    pub fn search_keys(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.article_key, a.title, a.source, a.published, a.link,
-                    snippet(articles_fts, -1, char(57344), char(57345), '…', 16), f.rank
-             FROM articles_fts f JOIN articles a ON a.id = f.rowid
-             WHERE articles_fts MATCH ?1 AND f.rowid IN (
-                 SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                     AND rowid >= (SELECT coalesce(min(rowid), 0) FROM (
-                         SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                         ORDER BY rowid DESC LIMIT ?3))
-                 ORDER BY rank LIMIT ?2)
-             ORDER BY f.rank",
-        )?;
+        let mut key = self
+            .conn
+            .prepare_cached("SELECT article_key FROM articles WHERE id = ?1")?;
+        let mut keys = Vec::new();
+        for (row, _) in self.ranked(&fts, limit)? {
+            keys.extend(key.query_row([row], |r| r.get(0)).optional()?);
+        }
+        Ok(keys)
+    }
+
+    /// The rows and bm25 ranks of the best `limit` matches of an FTS5
+    /// query among the newest [`RANKED`] (see [`Store::search`]).
+    fn ranked(&self, fts: &str, limit: usize) -> Result<Vec<(i64, f64)>, StoreError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let oldest: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(min(rowid), 0) FROM (
+                     SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT ?2)",
+            )?
+            .query_row(params![fts, RANKED as i64], |r| r.get(0))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(params![fts, limit, RANKED as i64], |r| {
-            let marked: String = r.get(5)?;
-            let (snippet, matches) = unmark(&marked);
-            Ok(Hit {
-                article_key: r.get(0)?,
-                title: r.get(1)?,
-                source: r.get(2)?,
-                published: r.get(3)?,
-                url: r.get(4)?,
-                snippet,
-                matches,
-                rank: r.get(6)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let best: Vec<(i64, f64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, rank FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid >= ?2
+                 ORDER BY rank LIMIT ?3",
+            )?
+            .query_map(params![fts, oldest, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(best)
     }
 
     /// Drops kept articles kept before `before` (seconds since the epoch),
@@ -564,9 +604,39 @@ mod tests {
     }
 
     #[test]
-    fn snippets_carry_no_control_characters() {
-        let (text, m) = unmark("a\u{1b}[31m \u{E000}hit\u{E001} b");
-        assert!(!text.chars().any(char::is_control));
-        assert_eq!(&text[m[0].clone()], "hit");
+    fn search_keys_are_the_hits_keys_in_order() {
+        let mut store = Store::in_memory().expect("store");
+        for (i, text) in ["tide tide tide", "one tide", "no match", "tide and tide"]
+            .iter()
+            .enumerate()
+        {
+            let a = article(&format!("T{i}"), text, None);
+            keep(&mut store, &a, &[], None);
+        }
+        let hits: Vec<String> = store
+            .search("tide", 10)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.article_key)
+            .collect();
+        assert_eq!(hits.len(), 3);
+        assert_eq!(store.search_keys("tide", 10).expect("keys"), hits);
+        assert_eq!(
+            store.search_keys("tide", 0).expect("keys"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn snippets_carry_no_control_characters_and_mark_the_typed_word() {
+        let mut store = Store::in_memory().expect("store");
+        let a = article("Gale", "a\u{1b}[31m storm hit\nthe harbourside", None);
+        keep(&mut store, &a, &[], None);
+        let hits = store.search("harbo", 5).expect("search");
+        assert_eq!(hits.len(), 1);
+        let h = &hits[0];
+        assert!(!h.snippet.chars().any(char::is_control), "{h:?}");
+        let marked: Vec<&str> = h.matches.iter().map(|m| &h.snippet[m.clone()]).collect();
+        assert_eq!(marked, ["harbourside"]);
     }
 }

@@ -29,6 +29,10 @@ pub fn article_key(article: &Article) -> String {
         return format!("url:{url}");
     }
     let id = article.id.trim();
+    if is_key(id) {
+        // Read back from the cache, whose articles carry their key as id.
+        return id.to_string();
+    }
     if !id.is_empty() && !looks_like_path(id) {
         return format!("id:{id}");
     }
@@ -37,6 +41,17 @@ pub fn article_key(article: &Article) -> String {
     hash.write(&[0]);
     hash.write(article.text.as_bytes());
     format!("fnv1a:{:016x}", hash.finish())
+}
+
+/// Whether an id is a key this module made (`id:…`, `fnv1a:` and 16 hex
+/// digits): the cache gives its articles their key as id, and an article
+/// read back keeps the key it was kept under.
+fn is_key(id: &str) -> bool {
+    id.strip_prefix("fnv1a:")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        || id
+            .strip_prefix("id:")
+            .is_some_and(|rest| !rest.trim().is_empty())
 }
 
 /// Whether an id is a path a loader made up (`news/a.txt`, `-`, `feed.jsonl:3`)
@@ -136,6 +151,34 @@ mod tests {
             a.id = path.into();
             assert_eq!(article_key(&a), from_one_folder, "{path}");
         }
+    }
+
+    #[test]
+    fn an_article_read_back_under_its_key_keeps_it() {
+        let from_file = Article {
+            id: "news/a.txt".into(),
+            title: "Harbour reopens".into(),
+            text: "Boats are back.".into(),
+            ..Article::default()
+        };
+        let from_json = Article {
+            id: "story-1".into(),
+            ..from_file.clone()
+        };
+        for kept in [from_file, from_json] {
+            let key = article_key(&kept);
+            let read_back = Article {
+                id: key.clone(),
+                ..kept
+            };
+            assert_eq!(article_key(&read_back), key);
+        }
+        // Only what this module makes is taken for a key.
+        let odd = Article {
+            id: "fnv1a:xyz".into(),
+            ..Article::default()
+        };
+        assert_eq!(article_key(&odd), "id:fnv1a:xyz");
     }
 
     #[test]

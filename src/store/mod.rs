@@ -33,6 +33,7 @@ mod feeds;
 mod key;
 mod recover;
 mod schema;
+mod snippet;
 mod star;
 
 pub use cache::{Cached, Hit, Keep, Kept, fts_query};

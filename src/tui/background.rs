@@ -153,8 +153,7 @@ fn search_worker(data_dir: &std::path::Path, queries: &Receiver<String>, reports
         }
         let keys = match &store {
             Some(store) => store
-                .search(&query, SEARCH_LIMIT)
-                .map(|hits| hits.into_iter().map(|h| h.article_key).collect())
+                .search_keys(&query, SEARCH_LIMIT)
                 .map_err(|e| e.to_string()),
             None => Err("the offline cache cannot be opened".to_string()),
         };

@@ -18,7 +18,7 @@ pub fn source_line(article: &Article) -> String {
 }
 
 /// [`source_line`] with the date told as seen at `now` (seconds since the
-/// epoch): "2h", "Mon", "12 Mar" (see [`super::dates`]).
+/// epoch): "2h", "Mon", "12 Mar" (see [`crate::dates`]).
 pub fn source_line_at(article: &Article, now: Option<i64>) -> String {
     let dateline = article.dateline.as_ref();
     let source = article
@@ -29,7 +29,7 @@ pub fn source_line_at(article: &Article, now: Option<i64>) -> String {
         .published
         .as_deref()
         .or(dateline.and_then(|d| d.date.as_deref()));
-    let told = written.and_then(|d| super::dates::list_date(d, now));
+    let told = written.and_then(|d| crate::dates::list_date(d, now));
     let date = told.as_deref().or(written);
     match (source, date) {
         (Some(s), Some(d)) => format!("{s} · {d}"),

@@ -1,7 +1,6 @@
 //! Drawing the app with ratatui. Rendering only reads the [`App`]: every
 //! position it needs (scroll, list top, pane areas) was settled by `update`.
 
-pub mod dates;
 pub mod help;
 pub mod list;
 pub mod messages;

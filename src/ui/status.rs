@@ -40,6 +40,9 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
             "  loading… {} articles, {} quotes",
             p.articles, p.quotes
         )));
+        if p.urls_done < p.urls {
+            out.push(Span::raw(format!(", {}/{} URLs read", p.urls_done, p.urls)));
+        }
     }
     if let Some(r) = app.refreshing() {
         out.push(Span::raw(format!(
