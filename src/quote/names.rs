@@ -23,6 +23,9 @@ pub struct NameIndex {
     /// Single capitalised words that read as common words in this
     /// article: see [`NameIndex::mark_common`].
     common: Vec<String>,
+    /// Organisation names (runs ending in an organisation's kind:
+    /// `Countryside Alliance`), by that last word.
+    orgs_by_last: HashMap<String, Vec<String>>,
 }
 
 fn capitalised(w: &str) -> bool {
@@ -118,6 +121,16 @@ impl NameIndex {
                 .iter()
                 .rposition(role)
                 .map_or(0, |k| k + 1);
+        }
+        if let Some(last) = run.last()
+            && is_org_word(last)
+        {
+            // `the Countryside Alliance`, `the Home Office`: kept whole.
+            let org = run.join(" ");
+            let same = self.orgs_by_last.entry((*last).to_string()).or_default();
+            if !same.contains(&org) {
+                same.push(org);
+            }
         }
         let mut run = &run[start..];
         // `Russian Dmitriy Bogdanov`: a role before two names.
@@ -226,6 +239,15 @@ impl NameIndex {
     /// common word of this article.
     pub fn is_common(&self, name: &str) -> bool {
         self.common.iter().any(|c| c == name)
+    }
+
+    /// The one organisation the article names with `kind` as its last word
+    /// (`Alliance` → `Countryside Alliance`), if there is exactly one.
+    pub fn organisation_ending_in(&self, kind: &str) -> Option<&str> {
+        match self.orgs_by_last.get(kind).map(Vec::as_slice) {
+            Some([only]) => Some(only.as_str()),
+            _ => None,
+        }
     }
 
     /// The fullest unambiguous form of `name` in the article, or `name`.

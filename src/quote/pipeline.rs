@@ -714,6 +714,12 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
             let definite = matches!(ctx.word(np.first), Some("the" | "The" | "its" | "Its"));
             let head = ctx.word(np.name_last)?;
+            // `the alliance said` after the `Countryside Alliance`: the one
+            // organisation the article names with that word at its end.
+            if definite && let Some(org) = organisation_ending_in(names, head) {
+                recent.org = Some(org.clone());
+                return Some(org);
+            }
             // `the company said`, `the Canada-based firm says`: the latest
             // organisation named.
             if definite && lexicon::is_org_noun(head) {
@@ -726,6 +732,19 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// The one organisation name of the article whose last word is `head`
+/// capitalised (`alliance` → `Countryside Alliance`), when that word is an
+/// organisation's kind (`org_words.txt`).
+fn organisation_ending_in(names: &NameIndex, head: &str) -> Option<String> {
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    let cap: String = first.to_uppercase().chain(chars).collect();
+    if !lexicon::is_org_word(&cap) {
+        return None;
+    }
+    names.organisation_ending_in(&cap).map(str::to_string)
 }
 
 /// `DUNMORE` of a transcript's `DUNMORE:` label: the full name the
