@@ -26,6 +26,9 @@ pub struct NameIndex {
     /// Organisation names (runs ending in an organisation's kind:
     /// `Countryside Alliance`), by that last word.
     orgs_by_last: HashMap<String, Vec<String>>,
+    /// People by the title written right before their name (`Governor
+    /// Garrey Carruthers` under `governor`), lowercased.
+    by_title: HashMap<String, Vec<String>>,
 }
 
 fn capitalised(w: &str) -> bool {
@@ -132,6 +135,7 @@ impl NameIndex {
                 same.push(org);
             }
         }
+        let full = run;
         let mut run = &run[start..];
         // `Russian Dmitriy Bogdanov`: a role before two names.
         while run.len() > 2 && (is_affiliation(run[0]) || is_place_prefix(run[0])) {
@@ -151,6 +155,14 @@ impl NameIndex {
             return;
         }
         let name = run.join(" ");
+        if let Some(title) = start.checked_sub(1).and_then(|k| full.get(k))
+            && is_title(title)
+        {
+            let same = self.by_title.entry(title.to_lowercase()).or_default();
+            if !same.contains(&name) {
+                same.push(name.clone());
+            }
+        }
         if !self.known.insert(name.clone()) {
             return;
         }
@@ -248,6 +260,14 @@ impl NameIndex {
             Some([only]) => Some(only.as_str()),
             _ => None,
         }
+    }
+
+    /// The people the article names right after `title` (`the governor`
+    /// → `Garrey Carruthers` of `Governor Garrey Carruthers`), in order.
+    pub fn titled(&self, title: &str) -> &[String] {
+        self.by_title
+            .get(&title.to_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The fullest unambiguous form of `name` in the article, or `name`.

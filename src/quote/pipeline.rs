@@ -603,6 +603,15 @@ impl Recent {
         Some(name)
     }
 
+    /// The latest of `people` named so far.
+    fn latest_of(&self, people: &[String]) -> Option<String> {
+        self.people
+            .iter()
+            .rev()
+            .find(|(n, _)| people.contains(n))
+            .map(|(n, _)| n.clone())
+    }
+
     fn person(&self) -> Option<String> {
         self.people.last().map(|(n, _)| n.clone())
     }
@@ -724,6 +733,25 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             // organisation named.
             if definite && lexicon::is_org_noun(head) {
                 return recent.org.clone();
+            }
+            // `the governor said` after `Governor Garrey Carruthers`: the
+            // one person the article gives that title; of several, the
+            // latest named, and nobody else.
+            let titled = if definite && np.name_last == np.first + 1 {
+                names.titled(head)
+            } else {
+                &[]
+            };
+            if !titled.is_empty() {
+                let people: Vec<String> = titled.iter().map(|p| names.canonical(p)).collect();
+                let person = match people.as_slice() {
+                    [only] => Some(only.clone()),
+                    _ => recent.latest_of(&people),
+                };
+                if let Some(p) = &person {
+                    recent.push_person(p.clone(), None);
+                }
+                return person;
             }
             if definite && (is_person_noun(head) || role) {
                 recent.person()
