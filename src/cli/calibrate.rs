@@ -79,35 +79,44 @@ pub fn article_examples(a: &GoldArticle, set: usize, article: usize) -> Vec<Exam
 }
 
 /// Fits the weights on `examples` (L2 penalty `l2`, bias free).
+pub fn fit(examples: &[&Example], l2: f64) -> [f64; N] {
+    let rows: Vec<(&[f64; N], bool)> = examples.iter().map(|e| (&e.x, e.right)).collect();
+    fit_rows(&rows, l2)
+}
+
+/// L2-penalised logistic regression by Newton's method (the first weight,
+/// a bias, barely penalised) over rows of features and whether each was
+/// right: deterministic, so the same rows give the same weights. Shared by
+/// the confidence model and the ranker.
 // Indices as in the formulas: clearer than zipped iterators over rows.
 #[allow(clippy::needless_range_loop)]
-pub fn fit(examples: &[&Example], l2: f64) -> [f64; N] {
-    let mut w = [0.0; N];
+pub(crate) fn fit_rows<const K: usize>(rows: &[(&[f64; K], bool)], l2: f64) -> [f64; K] {
+    let mut w = [0.0; K];
     for _ in 0..50 {
-        let mut g = [0.0; N];
-        let mut h = vec![[0.0; N]; N];
-        for e in examples {
-            let p = confidence::sigmoid(dot(&w, &e.x));
-            let r = p - f64::from(u8::from(e.right));
+        let mut g = [0.0; K];
+        let mut h = vec![[0.0; K]; K];
+        for (x, right) in rows {
+            let p = confidence::sigmoid(dot(&w, x));
+            let r = p - f64::from(u8::from(*right));
             let s = (p * (1.0 - p)).max(1e-9);
-            for i in 0..N {
-                if e.x[i] == 0.0 {
+            for i in 0..K {
+                if x[i] == 0.0 {
                     continue;
                 }
-                g[i] += r * e.x[i];
-                for j in 0..N {
-                    h[i][j] += s * e.x[i] * e.x[j];
+                g[i] += r * x[i];
+                for j in 0..K {
+                    h[i][j] += s * x[i] * x[j];
                 }
             }
         }
-        for i in 0..N {
+        for i in 0..K {
             let penalty = if i == 0 { 1e-6 } else { l2 };
             g[i] += penalty * w[i];
             h[i][i] += penalty;
         }
         let step = solve(h, g);
         let mut biggest: f64 = 0.0;
-        for i in 0..N {
+        for i in 0..K {
             w[i] -= step[i];
             biggest = biggest.max(step[i].abs());
         }
@@ -118,21 +127,21 @@ pub fn fit(examples: &[&Example], l2: f64) -> [f64; N] {
     w
 }
 
-fn dot(a: &[f64; N], b: &[f64; N]) -> f64 {
+pub(crate) fn dot<const K: usize>(a: &[f64; K], b: &[f64; K]) -> f64 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Solves `h x = g` for a symmetric positive definite `h` (Cholesky).
 #[allow(clippy::needless_range_loop)]
-fn solve(mut h: Vec<[f64; N]>, g: [f64; N]) -> [f64; N] {
-    for j in 0..N {
+pub(crate) fn solve<const K: usize>(mut h: Vec<[f64; K]>, g: [f64; K]) -> [f64; K] {
+    for j in 0..K {
         let mut d = h[j][j];
         for k in 0..j {
             d -= h[j][k] * h[j][k];
         }
         let d = d.max(1e-12).sqrt();
         h[j][j] = d;
-        for i in j + 1..N {
+        for i in j + 1..K {
             let mut v = h[i][j];
             for k in 0..j {
                 v -= h[i][k] * h[j][k];
@@ -140,18 +149,18 @@ fn solve(mut h: Vec<[f64; N]>, g: [f64; N]) -> [f64; N] {
             h[i][j] = v / d;
         }
     }
-    let mut y = [0.0; N];
-    for i in 0..N {
+    let mut y = [0.0; K];
+    for i in 0..K {
         let mut v = g[i];
         for k in 0..i {
             v -= h[i][k] * y[k];
         }
         y[i] = v / h[i][i];
     }
-    let mut x = [0.0; N];
-    for i in (0..N).rev() {
+    let mut x = [0.0; K];
+    for i in (0..K).rev() {
         let mut v = y[i];
-        for k in i + 1..N {
+        for k in i + 1..K {
             v -= h[k][i] * x[k];
         }
         x[i] = v / h[i][i];
@@ -378,7 +387,7 @@ by rule (k-fold held out):
     out
 }
 
-fn round6(w: f64) -> f64 {
+pub(crate) fn round6(w: f64) -> f64 {
     (w * 1e6).round() / 1e6
 }
 

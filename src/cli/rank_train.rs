@@ -22,6 +22,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::calibrate;
 use super::eval::{self, Counts, GoldArticle};
 use crate::quote::rank::{FEATURES, LearnedRanker, NF, PrecedenceRanker, Ranker};
 use crate::quote::{self, Quote};
@@ -97,99 +98,17 @@ pub fn article_examples(a: &GoldArticle, article: usize) -> Vec<Example> {
     out
 }
 
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
-}
-
-fn dot(a: &[f64; NF], b: &[f64; NF]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-/// Fits the weights on `examples` (L2 penalty `l2`, bias free).
-// Indices as in the formulas: clearer than zipped iterators over rows.
-#[allow(clippy::needless_range_loop)]
+/// Fits the weights on `examples` (L2 penalty `l2`, bias free): the
+/// confidence model's regression.
 pub fn fit(examples: &[&Example], l2: f64) -> [f64; NF] {
-    let mut w = [0.0; NF];
-    for _ in 0..50 {
-        let mut g = [0.0; NF];
-        let mut h = vec![[0.0; NF]; NF];
-        for e in examples {
-            let p = sigmoid(dot(&w, &e.x));
-            let r = p - f64::from(u8::from(e.right));
-            let s = (p * (1.0 - p)).max(1e-9);
-            for i in 0..NF {
-                if e.x[i] == 0.0 {
-                    continue;
-                }
-                g[i] += r * e.x[i];
-                for j in 0..NF {
-                    h[i][j] += s * e.x[i] * e.x[j];
-                }
-            }
-        }
-        for i in 0..NF {
-            let penalty = if i == 0 { 1e-6 } else { l2 };
-            g[i] += penalty * w[i];
-            h[i][i] += penalty;
-        }
-        let step = solve(h, g);
-        let mut biggest: f64 = 0.0;
-        for i in 0..NF {
-            w[i] -= step[i];
-            biggest = biggest.max(step[i].abs());
-        }
-        if biggest < 1e-9 {
-            break;
-        }
-    }
-    w
-}
-
-/// Solves `h x = g` for a symmetric positive definite `h` (Cholesky).
-#[allow(clippy::needless_range_loop)]
-fn solve(mut h: Vec<[f64; NF]>, g: [f64; NF]) -> [f64; NF] {
-    for j in 0..NF {
-        let mut d = h[j][j];
-        for k in 0..j {
-            d -= h[j][k] * h[j][k];
-        }
-        let d = d.max(1e-12).sqrt();
-        h[j][j] = d;
-        for i in j + 1..NF {
-            let mut v = h[i][j];
-            for k in 0..j {
-                v -= h[i][k] * h[j][k];
-            }
-            h[i][j] = v / d;
-        }
-    }
-    let mut y = [0.0; NF];
-    for i in 0..NF {
-        let mut v = g[i];
-        for k in 0..i {
-            v -= h[i][k] * y[k];
-        }
-        y[i] = v / h[i][i];
-    }
-    let mut x = [0.0; NF];
-    for i in (0..NF).rev() {
-        let mut v = y[i];
-        for k in i + 1..NF {
-            v -= h[k][i] * x[k];
-        }
-        x[i] = v / h[i][i];
-    }
-    x
-}
-
-fn round6(w: f64) -> f64 {
-    (w * 1e6).round() / 1e6
+    let rows: Vec<(&[f64; NF], bool)> = examples.iter().map(|e| (&e.x, e.right)).collect();
+    calibrate::fit_rows(&rows, l2)
 }
 
 fn model(w: &[f64; NF], threshold: f64) -> LearnedRanker {
     LearnedRanker {
         features: FEATURES.iter().map(|f| f.to_string()).collect(),
-        weights: w.iter().map(|&v| round6(v)).collect(),
+        weights: w.iter().map(|&v| calibrate::round6(v)).collect(),
         threshold,
     }
 }
@@ -427,7 +346,7 @@ mod tests {
         }
         h[0][1] = 1.0;
         h[1][0] = 1.0;
-        let x = solve(h.clone(), g);
+        let x = calibrate::solve(h.clone(), g);
         for i in 0..NF {
             let v: f64 = (0..NF).map(|j| h[i][j] * x[j]).sum();
             assert!((v - g[i]).abs() < 1e-9, "{i}: {v} vs {}", g[i]);
