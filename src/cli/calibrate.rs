@@ -283,17 +283,14 @@ pub fn train(sets: &[(String, Vec<GoldArticle>)], folds: usize, seed: u64) -> Tr
     for (pos, &a) in order.iter().enumerate() {
         fold_of[a] = pos % folds;
     }
-    let mut heldout: Vec<(usize, f64, bool)> = Vec::with_capacity(examples.len());
-    for k in 0..folds {
-        let train: Vec<&Example> = examples
-            .iter()
-            .filter(|e| fold_of[e.article] != k)
-            .collect();
-        let w = fit(&train, L2);
-        for e in examples.iter().filter(|e| fold_of[e.article] == k) {
-            heldout.push((e.set, confidence::sigmoid(dot(&w, &e.x)), e.right));
-        }
-    }
+    // Each fold is fitted once: the same held-out probabilities serve the
+    // pooled, per-set and per-rule figures.
+    let p = heldout_by_example(&examples, &fold_of, folds);
+    let heldout: Vec<(usize, f64, bool)> = examples
+        .iter()
+        .zip(&p)
+        .map(|(e, &p)| (e.set, p, e.right))
+        .collect();
     let pooled: Heldout = heldout.iter().map(|&(_, p, y)| (p, y)).collect();
     let threshold = choose_threshold(&pooled);
     let mut report = format!(
@@ -317,10 +314,7 @@ pub fn train(sets: &[(String, Vec<GoldArticle>)], folds: usize, seed: u64) -> Tr
             .collect();
         report.push_str(&row(&format!("{name} (k-fold)"), &h, threshold));
     }
-    report.push_str(&by_rule(
-        &examples,
-        &heldout_by_example(&examples, &fold_of, folds),
-    ));
+    report.push_str(&by_rule(&examples, &p));
     report.push_str(&lopo(&examples, threshold));
     let all: Vec<&Example> = examples.iter().collect();
     let weights = fit(&all, L2);
