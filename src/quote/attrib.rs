@@ -1249,6 +1249,15 @@ impl<'a> Ctx<'a> {
                     let end = self.run_right(k, hi);
                     (k..=end).any(|j| self.word(j).is_some_and(is_org_word))
                 };
+            // `Speaking to reporters at the trials of the AX model, he
+            // said`: an opening participle's phrase holds no subject.
+            if k == lo
+                && self.is_opener(k)
+                && let Some(comma) = (k + 1..hi).find(|&j| self.is_punct(j, ','))
+            {
+                k = comma + 1;
+                continue;
+            }
             if (clause_start || the_org)
                 && !self.is_opener(k)
                 && let Some(w) = self.word(k)
@@ -1283,6 +1292,17 @@ impl<'a> Ctx<'a> {
                     (!capitalised(v) && !is_function_word(v) && !is_pronoun(v))
                         || is_aux_or_adverb(v)
                 });
+                // `Many Zephyr buyers are afraid`: a lower-case word
+                // followed by an auxiliary is the subject's head noun, and
+                // the name only its modifier.
+                let modifier = verb
+                    && self.word(after).is_some_and(|v| !is_aux_or_adverb(v))
+                    && self
+                        .word(after + 1)
+                        .is_some_and(|a| super::lexicon::Lexicon::get().is_auxiliary(a));
+                if modifier {
+                    return None;
+                }
                 if verb {
                     return Some(np);
                 }

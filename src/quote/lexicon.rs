@@ -135,6 +135,7 @@ pub const FILES: &[(&str, &str)] = &[
     lexicon_file!("abbreviations.txt"),
     lexicon_file!("affiliations.txt"),
     lexicon_file!("aux_adverbs.txt"),
+    lexicon_file!("auxiliaries.txt"),
     lexicon_file!("capital_stopwords.txt"),
     lexicon_file!("compound_tails.txt"),
     lexicon_file!("contractions.txt"),
@@ -288,6 +289,7 @@ pub struct Lexicon {
     speech_nouns: WordList<()>,
     determiners: WordList<()>,
     aux_adverbs: WordList<()>,
+    auxiliaries: WordList<()>,
     org_words: WordList<()>,
     capital_stopwords: WordList<()>,
     person_nouns: WordList<()>,
@@ -354,6 +356,7 @@ impl Lexicon {
             np_stops: plain("np_stops.txt"),
             name_particles: plain("name_particles.txt"),
             weekdays: plain("weekdays.txt"),
+            auxiliaries: plain("auxiliaries.txt"),
             generational_suffixes: plain("generational_suffixes.txt"),
             speaker_org_words: plain("speaker_org_words.txt"),
             surname_titles: plain("surname_titles.txt"),
@@ -486,6 +489,11 @@ impl Lexicon {
     /// Whether `w` is a particle inside a name (`name_particles.txt`).
     pub fn is_name_particle(&self, w: &str) -> bool {
         self.name_particles.contains(w)
+    }
+
+    /// Whether `w` is an auxiliary verb (`auxiliaries.txt`).
+    pub fn is_auxiliary(&self, w: &str) -> bool {
+        self.auxiliaries.contains(w)
     }
 
     /// Whether `w` is a day of the week (`weekdays.txt`).

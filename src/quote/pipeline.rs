@@ -650,7 +650,8 @@ fn name_gender<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Gender> {
 /// Names the speaker of one attribution, updating `recent`.
 fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Option<String> {
     let np = attr.np;
-    let antecedent = np.kind == NpKind::Pronoun && np.name_first != np.first;
+    let antecedent =
+        np.kind == NpKind::Pronoun && np.name_first != np.first && person_antecedent(ctx, &np);
     let kind = if antecedent || surname_of_named(ctx, &np, names) {
         NpKind::Name
     } else {
@@ -760,6 +761,16 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             }
         }
     }
+}
+
+/// Whether the sentence subject a pronoun was tied to (`np.name_first..=
+/// np.name_last`) can be a person: not an organisation (`Brandt
+/// Partners`, `American Motors`).
+fn person_antecedent(ctx: &Ctx, np: &super::attrib::Np) -> bool {
+    let Some(raw) = written_name(ctx, np) else {
+        return false;
+    };
+    !raw.split_whitespace().any(lexicon::is_org_word)
 }
 
 /// The one organisation name of the article whose last word is `head`
