@@ -58,14 +58,8 @@ impl App {
         self.export_dir = dir;
     }
 
-    /// Opens the export prompt for what is in front of the user.
-    pub(super) fn open_export(&mut self) {
-        let speaker = match self.mode {
-            Mode::SpeakerQuotes => self.speakers_view.chosen,
-            Mode::Starred => None,
-            _ => self.filter,
-        };
-        let what = speaker.map_or(ExportWhat::Starred, ExportWhat::Speaker);
+    /// Opens the export prompt for `what` (the view in front decides).
+    pub(super) fn open_export(&mut self, what: ExportWhat) {
         let count = match self.citations(&what) {
             Ok(c) => c.len(),
             Err(e) => {

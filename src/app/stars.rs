@@ -216,25 +216,18 @@ impl App {
         }
     }
 
-    pub(super) fn toggle_star(&mut self) {
-        match self.mode {
-            Mode::Starred => self.unstar_selected(),
-            Mode::SpeakerQuotes => {
-                if let Some((e, q)) = self.speakers_view.chosen_quote() {
-                    self.toggle_star_of(e, q);
-                }
+    /// Stars or unstars the quote [`App::star_target`] names.
+    pub(super) fn star_current(&mut self) {
+        match self.reader.entry.zip(self.star_target()) {
+            Some((e, q)) => {
+                self.reader.quote = Some(q);
+                self.toggle_star_of(e, q);
             }
-            _ => match self.reader.entry.zip(self.star_target()) {
-                Some((e, q)) => {
-                    self.reader.quote = Some(q);
-                    self.toggle_star_of(e, q);
-                }
-                None => self.message = Some("No quote here to star: press n to go to one".into()),
-            },
+            None => self.message = Some("No quote here to star: press n to go to one".into()),
         }
     }
 
-    fn unstar_selected(&mut self) {
+    pub(super) fn unstar_selected(&mut self) {
         let Some(star) = self.collection.list.get(self.collection.selected).cloned() else {
             return;
         };
