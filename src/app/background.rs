@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::search::{self, Search};
-use super::{App, Effect, Mode};
+use super::{App, Effect, Mode, StoreWrite};
 use crate::loader::Batch;
 use crate::store::article_key;
 
@@ -39,6 +39,16 @@ pub enum Report {
     },
     /// The browser could not be started.
     OpenFailed(String),
+    /// What came of a write to the store: the write, and why it failed.
+    Kept {
+        /// The write asked for.
+        write: StoreWrite,
+        /// Why it was not kept, if it was not.
+        result: Result<(), String>,
+    },
+    /// What came of an export: the file written and how many quotes went
+    /// in, or why it failed.
+    Exported(Result<(std::path::PathBuf, usize), String>),
 }
 
 /// How far a refresh has got, for the status line.
@@ -132,6 +142,8 @@ impl App {
             Report::OpenFailed(why) => {
                 self.message = Some(format!("Could not open the link: {why}"))
             }
+            Report::Kept { write, result } => self.kept(write, result),
+            Report::Exported(result) => self.exported(result),
         }
         self.log_message();
     }

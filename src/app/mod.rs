@@ -17,6 +17,7 @@ mod copy;
 mod effect;
 pub mod export;
 pub mod geometry;
+mod keep;
 mod loading;
 mod nav;
 pub mod picker;
@@ -27,7 +28,8 @@ mod views;
 
 pub use action::Action;
 pub use background::{Refreshing, Report, receive};
-pub use effect::Effect;
+pub use effect::{Effect, StoreWrite};
+pub use keep::{Keeper, perform_all_kept, perform_kept};
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
@@ -166,6 +168,9 @@ pub struct App {
     clock: Option<i64>,
     /// Entries loaded more than once (the same key), with how many times.
     copies: std::collections::HashMap<usize, usize>,
+    /// The store the collection is kept in, written by the run loop
+    /// through [`perform_kept`], never by `update`.
+    keeper: Keeper,
 }
 
 /// Messages the messages view keeps.
@@ -180,11 +185,19 @@ struct Visits {
     quotes: Vec<usize>,
 }
 
-/// Applies one action to the app; returns what the run loop is to do
-/// beyond drawing (copy to the clipboard).
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+/// Applies one action to the app and returns every effect it asks for,
+/// performing none: what tests of `update`'s decisions read.
+pub fn step(app: &mut App, action: Action) -> Vec<Effect> {
     app.update(action);
     std::mem::take(&mut app.effects)
+}
+
+/// Applies one action, performs the writes to the store and to files it
+/// asks for ([`perform_all_kept`]) and returns the effects left for the run
+/// loop (the clipboard, the browser, fetching, searching).
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = step(app, action);
+    perform_all_kept(app, effects)
 }
 
 impl App {
@@ -240,6 +253,7 @@ impl App {
             hints: Vec::new(),
             clock: None,
             copies: std::collections::HashMap::new(),
+            keeper: Keeper::default(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
