@@ -153,3 +153,34 @@ fn the_status_bar_counts_the_urls_read_while_loading() {
     app.append(last);
     assert!(!status(&app).contains("URLs"), "{}", status(&app));
 }
+
+#[test]
+fn cache_search_matches_show_a_snippet_with_the_words_marked() {
+    let mut app = kept();
+    update(&mut app, Action::StartSearch);
+    for c in "nest".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let key = app.collection().key(1).expect("a key").to_string();
+    receive(
+        &mut app,
+        Report::Found {
+            query: "nest".into(),
+            keys: Ok(vec![key]),
+        },
+    );
+    update(&mut app, Action::Confirm);
+    assert_eq!(app.shown(), [1]);
+    let (snippet, marks) = app.snippet(1).expect("a snippet for the match on screen");
+    assert_eq!(
+        marks
+            .iter()
+            .map(|m| &snippet[m.clone()])
+            .collect::<Vec<_>>(),
+        ["nests"]
+    );
+    insta::assert_snapshot!(screen(&app));
+    // Back to every article: no snippets.
+    update(&mut app, Action::Close);
+    assert_eq!(app.snippet(1), None);
+}

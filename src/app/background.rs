@@ -145,6 +145,7 @@ impl App {
             Report::Kept { write, result } => self.kept(write, result),
             Report::Exported(result) => self.exported(result),
         }
+        self.fill_snippets();
         self.log_message();
     }
 

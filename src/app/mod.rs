@@ -22,6 +22,7 @@ mod loading;
 mod nav;
 pub mod picker;
 pub mod search;
+pub mod snippets;
 pub mod speakers_view;
 pub mod stars;
 mod views;
@@ -168,6 +169,8 @@ pub struct App {
     clock: Option<i64>,
     /// Entries loaded more than once (the same key), with how many times.
     copies: std::collections::HashMap<usize, usize>,
+    /// Snippets of the cache search's matches on screen.
+    snippets: snippets::Snippets,
     /// The store the collection is kept in, written by the run loop
     /// through [`perform_kept`], never by `update`.
     keeper: Keeper,
@@ -253,6 +256,7 @@ impl App {
             hints: Vec::new(),
             clock: None,
             copies: std::collections::HashMap::new(),
+            snippets: snippets::Snippets::default(),
             keeper: Keeper::default(),
         };
         app.collection.sync(&app.corpus);
@@ -277,6 +281,7 @@ impl App {
         self.mark_open_read();
         self.count_visits();
         self.order_speakers();
+        self.fill_snippets();
         self.log_message();
     }
 
