@@ -184,3 +184,41 @@ fn cache_search_matches_show_a_snippet_with_the_words_marked() {
     update(&mut app, Action::Close);
     assert_eq!(app.snippet(1), None);
 }
+
+#[test]
+fn the_feeds_view_lists_subscriptions_with_unread_counts_and_errors() {
+    use hearsay::app::feeds::{FeedRecord, Subscription};
+    let mut app = kept();
+    app.set_subscriptions(vec![
+        Subscription {
+            label: "Bay Courier".into(),
+            url: "https://bay.example.org/feed".into(),
+        },
+        Subscription {
+            label: "Hill Gazette".into(),
+            url: "https://hills.example.org/feed".into(),
+        },
+    ]);
+    let keys: Vec<String> = (0..2)
+        .map(|e| app.collection().key(e).expect("a key").to_string())
+        .collect();
+    update(&mut app, Action::OpenFeeds);
+    receive(
+        &mut app,
+        Report::FeedsLoaded(Ok(vec![
+            FeedRecord {
+                keys: keys.clone(),
+                fetched_at: None,
+                last_error: None,
+            },
+            FeedRecord {
+                keys: Vec::new(),
+                fetched_at: None,
+                last_error: Some("HTTP 503".into()),
+            },
+        ])),
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Up);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -46,6 +46,9 @@ pub enum Report {
         /// Why it was not kept, if it was not.
         result: Result<(), String>,
     },
+    /// What the store knows of each subscription, in their order, or why
+    /// it could not be read.
+    FeedsLoaded(Result<Vec<super::feeds::FeedRecord>, String>),
     /// What came of an export: the file written and how many quotes went
     /// in, or why it failed.
     Exported(Result<(std::path::PathBuf, usize), String>),
@@ -144,7 +147,9 @@ impl App {
             }
             Report::Kept { write, result } => self.kept(write, result),
             Report::Exported(result) => self.exported(result),
+            Report::FeedsLoaded(records) => self.feeds_loaded(records),
         }
+        self.count_feeds_unread();
         self.fill_snippets();
         self.log_message();
     }
@@ -307,6 +312,7 @@ impl App {
             .list_order()
             .into_iter()
             .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| self.in_shown_feed(e))
             .collect();
         self.reselect(open);
     }

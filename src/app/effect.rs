@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use super::feeds::Subscription;
 use crate::export::{Citation, ExportFormat};
 use crate::store::StarredQuote;
 
@@ -26,6 +27,10 @@ pub enum Effect {
     /// Keep this change in the store, reporting back with
     /// [`Report::Kept`](super::Report::Kept).
     Store(StoreWrite),
+    /// Read what the store knows of these subscriptions (their articles'
+    /// keys, last fetch and error), reporting back with
+    /// [`Report::FeedsLoaded`](super::Report::FeedsLoaded).
+    LoadFeeds(Vec<Subscription>),
     /// Write these quotes to a new file `stem.EXT` in `dir` (`stem-2.EXT`…
     /// when taken: never over a file), reporting back with
     /// [`Report::Exported`](super::Report::Exported).
@@ -48,6 +53,13 @@ pub enum StoreWrite {
     SetRead {
         /// [`article_key`](crate::store::article_key) of the article.
         key: String,
+        /// Read when true.
+        read: bool,
+    },
+    /// Mark every article with these keys read, or unread, all or none.
+    SetReadAll {
+        /// [`article_key`](crate::store::article_key)s of the articles.
+        keys: Vec<String>,
         /// Read when true.
         read: bool,
     },

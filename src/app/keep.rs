@@ -1,5 +1,6 @@
 //! Performing the effects that keep something on this machine: writes to
-//! the store (stars, read marks) and export files. They take a moment,
+//! the store (stars, read marks), export files, and the store's record of
+//! the feeds for the feeds view. They take a moment,
 //! not a network, so the run loop performs them at once and feeds what
 //! came of them back before the next frame; `update` itself only asks.
 
@@ -52,6 +53,13 @@ impl Keeper {
                     .map_err(|e| e.to_string());
                 Ok(Report::Exported(result))
             }
+            Effect::LoadFeeds(subscriptions) => {
+                let records = self
+                    .store()
+                    .and_then(|store| super::feeds::records(store, &subscriptions))
+                    .map_err(|e| e.to_string());
+                Ok(Report::FeedsLoaded(records))
+            }
             other => Err(other),
         }
     }
@@ -60,6 +68,7 @@ impl Keeper {
         let store = self.store()?;
         match write {
             StoreWrite::SetRead { key, read } => store.set_read(key, *read),
+            StoreWrite::SetReadAll { keys, read } => store.set_read_all(keys, *read),
             StoreWrite::Star(star) => store.star(star),
             StoreWrite::Unstar(star) => store.unstar(&star.key()).map(|_| ()),
         }

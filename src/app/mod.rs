@@ -16,6 +16,7 @@ pub mod background;
 mod copy;
 mod effect;
 pub mod export;
+pub mod feeds;
 pub mod geometry;
 mod keep;
 mod loading;
@@ -67,6 +68,8 @@ pub enum Mode {
     Messages,
     /// Choosing the format of an export.
     Export,
+    /// The subscriptions, with unread counts.
+    Feeds,
 }
 
 /// The pane that scrolling keys move.
@@ -171,6 +174,8 @@ pub struct App {
     copies: std::collections::HashMap<usize, usize>,
     /// Snippets of the cache search's matches on screen.
     snippets: snippets::Snippets,
+    /// The subscriptions and the feeds view.
+    feeds: feeds::Feeds,
     /// The store the collection is kept in, written by the run loop
     /// through [`perform_kept`], never by `update`.
     keeper: Keeper,
@@ -257,6 +262,7 @@ impl App {
             clock: None,
             copies: std::collections::HashMap::new(),
             snippets: snippets::Snippets::default(),
+            feeds: feeds::Feeds::default(),
             keeper: Keeper::default(),
         };
         app.collection.sync(&app.corpus);
@@ -281,6 +287,7 @@ impl App {
         self.mark_open_read();
         self.count_visits();
         self.order_speakers();
+        self.count_feeds_unread();
         self.fill_snippets();
         self.log_message();
     }
@@ -590,6 +597,9 @@ impl App {
     fn clear_filter(&mut self) {
         if self.showing_found() {
             self.end_found();
+            return;
+        }
+        if self.end_feed() {
             return;
         }
         if self.filter.is_none() {

@@ -229,7 +229,12 @@ impl App {
         let in_view = self.mode == Mode::Starred;
         match (write, result) {
             (StoreWrite::SetRead { key, read }, Ok(())) => self.collection.apply_read(&key, read),
-            (StoreWrite::SetRead { .. }, Err(e)) => {
+            (StoreWrite::SetReadAll { keys, read }, Ok(())) => {
+                for key in &keys {
+                    self.collection.apply_read(key, read);
+                }
+            }
+            (StoreWrite::SetRead { .. } | StoreWrite::SetReadAll { .. }, Err(e)) => {
                 self.message = Some(format!("The read mark was not saved: {e}"));
             }
             (StoreWrite::Star(star), Ok(())) => {

@@ -69,6 +69,8 @@ pub(super) fn update(app: &mut App, action: Action) {
         Action::ToggleSort => app.toggle_sort(),
         Action::ToggleStar => app.star_current(),
         Action::OpenStarred => app.open_starred(),
+        Action::OpenFeeds => app.open_feeds(),
+        Action::MarkAllRead => app.mark_list_read(),
         Action::ToggleRead => app.toggle_read(),
         Action::Export => {
             let what = app.filter.map_or(ExportWhat::Starred, ExportWhat::Speaker);

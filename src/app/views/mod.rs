@@ -6,6 +6,7 @@
 
 mod browse;
 mod export;
+mod feeds;
 mod help;
 mod picker;
 mod search;
@@ -28,6 +29,7 @@ impl App {
             Mode::SpeakerQuotes => speaker_quotes::update(self, action),
             Mode::Starred => starred::update(self, action),
             Mode::Export => export::update(self, action),
+            Mode::Feeds => feeds::update(self, action),
         };
         if let Some(action) = passed {
             browse::update(self, action);
@@ -35,7 +37,7 @@ impl App {
     }
 
     /// Two-row items that fit on the screen in a view, at least one.
-    fn view_page(&self) -> usize {
+    pub(in crate::app) fn view_page(&self) -> usize {
         usize::from(self.size.1.saturating_sub(5) / 2).max(1)
     }
 }
@@ -73,6 +75,7 @@ mod tests {
             Mode::SpeakerQuotes,
             Mode::Starred,
             Mode::Export,
+            Mode::Feeds,
         ] {
             let mut app = App::new(Corpus::default(), Vec::new());
             app.mode = mode;
