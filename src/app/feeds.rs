@@ -67,7 +67,9 @@ pub struct Feeds {
     /// Whether the store's answer is awaited.
     loading: bool,
     /// The feed whose articles alone the list shows, by index into `rows`.
-    pub(super) shown: Option<usize>,
+    shown: Option<usize>,
+    /// Its entries, for the list to be filtered by at once.
+    shown_entries: HashSet<usize>,
 }
 
 impl Feeds {
@@ -156,7 +158,7 @@ impl App {
 
     /// Counts the unread articles of the feeds on screen.
     pub(super) fn count_feeds_unread(&mut self) {
-        if self.mode != Mode::Feeds && self.mode != Mode::Help {
+        if self.mode != Mode::Feeds {
             return;
         }
         let page = self.view_page();
@@ -182,6 +184,7 @@ impl App {
         let n = row.entries.len();
         let label = crate::text::sanitize(&row.label).into_owned();
         self.mode = Mode::Browse;
+        self.feeds.shown_entries = row.entries.iter().copied().collect();
         self.feeds.shown = Some(self.feeds.selected);
         self.relist();
         self.message = Some(format!(
@@ -192,10 +195,7 @@ impl App {
 
     /// Whether entry `e` is in the list: in the feed shown, if one is.
     pub(super) fn in_shown_feed(&self, e: usize) -> bool {
-        let Some(row) = self.feeds.showing() else {
-            return true;
-        };
-        row.entries.contains(&e)
+        self.feeds.shown.is_none() || self.feeds.shown_entries.contains(&e)
     }
 
     /// Lists every feed's articles again, after a feed's alone.
@@ -203,6 +203,7 @@ impl App {
         if self.feeds.shown.take().is_none() {
             return false;
         }
+        self.feeds.shown_entries.clear();
         self.relist();
         true
     }
