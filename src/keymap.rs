@@ -121,6 +121,8 @@ impl Default for KeyMap {
             (K::Char('*'), A::ToggleStar),
             (K::Char('b'), A::OpenStarred),
             (K::Char('m'), A::ToggleRead),
+            (K::Char('A'), A::MarkAllRead),
+            (K::Char('f'), A::OpenFeeds),
             (K::Char('e'), A::Export),
             (K::Char('L'), A::CycleLabels),
             (K::Char('y'), A::CopyCitation),
@@ -182,6 +184,27 @@ impl Default for KeyMap {
             (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
+        let feeds = [
+            (K::Char('j'), A::Down),
+            (K::Down, A::Down),
+            (K::Char('k'), A::Up),
+            (K::Up, A::Up),
+            (K::PageDown, A::PageDown),
+            (K::Char(' '), A::PageDown),
+            (K::PageUp, A::PageUp),
+            (K::Char('g'), A::Top),
+            (K::Home, A::Top),
+            (K::Char('G'), A::Bottom),
+            (K::End, A::Bottom),
+            (K::Enter, A::Open),
+            (K::Char('l'), A::Open),
+            (K::Char('A'), A::MarkAllRead),
+            (K::Char('r'), A::Refresh),
+            (K::Esc, A::Cancel),
+            (K::Char('q'), A::Cancel),
+            (K::Char('Q'), A::Quit),
+            (K::Ctrl('c'), A::Quit),
+        ];
         let export = [
             (K::Tab, A::CycleFormat),
             (K::Enter, A::Confirm),
@@ -218,6 +241,7 @@ impl Default for KeyMap {
             (Mode::SpeakerQuotes, &quote_list[..]),
             (Mode::Starred, &quote_list[..]),
             (Mode::Export, &export[..]),
+            (Mode::Feeds, &feeds[..]),
         ] {
             bindings.extend(
                 table
@@ -310,6 +334,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("star", Action::ToggleStar),
     ("starred", Action::OpenStarred),
     ("toggle_read", Action::ToggleRead),
+    ("feeds", Action::OpenFeeds),
+    ("mark_all_read", Action::MarkAllRead),
     ("export", Action::Export),
     ("next_match", Action::NextMatch),
     ("previous_match", Action::PrevMatch),
@@ -493,6 +519,7 @@ mod tests {
             Mode::SpeakerQuotes,
             Mode::Starred,
             Mode::Export,
+            Mode::Feeds,
         ] {
             assert_eq!(
                 km.lookup(mode, Key::Char('Q')),

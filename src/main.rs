@@ -407,6 +407,7 @@ fn read_while_loading(
     attach_store(&mut app, cli.data_dir.as_deref());
     app.start_loading();
     app.follow(reader.feeds, reader.cache);
+    app.set_subscriptions(reader.setup.config.feeds.iter().map(Into::into).collect());
     app.set_reading_width(reader.setup.reading_width, !cli.left);
     app.set_min_confidence(hearsay::cli::min_confidence(
         None,

@@ -153,3 +153,72 @@ fn the_status_bar_counts_the_urls_read_while_loading() {
     app.append(last);
     assert!(!status(&app).contains("URLs"), "{}", status(&app));
 }
+
+#[test]
+fn cache_search_matches_show_a_snippet_with_the_words_marked() {
+    let mut app = kept();
+    update(&mut app, Action::StartSearch);
+    for c in "nest".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let key = app.collection().key(1).expect("a key").to_string();
+    receive(
+        &mut app,
+        Report::Found {
+            query: "nest".into(),
+            keys: Ok(vec![key]),
+        },
+    );
+    update(&mut app, Action::Confirm);
+    assert_eq!(app.shown(), [1]);
+    let (snippet, marks) = app.snippet(1).expect("a snippet for the match on screen");
+    assert_eq!(
+        marks
+            .iter()
+            .map(|m| &snippet[m.clone()])
+            .collect::<Vec<_>>(),
+        ["nests"]
+    );
+    insta::assert_snapshot!(screen(&app));
+    // Back to every article: no snippets.
+    update(&mut app, Action::Close);
+    assert_eq!(app.snippet(1), None);
+}
+
+#[test]
+fn the_feeds_view_lists_subscriptions_with_unread_counts_and_errors() {
+    use hearsay::app::feeds::{FeedRecord, Subscription};
+    let mut app = kept();
+    app.set_subscriptions(vec![
+        Subscription {
+            label: "Bay Courier".into(),
+            url: "https://bay.example.org/feed".into(),
+        },
+        Subscription {
+            label: "Hill Gazette".into(),
+            url: "https://hills.example.org/feed".into(),
+        },
+    ]);
+    let keys: Vec<String> = (0..2)
+        .map(|e| app.collection().key(e).expect("a key").to_string())
+        .collect();
+    update(&mut app, Action::OpenFeeds);
+    receive(
+        &mut app,
+        Report::FeedsLoaded(Ok(vec![
+            FeedRecord {
+                keys: keys.clone(),
+                fetched_at: None,
+                last_error: None,
+            },
+            FeedRecord {
+                keys: Vec::new(),
+                fetched_at: None,
+                last_error: Some("HTTP 503".into()),
+            },
+        ])),
+    );
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Up);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -64,6 +64,10 @@ pub enum Action {
     OpenStarred,
     /// Mark the selected article read, or unread if read.
     ToggleRead,
+    /// Open the feeds view: the subscriptions with unread counts.
+    OpenFeeds,
+    /// Mark every article in the list read, or the highlighted feed's.
+    MarkAllRead,
     /// Export the starred quotes, or the filtered speaker's, to a file.
     Export,
     /// Use the next export format.
@@ -139,6 +143,8 @@ impl Action {
             Action::ToggleStar => "star / unstar quote",
             Action::OpenStarred => "starred quotes",
             Action::ToggleRead => "mark read / unread",
+            Action::OpenFeeds => "feeds",
+            Action::MarkAllRead => "mark all read",
             Action::Export => "export quotes",
             Action::CycleFormat => "next format",
             Action::NextMatch => "next match",

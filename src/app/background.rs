@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::search::{self, Search};
-use super::{App, Effect, Mode};
+use super::{App, Effect, Mode, StoreWrite};
 use crate::loader::Batch;
 use crate::store::article_key;
 
@@ -39,6 +39,19 @@ pub enum Report {
     },
     /// The browser could not be started.
     OpenFailed(String),
+    /// What came of a write to the store: the write, and why it failed.
+    Kept {
+        /// The write asked for.
+        write: StoreWrite,
+        /// Why it was not kept, if it was not.
+        result: Result<(), String>,
+    },
+    /// What the store knows of each subscription, in their order, or why
+    /// it could not be read.
+    FeedsLoaded(Result<Vec<super::feeds::FeedRecord>, String>),
+    /// What came of an export: the file written and how many quotes went
+    /// in, or why it failed.
+    Exported(Result<(std::path::PathBuf, usize), String>),
 }
 
 /// How far a refresh has got, for the status line.
@@ -132,7 +145,12 @@ impl App {
             Report::OpenFailed(why) => {
                 self.message = Some(format!("Could not open the link: {why}"))
             }
+            Report::Kept { write, result } => self.kept(write, result),
+            Report::Exported(result) => self.exported(result),
+            Report::FeedsLoaded(records) => self.feeds_loaded(records),
         }
+        self.count_feeds_unread();
+        self.fill_snippets();
         self.log_message();
     }
 
@@ -294,6 +312,7 @@ impl App {
             .list_order()
             .into_iter()
             .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| self.in_shown_feed(e))
             .collect();
         self.reselect(open);
     }

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{App, Mode};
-use crate::export::{self, Citation, ExportFormat};
+use super::{App, Effect, Mode};
+use crate::export::{Citation, ExportFormat};
 
 /// The formats `e` offers, in the order Tab goes through them.
 pub const FORMATS: [ExportFormat; 3] = [
@@ -58,14 +58,8 @@ impl App {
         self.export_dir = dir;
     }
 
-    /// Opens the export prompt for what is in front of the user.
-    pub(super) fn open_export(&mut self) {
-        let speaker = match self.mode {
-            Mode::SpeakerQuotes => self.speakers_view.chosen,
-            Mode::Starred => None,
-            _ => self.filter,
-        };
-        let what = speaker.map_or(ExportWhat::Starred, ExportWhat::Speaker);
+    /// Opens the export prompt for `what` (the view in front decides).
+    pub(super) fn open_export(&mut self, what: ExportWhat) {
         let count = match self.citations(&what) {
             Ok(c) => c.len(),
             Err(e) => {
@@ -102,7 +96,7 @@ impl App {
         }
     }
 
-    /// Writes the file and says where.
+    /// Asks for the file to be written; [`App::exported`] says where.
     pub(super) fn write_export(&mut self) {
         let Some(prompt) = self.export.clone() else {
             return;
@@ -119,15 +113,18 @@ impl App {
             ExportWhat::Starred => "starred".to_string(),
             ExportWhat::Speaker(s) => slug(self.corpus.speakers.get(*s).map_or("", |s| &s.name)),
         };
-        let format = prompt.format();
-        let path = free_path(
-            &self.export_dir,
-            &format!("hearsay-{name}"),
-            format.extension(),
-        );
-        self.message = Some(match export::save(&path, &citations, format) {
-            Ok(()) => {
-                let n = citations.len();
+        self.effects.push(Effect::Export {
+            dir: self.export_dir.clone(),
+            stem: format!("hearsay-{name}"),
+            format: prompt.format(),
+            citations,
+        });
+    }
+
+    /// Says where the export went, or why it failed.
+    pub(super) fn exported(&mut self, result: Result<(PathBuf, usize), String>) {
+        self.message = Some(match result {
+            Ok((path, n)) => {
                 let s = if n == 1 { "" } else { "s" };
                 format!("Wrote {n} quote{s} to {}", path.display())
             }
@@ -136,13 +133,9 @@ impl App {
     }
 
     /// The citations an export of `what` writes.
-    fn citations(&mut self, what: &ExportWhat) -> Result<Vec<Citation>, String> {
+    fn citations(&self, what: &ExportWhat) -> Result<Vec<Citation>, String> {
         match *what {
-            ExportWhat::Starred => self
-                .collection
-                .starred_list()
-                .map(|s| s.iter().map(Citation::from).collect())
-                .map_err(|e| format!("Cannot read the starred quotes: {e}")),
+            ExportWhat::Starred => Ok(self.collection.stars().iter().map(Citation::from).collect()),
             ExportWhat::Speaker(s) => {
                 let mut out = Vec::new();
                 for (e, ids) in self.corpus.quote_speakers.iter().enumerate() {
@@ -178,7 +171,7 @@ fn slug(name: &str) -> String {
 
 /// `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`… — the first that does not
 /// exist, so an export never replaces a file (the user's articles least of all).
-fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+pub(super) fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     let mut path = dir.join(format!("{stem}.{ext}"));
     let mut n = 2;
     while path.exists() || path.with_extension(format!("{ext}.partial")).exists() {

@@ -16,18 +16,22 @@ pub mod background;
 mod copy;
 mod effect;
 pub mod export;
+pub mod feeds;
 pub mod geometry;
+mod keep;
 mod loading;
 mod nav;
 pub mod picker;
 pub mod search;
+pub mod snippets;
 pub mod speakers_view;
 pub mod stars;
 mod views;
 
 pub use action::Action;
 pub use background::{Refreshing, Report, receive};
-pub use effect::Effect;
+pub use effect::{Effect, StoreWrite};
+pub use keep::{Keeper, perform_all_kept, perform_kept};
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};
@@ -64,6 +68,8 @@ pub enum Mode {
     Messages,
     /// Choosing the format of an export.
     Export,
+    /// The subscriptions, with unread counts.
+    Feeds,
 }
 
 /// The pane that scrolling keys move.
@@ -166,6 +172,13 @@ pub struct App {
     clock: Option<i64>,
     /// Entries loaded more than once (the same key), with how many times.
     copies: std::collections::HashMap<usize, usize>,
+    /// Snippets of the cache search's matches on screen.
+    snippets: snippets::Snippets,
+    /// The subscriptions and the feeds view.
+    feeds: feeds::Feeds,
+    /// The store the collection is kept in, written by the run loop
+    /// through [`perform_kept`], never by `update`.
+    keeper: Keeper,
 }
 
 /// Messages the messages view keeps.
@@ -180,11 +193,19 @@ struct Visits {
     quotes: Vec<usize>,
 }
 
-/// Applies one action to the app; returns what the run loop is to do
-/// beyond drawing (copy to the clipboard).
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+/// Applies one action to the app and returns every effect it asks for,
+/// performing none: what tests of `update`'s decisions read.
+pub fn step(app: &mut App, action: Action) -> Vec<Effect> {
     app.update(action);
     std::mem::take(&mut app.effects)
+}
+
+/// Applies one action, performs the writes to the store and to files it
+/// asks for ([`perform_all_kept`]) and returns the effects left for the run
+/// loop (the clipboard, the browser, fetching, searching).
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = step(app, action);
+    perform_all_kept(app, effects)
 }
 
 impl App {
@@ -240,6 +261,9 @@ impl App {
             hints: Vec::new(),
             clock: None,
             copies: std::collections::HashMap::new(),
+            snippets: snippets::Snippets::default(),
+            feeds: feeds::Feeds::default(),
+            keeper: Keeper::default(),
         };
         app.collection.sync(&app.corpus);
         app.select(0);
@@ -258,13 +282,13 @@ impl App {
                 self.problems_told = self.problems.len();
             }
         }
-        if !self.collection_update(action) {
-            self.browse_update(action);
-        }
+        self.dispatch(action);
         self.collection.sync(&self.corpus);
         self.mark_open_read();
         self.count_visits();
         self.order_speakers();
+        self.count_feeds_unread();
+        self.fill_snippets();
         self.log_message();
     }
 
@@ -287,106 +311,6 @@ impl App {
     /// Every message shown so far, oldest first.
     pub fn log(&self) -> &[String] {
         &self.log
-    }
-
-    fn browse_update(&mut self, action: Action) {
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Back => match self.focus {
-                Focus::Reader => self.set_focus(Focus::List),
-                Focus::List => self.quit = true,
-            },
-            Action::CycleLabels => {
-                self.labels = match self.labels {
-                    Labels::Margin | Labels::Inline => Labels::Paragraph,
-                    Labels::Paragraph => Labels::Off,
-                    Labels::Off => Labels::Margin,
-                };
-                self.resize_reader();
-                let what = match self.labels {
-                    Labels::Margin if self.reading().margin.is_none() => {
-                        "in the margin (at paragraph ends until the pane is wider)"
-                    }
-                    Labels::Margin | Labels::Inline => "in the margin",
-                    Labels::Paragraph => "at the end of each paragraph",
-                    Labels::Off => "off",
-                };
-                self.message = Some(format!("Speaker labels {what}"));
-            }
-            Action::OpenMessages => {
-                self.help_scroll = 0;
-                self.mode = Mode::Messages;
-            }
-            Action::Refresh => self.refresh(),
-            Action::OpenLink => self.open_link(),
-            Action::CopyCitation => self.copy(true),
-            Action::CopyQuote => self.copy(false),
-            Action::Close => {
-                if self.focus == Focus::Reader && self.screen().list.is_none() {
-                    self.set_focus(Focus::List);
-                } else {
-                    self.clear_filter();
-                }
-            }
-            Action::ToggleFocus => self.set_focus(match self.focus {
-                Focus::List => Focus::Reader,
-                Focus::Reader => Focus::List,
-            }),
-            Action::FocusList => self.set_focus(Focus::List),
-            Action::FocusReader => self.set_focus(Focus::Reader),
-            Action::Down => self.move_by(1),
-            Action::Up => self.move_by(-1),
-            Action::PageDown => self.page(1),
-            Action::PageUp => self.page(-1),
-            Action::Top => self.move_to_end(false),
-            Action::Bottom => self.move_to_end(true),
-            Action::Open => self.set_focus(Focus::Reader),
-            Action::NextQuote => self.next_quote(true),
-            Action::PrevQuote => self.next_quote(false),
-            Action::OpenSpeakers => {
-                self.picker = Picker::new(self.corpus.speakers.len());
-                self.mode = Mode::Speakers;
-            }
-            Action::ClearFilter => self.clear_filter(),
-            Action::StartSearch => {
-                self.search.input.clear();
-                self.mode = Mode::Search;
-            }
-            Action::NextMatch => self.next_match(true),
-            Action::PrevMatch => self.next_match(false),
-            Action::ToggleHelp => {
-                self.help_scroll = 0;
-                self.mode = if self.mode == Mode::Help {
-                    Mode::Browse
-                } else {
-                    Mode::Help
-                }
-            }
-            Action::Input(c) => self.edit(|s| s.push(c)),
-            Action::DeleteChar => self.edit(|s| {
-                s.pop();
-            }),
-            Action::PickerDown => self.picker.step(1),
-            Action::PickerUp => self.picker.step(-1),
-            Action::Confirm => self.confirm(),
-            Action::Cancel => {
-                if self.mode == Mode::Search && self.showing_found() {
-                    self.end_found();
-                }
-                self.mode = Mode::Browse;
-            }
-            Action::Resize(w, h) => self.resize(w, h),
-            Action::Scroll { column, row, delta } => self.wheel(column, row, delta),
-            Action::Click { column, row } => self.click(column, row),
-            // Acted on in `collection_update`.
-            Action::OpenSpeakerList
-            | Action::ToggleSort
-            | Action::ToggleStar
-            | Action::OpenStarred
-            | Action::ToggleRead
-            | Action::Export
-            | Action::CycleFormat => {}
-        }
     }
 
     /// Sets the widest the text is shown (0: no limit) and whether it is
@@ -646,63 +570,6 @@ impl App {
         self.keep_in_view();
     }
 
-    fn edit(&mut self, change: impl FnOnce(&mut String)) {
-        match self.mode {
-            Mode::Speakers => {
-                change(&mut self.picker.query);
-                self.picker
-                    .refilter(self.corpus.speakers.iter().map(|s| s.name.as_str()));
-            }
-            Mode::Search => {
-                change(&mut self.search.input);
-                if self.searches_cache() {
-                    self.search_cache(self.search.input.clone());
-                }
-            }
-            Mode::SpeakerList => self.speaker_list_edit(change),
-            Mode::Browse
-            | Mode::Help
-            | Mode::Messages
-            | Mode::SpeakerQuotes
-            | Mode::Starred
-            | Mode::Export => {}
-        }
-    }
-
-    fn confirm(&mut self) {
-        match self.mode {
-            Mode::Speakers => {
-                self.mode = Mode::Browse;
-                if let Some(speaker) = self.picker.chosen() {
-                    self.apply_filter(speaker);
-                }
-            }
-            Mode::Search if self.searches_cache() => {
-                self.mode = Mode::Browse;
-                let input = self.search.input.clone();
-                self.search_cache(input);
-                if self.showing_found() && self.follow.searching.is_none() {
-                    let n = self.shown.len();
-                    self.message = Some(format!(
-                        "{} {} “{}”",
-                        crate::text::plural(n, "article"),
-                        if n == 1 { "matches" } else { "match" },
-                        crate::text::sanitize(&self.search.input)
-                    ));
-                }
-            }
-            Mode::Search => {
-                self.mode = Mode::Browse;
-                let input = self.search.input.clone();
-                self.start_search(input);
-            }
-            Mode::Browse => self.set_focus(Focus::Reader),
-            Mode::Help | Mode::Messages => self.mode = Mode::Browse,
-            // Acted on in `collection_update`.
-            Mode::SpeakerList | Mode::SpeakerQuotes | Mode::Starred | Mode::Export => {}
-        }
-    }
-
     fn apply_filter(&mut self, speaker: usize) {
         let open = self.reader.entry;
         self.shown = self
@@ -730,6 +597,9 @@ impl App {
     fn clear_filter(&mut self) {
         if self.showing_found() {
             self.end_found();
+            return;
+        }
+        if self.end_feed() {
             return;
         }
         if self.filter.is_none() {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
-use super::{App, Focus, Mode, Reader};
+use super::{App, Focus, Reader};
 use crate::layout::{Labels, Source};
 
 impl App {
@@ -16,7 +16,7 @@ impl App {
     }
 
     /// How many headlines the list shows at once (at least one).
-    fn list_page(&self) -> usize {
+    pub(super) fn list_page(&self) -> usize {
         let screen = Screen::new(self.size.0, self.size.1, Focus::List, self.has_message());
         let rows = screen.list.map_or(0, |a| a.inner().height);
         usize::from(rows / ITEM_HEIGHT).max(1)
@@ -92,11 +92,6 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        if matches!(self.mode, Mode::Help | Mode::Messages) {
-            // The ui stops the help at its last line; this only bounds the count.
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(999);
-            return;
-        }
         match self.focus {
             Focus::List => self.select(self.selected.saturating_add_signed(delta)),
             Focus::Reader => self.scroll_by(delta),

@@ -1,18 +1,21 @@
 //! The collection in the reader: starring quotes, read marks, the starred
 //! view. The [`Store`] keeps them; this keeps what the screen needs of it
-//! (article keys, which quotes are starred, which articles are read) so
-//! drawing never asks the database.
+//! (article keys, which quotes are starred, which articles are read), read
+//! once when the store is attached, so neither drawing nor `update` asks
+//! the database: changes go out as [`Effect::Store`] and are applied here
+//! when [`Report::Kept`](super::Report::Kept) says they were kept.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::{App, Focus, Mode};
+use super::{App, Effect, Focus, Mode, StoreWrite};
 use crate::corpus::Corpus;
-use crate::store::{Persistence, StarKey, StarredQuote, Store, article_key};
+use crate::store::{Persistence, StarredQuote, Store, article_key};
 
 /// What the reader knows of the collection.
 #[derive(Debug, Default)]
 pub struct Collection {
-    store: Option<Store>,
+    /// Keys of the articles the store has read, as of the last change.
+    read_keys: HashSet<String>,
     /// [`article_key`] of each entry, worked out once per entry.
     keys: Vec<String>,
     /// Entry index of each article key (the first entry, if loaded twice).
@@ -24,13 +27,17 @@ pub struct Collection {
     unread: usize,
     /// Starred quote spans, by article key.
     starred: HashMap<String, BTreeSet<(usize, usize)>>,
-    /// The starred view's rows, oldest star first, read when it opens.
+    /// Every starred quote, oldest star first.
+    stars: Vec<StarredQuote>,
+    /// The starred view's rows, as they were when it opened.
     list: Vec<StarredQuote>,
     /// Index into `list` of the highlighted row.
     selected: usize,
     /// The entry whose reading last marked it read, so `m` can unmark it
     /// without reading marking it again at once.
     auto_read: Option<usize>,
+    /// Where the collection is kept, once known.
+    persistence: Option<Persistence>,
 }
 
 impl Collection {
@@ -47,11 +54,10 @@ impl Collection {
         if have >= corpus.entries.len() {
             return;
         }
-        let read = self.store.as_ref().and_then(|s| s.read_keys().ok());
         let mut known = known.into_iter();
         for (i, entry) in corpus.entries.iter().enumerate().skip(have) {
             let key = known.next().unwrap_or_else(|| article_key(&entry.article));
-            let was_read = read.as_ref().is_some_and(|r| r.contains(&key));
+            let was_read = self.read_keys.contains(&key);
             self.unread += usize::from(!was_read);
             self.read.push(was_read);
             self.by_key.entry(key.clone()).or_insert(i);
@@ -59,37 +65,24 @@ impl Collection {
         }
     }
 
-    /// Reads the starred spans from the store.
-    fn load_stars(&mut self) -> Result<(), crate::store::StoreError> {
+    /// Reads the read marks and the starred quotes from the store.
+    fn load(&mut self, store: &Store) -> Result<(), crate::store::StoreError> {
+        self.persistence = Some(store.persistence());
+        self.read_keys = store.read_keys()?;
+        self.stars = store.starred()?;
         self.starred.clear();
-        if let Some(store) = &self.store {
-            for StarKey {
-                article_key,
-                start,
-                end,
-            } in store.starred_keys()?
-            {
-                self.starred
-                    .entry(article_key)
-                    .or_default()
-                    .insert((start, end));
-            }
+        for star in &self.stars {
+            self.starred
+                .entry(star.article_key.clone())
+                .or_default()
+                .insert((star.start, star.end));
         }
         Ok(())
     }
 
-    /// The store, made in memory (for this session only) when none was given.
-    fn store(&mut self) -> Result<&Store, crate::store::StoreError> {
-        if self.store.is_none() {
-            self.store = Some(Store::in_memory()?);
-        }
-        // Set just above when it was missing.
-        Ok(self.store.as_ref().expect("the store was just made"))
-    }
-
-    /// Every starred quote, oldest star first, read from the store.
-    pub(super) fn starred_list(&mut self) -> Result<Vec<StarredQuote>, crate::store::StoreError> {
-        self.store()?.starred()
+    /// Every starred quote, oldest star first.
+    pub(super) fn stars(&self) -> &[StarredQuote] {
+        &self.stars
     }
 
     /// The stable key of entry `entry`.
@@ -138,7 +131,29 @@ impl Collection {
 
     /// Where the collection is kept; `None` before anything was stored.
     pub fn persistence(&self) -> Option<Persistence> {
-        self.store.as_ref().map(Store::persistence)
+        self.persistence
+    }
+
+    /// The read mark of every entry under `key` set to `read`.
+    fn apply_read(&mut self, key: &str, read: bool) {
+        if read {
+            self.read_keys.insert(key.to_string());
+        } else {
+            self.read_keys.remove(key);
+        }
+        let Some(e) = self.entry_of(key) else {
+            return;
+        };
+        if let Some(r) = self.read.get_mut(e) {
+            if *r != read {
+                if read {
+                    self.unread = self.unread.saturating_sub(1);
+                } else {
+                    self.unread += 1;
+                }
+            }
+            *r = read;
+        }
     }
 }
 
@@ -146,14 +161,12 @@ impl App {
     /// Keeps stars and read marks in `store` from now on; `notice` (what
     /// [`Store::open_or_recover`] said, if anything) goes to the message line.
     pub fn attach_store(&mut self, store: Store, notice: Option<String>) {
-        self.collection = Collection {
-            store: Some(store),
-            ..Collection::default()
-        };
-        self.collection.sync(&self.corpus);
-        if let Err(e) = self.collection.load_stars() {
+        self.collection = Collection::default();
+        if let Err(e) = self.collection.load(&store) {
             self.message = Some(format!("Cannot read the starred quotes: {e}"));
         }
+        self.keeper = super::Keeper::new(store);
+        self.collection.sync(&self.corpus);
         if notice.is_some() {
             self.message = notice;
         }
@@ -179,82 +192,95 @@ impl App {
         })
     }
 
-    /// Stars or unstars quote `q` of entry `e`, saying which in the message line.
+    /// Asks for quote `q` of entry `e` to be starred, or unstarred if it is.
     pub(super) fn toggle_star_of(&mut self, e: usize, q: usize) {
         let Some(star) = StarredQuote::from_corpus(&self.corpus, e, q) else {
             return;
         };
-        let result = self
-            .collection
-            .store()
-            .and_then(|store| store.toggle_star(&star));
-        match result {
-            Ok(now) => {
-                let spans = self
-                    .collection
-                    .starred
-                    .entry(star.article_key.clone())
-                    .or_default();
-                if now {
-                    spans.insert((star.start, star.end));
-                } else {
-                    spans.remove(&(star.start, star.end));
+        let write = if self.collection.is_starred(e, &(star.start..star.end)) {
+            StoreWrite::Unstar(Box::new(star))
+        } else {
+            StoreWrite::Star(Box::new(star))
+        };
+        self.effects.push(Effect::Store(write));
+    }
+
+    /// Stars or unstars the quote [`App::star_target`] names.
+    pub(super) fn star_current(&mut self) {
+        match self.reader.entry.zip(self.star_target()) {
+            Some((e, q)) => {
+                self.reader.quote = Some(q);
+                self.toggle_star_of(e, q);
+            }
+            None => self.message = Some("No quote here to star: press n to go to one".into()),
+        }
+    }
+
+    /// Asks for the highlighted star of the starred view to be taken off.
+    pub(super) fn unstar_selected(&mut self) {
+        if let Some(star) = self.collection.list.get(self.collection.selected) {
+            self.effects
+                .push(Effect::Store(StoreWrite::Unstar(Box::new(star.clone()))));
+        }
+    }
+
+    /// Applies a write to the store once it was kept, or says why not.
+    pub(super) fn kept(&mut self, write: StoreWrite, result: Result<(), String>) {
+        let in_view = self.mode == Mode::Starred;
+        match (write, result) {
+            (StoreWrite::SetRead { key, read }, Ok(())) => self.collection.apply_read(&key, read),
+            (StoreWrite::SetReadAll { keys, read }, Ok(())) => {
+                for key in &keys {
+                    self.collection.apply_read(key, read);
                 }
+            }
+            (StoreWrite::SetRead { .. } | StoreWrite::SetReadAll { .. }, Err(e)) => {
+                self.message = Some(format!("The read mark was not saved: {e}"));
+            }
+            (StoreWrite::Star(star), Ok(())) => {
+                let c = &mut self.collection;
+                let spans = c.starred.entry(star.article_key.clone()).or_default();
+                spans.insert((star.start, star.end));
                 let who = star.speaker.as_deref().unwrap_or("unattributed");
-                let memory = self.collection.persistence() == Some(Persistence::Memory);
-                let note = if memory && now {
+                let memory = self.keeper.persistence() == Some(Persistence::Memory);
+                let note = if memory {
                     " (kept for this session only)"
                 } else {
                     ""
                 };
-                self.message = Some(match now {
-                    true => format!("Starred a quote by {who}{note}"),
-                    false => format!("Unstarred a quote by {who}"),
-                });
+                self.message = Some(format!("Starred a quote by {who}{note}"));
+                c.stars.retain(|s| s.key() != star.key());
+                c.stars.push(*star);
             }
-            Err(e) => self.message = Some(format!("The star was not saved: {e}")),
-        }
-    }
-
-    pub(super) fn toggle_star(&mut self) {
-        match self.mode {
-            Mode::Starred => self.unstar_selected(),
-            Mode::SpeakerQuotes => {
-                if let Some((e, q)) = self.speakers_view.chosen_quote() {
-                    self.toggle_star_of(e, q);
-                }
-            }
-            _ => match self.reader.entry.zip(self.star_target()) {
-                Some((e, q)) => {
-                    self.reader.quote = Some(q);
-                    self.toggle_star_of(e, q);
-                }
-                None => self.message = Some("No quote here to star: press n to go to one".into()),
-            },
-        }
-    }
-
-    fn unstar_selected(&mut self) {
-        let Some(star) = self.collection.list.get(self.collection.selected).cloned() else {
-            return;
-        };
-        let result = self
-            .collection
-            .store()
-            .and_then(|store| store.unstar(&star.key()));
-        match result {
-            Ok(_) => {
-                if let Some(spans) = self.collection.starred.get_mut(&star.article_key) {
+            (StoreWrite::Unstar(star), Ok(())) => {
+                let c = &mut self.collection;
+                if let Some(spans) = c.starred.get_mut(&star.article_key) {
                     spans.remove(&(star.start, star.end));
                 }
-                self.collection.list.remove(self.collection.selected);
-                self.collection.selected = self
-                    .collection
-                    .selected
-                    .min(self.collection.list.len().saturating_sub(1));
-                self.message = Some("Unstarred".into());
+                c.stars.retain(|s| s.key() != star.key());
+                if in_view {
+                    if let Some(at) = c.list.iter().position(|s| s.key() == star.key()) {
+                        c.list.remove(at);
+                    }
+                    c.selected = c.selected.min(c.list.len().saturating_sub(1));
+                    self.message = Some("Unstarred".into());
+                } else {
+                    let who = star.speaker.as_deref().unwrap_or("unattributed");
+                    self.message = Some(format!("Unstarred a quote by {who}"));
+                }
             }
-            Err(e) => self.message = Some(format!("The star was not removed: {e}")),
+            (StoreWrite::Star(_), Err(e)) => {
+                self.message = Some(format!("The star was not saved: {e}"));
+            }
+            (StoreWrite::Unstar(_), Err(e)) if in_view => {
+                self.message = Some(format!("The star was not removed: {e}"));
+            }
+            (StoreWrite::Unstar(_), Err(e)) => {
+                self.message = Some(format!("The star was not saved: {e}"));
+            }
+        }
+        if self.collection.persistence.is_none() {
+            self.collection.persistence = self.keeper.persistence();
         }
     }
 
@@ -264,27 +290,15 @@ impl App {
             return;
         };
         let read = !self.collection.is_read(e);
-        if let Err(err) = self.set_read(e, read) {
-            self.message = Some(format!("The read mark was not saved: {err}"));
-            return;
-        }
+        self.ask_read(e, read);
+        // Replaced by why not, if the store cannot keep it.
         self.message = Some(if read { "Marked read" } else { "Marked unread" }.into());
     }
 
-    fn set_read(&mut self, e: usize, read: bool) -> Result<(), crate::store::StoreError> {
+    fn ask_read(&mut self, e: usize, read: bool) {
         let key = self.collection.key(e).unwrap_or_default().to_string();
-        self.collection.store()?.set_read(&key, read)?;
-        if let Some(r) = self.collection.read.get_mut(e) {
-            if *r != read {
-                if read {
-                    self.collection.unread = self.collection.unread.saturating_sub(1);
-                } else {
-                    self.collection.unread += 1;
-                }
-            }
-            *r = read;
-        }
-        Ok(())
+        self.effects
+            .push(Effect::Store(StoreWrite::SetRead { key, read }));
     }
 
     /// An article is read once its pane has the focus or a quote in it was
@@ -300,22 +314,14 @@ impl App {
         }
         self.collection.auto_read = Some(e);
         if !self.collection.is_read(e) {
-            if let Err(err) = self.set_read(e, true) {
-                self.message = Some(format!("The read mark was not saved: {err}"));
-            }
+            self.ask_read(e, true);
         }
     }
 
     pub(super) fn open_starred(&mut self) {
-        let listed = self.collection.store().and_then(|s| s.starred());
-        match listed {
-            Ok(list) => {
-                self.collection.list = list;
-                self.collection.selected = 0;
-                self.mode = Mode::Starred;
-            }
-            Err(e) => self.message = Some(format!("Cannot read the starred quotes: {e}")),
-        }
+        self.collection.list = self.collection.stars.clone();
+        self.collection.selected = 0;
+        self.mode = Mode::Starred;
     }
 
     pub(super) fn starred_step(&mut self, delta: isize) {

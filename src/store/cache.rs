@@ -154,6 +154,23 @@ fn parse_query(input: &str) -> Option<(String, Vec<Term>)> {
     (!terms.is_empty()).then(|| (terms.join(" AND "), words))
 }
 
+/// The words of a search box's text that a snippet marks (the last one a
+/// prefix while typing); none for a query of filters alone.
+pub fn snippet_terms(input: &str) -> Vec<Term> {
+    parse_query(input)
+        .map(|(_, words)| words)
+        .unwrap_or_default()
+}
+
+/// The snippet of a hit with this headline and text: the window of the
+/// text with most of `terms`, else of the headline, else the text's first
+/// words; with the byte ranges of the marked words in it.
+pub fn snippet_of(title: &str, text: &str, terms: &[Term]) -> (String, Vec<Range<usize>>) {
+    snippet::snippet(text, terms)
+        .or_else(|| snippet::snippet(title, terms))
+        .unwrap_or_else(|| (opening(text), Vec::new()))
+}
+
 /// The first words of a text, for a hit matched on its speaker or feed
 /// alone.
 fn opening(text: &str) -> String {
@@ -327,9 +344,7 @@ impl Store {
                 .query_row([row], |r| {
                     let title: String = r.get(1)?;
                     let text: String = r.get(5)?;
-                    let (snippet, matches) = snippet::snippet(&text, &words)
-                        .or_else(|| snippet::snippet(&title, &words))
-                        .unwrap_or_else(|| (opening(&text), Vec::new()));
+                    let (snippet, matches) = snippet_of(&title, &text, &words);
                     Ok(Hit {
                         article_key: r.get(0)?,
                         title,

@@ -36,9 +36,10 @@ mod schema;
 mod snippet;
 mod star;
 
-pub use cache::{Cached, Hit, Keep, Kept, fts_query};
+pub use cache::{Cached, Hit, Keep, Kept, fts_query, snippet_of, snippet_terms};
 pub use feeds::FeedState;
 pub use key::article_key;
+pub use snippet::Term;
 pub use star::{StarKey, StarredQuote, now};
 
 /// The database's file name inside the data folder.

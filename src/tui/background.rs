@@ -121,6 +121,11 @@ impl Performer {
                 }
                 Ok(())
             }
+            // The run loop keeps these itself (app::perform_kept), with
+            // the app's store, before anything reaches a performer.
+            Effect::Store(_) | Effect::Export { .. } | Effect::LoadFeeds(_) => Err(
+                io::Error::other("a store or export effect was handed to the background performer"),
+            ),
             Effect::OpenUrl(url) => {
                 let reports = self.reports.clone();
                 // Starting a browser may take a moment; keys go on meanwhile.

@@ -19,6 +19,7 @@ pub fn lines(keymap: &KeyMap, theme: &Theme) -> Vec<Line<'static>> {
         (Mode::SpeakerList, "Speakers view"),
         (Mode::SpeakerQuotes, "A speaker's quotes, starred quotes"),
         (Mode::Export, "Export"),
+        (Mode::Feeds, "Feeds view"),
         (Mode::Search, "Search box"),
     ];
     let mut out = Vec::new();

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use super::theme::Theme;
 use super::{plural, sanitize};
 use crate::app::geometry::ITEM_HEIGHT;
+use crate::app::snippets::Snippet;
 use crate::app::{App, Summary};
 use crate::article::Article;
 
@@ -102,6 +103,43 @@ pub fn headline_item<'a>(
     ListItem::new(Text::from(vec![title, Line::from(meta)]))
 }
 
+/// A cache search's match: the headline, then the snippet of its text
+/// around the matched words, which are marked.
+pub fn found_item<'a>(
+    article: &'a Article,
+    snippet: &'a Snippet,
+    marks: Marks,
+    theme: &Theme,
+) -> ListItem<'a> {
+    let style = if marks.read {
+        theme
+            .headline
+            .remove_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.headline
+    };
+    let title = Line::from(Span::styled(sanitize(&article.title), style));
+    let (text, matches) = snippet;
+    let mut line = Vec::new();
+    if marks.stars > 0 {
+        line.push(Span::styled(format!("★{} ", marks.stars), theme.key));
+    }
+    let mut at = 0;
+    for m in matches {
+        let (Some(before), Some(word)) = (text.get(at..m.start), text.get(m.clone())) else {
+            break;
+        };
+        line.push(Span::styled(sanitize(before), theme.meta));
+        line.push(Span::styled(sanitize(word), theme.search));
+        at = m.end;
+    }
+    line.push(Span::styled(
+        sanitize(text.get(at..).unwrap_or_default()),
+        theme.meta,
+    ));
+    ListItem::new(Text::from(vec![title, Line::from(line)]))
+}
+
 /// Draws the list into `area`, border included.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
     let shown = app.shown();
@@ -129,7 +167,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: 
             now: app.clock(),
             copies: app.copies(e),
         };
-        Some(headline_item(&entry.article, app.summary(e)?, marks, theme))
+        Some(match app.snippet(e) {
+            Some(snippet) => found_item(&entry.article, snippet, marks, theme),
+            None => headline_item(&entry.article, app.summary(e)?, marks, theme),
+        })
     });
     let list = List::new(items.collect::<Vec<_>>())
         .block(block)

@@ -83,6 +83,11 @@ fn view_position(app: &App) -> Option<String> {
             let n = v.chosen_quotes().len();
             format!(" quote {}/{n}", at(v.quote, n))
         }
+        Mode::Feeds => {
+            let f = app.feeds();
+            let n = f.rows().len();
+            format!(" feed {}/{n}", at(f.selected(), n))
+        }
         Mode::Starred => {
             let c = app.collection();
             let n = c.list().len();
@@ -133,6 +138,7 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
             Action::Cancel,
         ],
         Mode::Export => &[Action::CycleFormat, Action::Confirm, Action::Cancel],
+        Mode::Feeds => &[Action::Open, Action::MarkAllRead, Action::Cancel],
     };
     let mut out = Vec::new();
     let mut used = 0;
