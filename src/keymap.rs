@@ -164,7 +164,9 @@ impl Default for KeyMap {
             (K::Ctrl('c'), A::Quit),
         ];
         // The two lists of quotes: a speaker's, and the starred ones.
-        let quote_list = [
+        // Moving through a list and opening its row, and closing a view:
+        // the same in every list view.
+        let moves = [
             (K::Char('j'), A::Down),
             (K::Down, A::Down),
             (K::Char('k'), A::Up),
@@ -177,34 +179,22 @@ impl Default for KeyMap {
             (K::Char('G'), A::Bottom),
             (K::End, A::Bottom),
             (K::Enter, A::Open),
-            (K::Char('*'), A::ToggleStar),
-            (K::Char('e'), A::Export),
+        ];
+        let closing = [
             (K::Esc, A::Cancel),
             (K::Char('q'), A::Cancel),
             (K::Char('Q'), A::Quit),
             (K::Ctrl('c'), A::Quit),
         ];
-        let feeds = [
-            (K::Char('j'), A::Down),
-            (K::Down, A::Down),
-            (K::Char('k'), A::Up),
-            (K::Up, A::Up),
-            (K::PageDown, A::PageDown),
-            (K::Char(' '), A::PageDown),
-            (K::PageUp, A::PageUp),
-            (K::Char('g'), A::Top),
-            (K::Home, A::Top),
-            (K::Char('G'), A::Bottom),
-            (K::End, A::Bottom),
-            (K::Enter, A::Open),
+        let list_view = |own: &[(Key, Action)]| -> Vec<(Key, Action)> {
+            [&moves[..], own, &closing[..]].concat()
+        };
+        let quote_list = list_view(&[(K::Char('*'), A::ToggleStar), (K::Char('e'), A::Export)]);
+        let feeds = list_view(&[
             (K::Char('l'), A::Open),
             (K::Char('A'), A::MarkAllRead),
             (K::Char('r'), A::Refresh),
-            (K::Esc, A::Cancel),
-            (K::Char('q'), A::Cancel),
-            (K::Char('Q'), A::Quit),
-            (K::Ctrl('c'), A::Quit),
-        ];
+        ]);
         let export = [
             (K::Tab, A::CycleFormat),
             (K::Enter, A::Confirm),

@@ -18,7 +18,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{Action, App, Effect, Mode, Report, perform_kept, receive, step, update};
+use crate::app::{Action, App, Effect, Mode, Report, perform_each, receive, step, update};
 use crate::keymap::{Key, KeyMap};
 use crate::loader::Batch;
 use crate::ui::{self, theme::Theme};
@@ -333,35 +333,17 @@ pub fn run_with<B: Backend>(
             dirty = true;
         } else if let Event::Report(report) = event {
             let effects = receive(app, *report);
-            perform_all(app, effects, perform)?;
+            perform_each(app, effects, &mut *perform)?;
             dirty = true;
         } else if let Some(action) = event.action(app.mode(), keymap) {
             let effects = step(app, action);
-            perform_all(app, effects, perform)?;
+            perform_each(app, effects, &mut *perform)?;
             dirty = true;
         }
         if app.should_quit() {
             return Ok(Exit::Quit);
         }
     }
-}
-
-/// Performs `effects` in order: writes to the store and to files at once,
-/// with what came of them told to the app before the next frame (and the
-/// effects that follow from that performed in turn); the rest by `perform`.
-fn perform_all(
-    app: &mut App,
-    effects: Vec<Effect>,
-    perform: &mut dyn FnMut(Effect) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut queue: std::collections::VecDeque<Effect> = effects.into();
-    while let Some(effect) = queue.pop_front() {
-        match perform_kept(app, effect) {
-            Ok(more) => queue.extend(more),
-            Err(effect) => perform(effect)?,
-        }
-    }
-    Ok(())
 }
 
 /// Seconds since the epoch (0 if the clock is before it).

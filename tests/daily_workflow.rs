@@ -5,22 +5,13 @@
 mod http_support;
 mod pty_support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use http_support::{Reply, Server};
+use http_support::{Reply, Server, feed_fixture};
 use pty_support::Launch;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/feeds")
-            .join(name),
-    )
-    .expect("fixture feed")
-}
 
 struct Home {
     _dir: tempfile::TempDir,
@@ -71,7 +62,7 @@ fn subscribe_fetch_search_and_read_offline() {
             return Reply::new(304, "");
         }
         counter.fetch_add(1, Ordering::SeqCst);
-        Reply::new(200, fixture(name))
+        Reply::new(200, feed_fixture(name))
             .header("Content-Type", "application/rss+xml")
             .header("ETag", &etag)
     });

@@ -8,48 +8,17 @@
 mod http_support;
 mod pty_support;
 
-use std::path::{Path, PathBuf};
-
-use http_support::{Reply, Server};
+use http_support::{fixture_feeds_config, fixture_feeds_server};
 use pty_support::{Launch, status};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/feeds")
-            .join(name),
-    )
-    .expect("fixture feed")
-}
-
-/// A configuration of the three fixture feeds on `server`, refreshed on `r` only.
-fn config(dir: &Path, server: &Server) -> PathBuf {
-    let mut text = String::from("refresh_minutes = 0\n");
-    for (feed, name) in [
-        ("bay.xml", "Bay Courier"),
-        ("hills.xml", "Hill Gazette"),
-        ("river.xml", "River Post"),
-    ] {
-        text.push_str(&format!(
-            "\n[[feed]]\nurl = \"{}\"\nname = \"{name}\"\n",
-            server.url(&format!("/{feed}"))
-        ));
-    }
-    let path = dir.join("config.toml");
-    std::fs::write(&path, text).expect("write config");
-    path
-}
 
 #[test]
 #[cfg(unix)]
 fn feeds_view_lists_unread_counts_opens_a_feed_and_marks_it_read() {
     let home = tempfile::tempdir().expect("home");
     let data = home.path().join("data");
-    let server = Server::start(|req| {
-        let name = req.path.trim_start_matches('/');
-        Reply::new(200, fixture(name)).header("Content-Type", "application/rss+xml")
-    });
-    let config = config(home.path(), &server);
+    let server = fixture_feeds_server();
+    // Refreshed on `r` only.
+    let config = fixture_feeds_config(home.path(), &server, "refresh_minutes = 0\n");
     let mut s = Launch::new(["--config", config.to_str().expect("path")])
         .data_dir(&data)
         .start();

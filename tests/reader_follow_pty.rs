@@ -11,42 +11,8 @@ mod pty_support;
 
 use std::path::{Path, PathBuf};
 
-use http_support::{Reply, Server};
+use http_support::{Reply, Server, fixture_feeds_config, fixture_feeds_server};
 use pty_support::{Launch, status};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/feeds")
-            .join(name),
-    )
-    .expect("fixture feed")
-}
-
-fn feeds_server() -> Server {
-    Server::start(|req| {
-        let name = req.path.trim_start_matches('/');
-        Reply::new(200, fixture(name)).header("Content-Type", "application/rss+xml")
-    })
-}
-
-/// A configuration of the three fixture feeds on `server`.
-fn config(dir: &Path, server: &Server, extra: &str) -> PathBuf {
-    let mut text = String::from(extra);
-    for (feed, name) in [
-        ("bay.xml", "Bay Courier"),
-        ("hills.xml", "Hill Gazette"),
-        ("river.xml", "River Post"),
-    ] {
-        text.push_str(&format!(
-            "\n[[feed]]\nurl = \"{}\"\nname = \"{name}\"\n",
-            server.url(&format!("/{feed}"))
-        ));
-    }
-    let path = dir.join("config.toml");
-    std::fs::write(&path, text).expect("write config");
-    path
-}
 
 #[cfg(unix)]
 fn stand_in_browser(dir: &Path) -> (PathBuf, PathBuf) {
@@ -70,8 +36,8 @@ fn stand_in_browser(dir: &Path) -> (PathBuf, PathBuf) {
 fn refresh_read_offline_search_and_open() {
     let home = tempfile::tempdir().expect("home");
     let data = home.path().join("data");
-    let server = feeds_server();
-    let config = config(home.path(), &server, "refresh_minutes = 0\n");
+    let server = fixture_feeds_server();
+    let config = fixture_feeds_config(home.path(), &server, "refresh_minutes = 0\n");
 
     // Subscribed, nothing kept yet: the list is empty (no samples) until `r`.
     let mut s = Launch::new(["--config", config.to_str().expect("path")])
@@ -137,5 +103,5 @@ fn refresh_read_offline_search_and_open() {
 
 /// The same feeds, now on `server`, refreshed at start.
 fn pty_config_for(dir: &Path, server: &Server) -> PathBuf {
-    config(dir, server, "refresh_minutes = 30\n")
+    fixture_feeds_config(dir, server, "refresh_minutes = 30\n")
 }

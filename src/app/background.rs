@@ -256,12 +256,7 @@ impl App {
         let filter = self.filter;
         let shown: Vec<usize> = keys
             .iter()
-            // An article read back from the cache has its key as its id,
-            // which keys it again as `id:<key>` unless it has a link.
-            .filter_map(|k| {
-                (self.collection.entry_of(k))
-                    .or_else(|| self.collection.entry_of(&format!("id:{k}")))
-            })
+            .filter_map(|k| self.collection.entry_of_stored(k))
             .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
             .filter(|&e| seen.insert(e))
             .collect();

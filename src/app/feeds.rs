@@ -133,10 +133,7 @@ impl App {
                 let record = records.next().unwrap_or_default();
                 let mut seen = HashSet::new();
                 let entries = (record.keys.iter())
-                    .filter_map(|k| {
-                        (self.collection.entry_of(k))
-                            .or_else(|| self.collection.entry_of(&format!("id:{k}")))
-                    })
+                    .filter_map(|k| self.collection.entry_of_stored(k))
                     .filter(|&e| seen.insert(e))
                     .collect();
                 FeedRow {

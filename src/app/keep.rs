@@ -26,11 +26,11 @@ impl Keeper {
 
     /// The store, made in memory (for this session only) when none was given.
     fn store(&mut self) -> Result<&Store, StoreError> {
-        if self.store.is_none() {
-            self.store = Some(Store::in_memory()?);
-        }
-        // Set just above when it was missing.
-        Ok(self.store.as_ref().expect("the store was just made"))
+        let store = match self.store.take() {
+            Some(store) => store,
+            None => Store::in_memory()?,
+        };
+        Ok(self.store.insert(store))
     }
 
     /// Performs `effect` if it is a write to the store or a file; hands it
@@ -86,15 +86,30 @@ pub fn perform_kept(app: &mut App, effect: Effect) -> Result<Vec<Effect>, Effect
 /// Performs every write to the store or a file among `effects` (and those
 /// that follow from them) and returns the others, in order.
 pub fn perform_all_kept(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
-    let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut rest = Vec::new();
+    let Ok(()) = perform_each::<std::convert::Infallible>(app, effects, |other| {
+        rest.push(other);
+        Ok(())
+    });
+    rest
+}
+
+/// Performs every write to the store or a file among `effects` (and those
+/// that follow from them) at once, and hands each other effect to `other`,
+/// all in order; stops at `other`'s first error.
+pub fn perform_each<E>(
+    app: &mut App,
+    effects: Vec<Effect>,
+    mut other: impl FnMut(Effect) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         match perform_kept(app, effect) {
             Ok(more) => queue.extend(more),
-            Err(other) => rest.push(other),
+            Err(effect) => other(effect)?,
         }
     }
-    rest
+    Ok(())
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ mod views;
 pub use action::Action;
 pub use background::{Refreshing, Report, receive};
 pub use effect::{Effect, StoreWrite};
-pub use keep::{Keeper, perform_all_kept, perform_kept};
+pub use keep::{Keeper, perform_all_kept, perform_each, perform_kept};
 
 use crate::article::Problem;
 use crate::corpus::{Corpus, Entry, Speaker};

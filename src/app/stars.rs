@@ -129,6 +129,14 @@ impl Collection {
         self.by_key.get(key).copied()
     }
 
+    /// The entry of an article the store keeps under `key`: loaded under
+    /// that key, or read back from the cache, whose articles carry their
+    /// key as id and so may be keyed again as `id:<key>`.
+    pub fn entry_of_stored(&self, key: &str) -> Option<usize> {
+        self.entry_of(key)
+            .or_else(|| self.entry_of(&format!("id:{key}")))
+    }
+
     /// Where the collection is kept; `None` before anything was stored.
     pub fn persistence(&self) -> Option<Persistence> {
         self.persistence

@@ -65,13 +65,8 @@ pub struct Marks {
     pub copies: usize,
 }
 
-/// [`item`] with the headline's read state and stars shown.
-pub fn headline_item<'a>(
-    article: &'a Article,
-    summary: &'a Summary,
-    marks: Marks,
-    theme: &Theme,
-) -> ListItem<'a> {
+/// A headline's title, bold while unread.
+fn title_line<'a>(article: &'a Article, marks: Marks, theme: &Theme) -> Line<'a> {
     let style = if marks.read {
         theme
             .headline
@@ -79,7 +74,17 @@ pub fn headline_item<'a>(
     } else {
         theme.headline
     };
-    let title = Line::from(Span::styled(sanitize(&article.title), style));
+    Line::from(Span::styled(sanitize(&article.title), style))
+}
+
+/// [`item`] with the headline's read state and stars shown.
+pub fn headline_item<'a>(
+    article: &'a Article,
+    summary: &'a Summary,
+    marks: Marks,
+    theme: &Theme,
+) -> ListItem<'a> {
+    let title = title_line(article, marks, theme);
     let mut meta = vec![Span::styled(
         sanitize(&source_line_at(article, marks.now)).into_owned(),
         theme.meta,
@@ -111,14 +116,7 @@ pub fn found_item<'a>(
     marks: Marks,
     theme: &Theme,
 ) -> ListItem<'a> {
-    let style = if marks.read {
-        theme
-            .headline
-            .remove_modifier(ratatui::style::Modifier::BOLD)
-    } else {
-        theme.headline
-    };
-    let title = Line::from(Span::styled(sanitize(&article.title), style));
+    let title = title_line(article, marks, theme);
     let (text, matches) = snippet;
     let mut line = Vec::new();
     if marks.stars > 0 {

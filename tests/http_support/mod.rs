@@ -142,3 +142,47 @@ fn serve(stream: TcpStream, handler: &(dyn Fn(&Request) -> Reply + Send + Sync))
     let _ = stream.write_all(body);
     let _ = stream.flush();
 }
+
+/// The bytes of `tests/fixtures/feeds/NAME`.
+#[allow(dead_code)] // not every test binary serves the fixture feeds
+pub fn feed_fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/feeds")
+            .join(name),
+    )
+    .expect("fixture feed")
+}
+
+/// A server answering `/NAME` with the fixture feed `NAME`, as RSS.
+#[allow(dead_code)] // not every test binary serves the fixture feeds
+pub fn fixture_feeds_server() -> Server {
+    Server::start(|req| {
+        let name = req.path.trim_start_matches('/');
+        Reply::new(200, feed_fixture(name)).header("Content-Type", "application/rss+xml")
+    })
+}
+
+/// A configuration in `dir` of the three fixture feeds (`Bay Courier`,
+/// `Hill Gazette`, `River Post`) on `server`, after the settings `extra`.
+#[allow(dead_code)] // not every test binary serves the fixture feeds
+pub fn fixture_feeds_config(
+    dir: &std::path::Path,
+    server: &Server,
+    extra: &str,
+) -> std::path::PathBuf {
+    let mut text = String::from(extra);
+    for (feed, name) in [
+        ("bay.xml", "Bay Courier"),
+        ("hills.xml", "Hill Gazette"),
+        ("river.xml", "River Post"),
+    ] {
+        text.push_str(&format!(
+            "\n[[feed]]\nurl = \"{}\"\nname = \"{name}\"\n",
+            server.url(&format!("/{feed}"))
+        ));
+    }
+    let path = dir.join("config.toml");
+    std::fs::write(&path, text).expect("write config");
+    path
+}
