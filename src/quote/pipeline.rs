@@ -743,6 +743,21 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
             } else {
                 &[]
             };
+            // `the world champion` after `100m champion Kim Collins`: the
+            // people the article introduces with that role word.
+            let introduced;
+            let titled = if titled.is_empty()
+                && definite
+                && lexicon::is_title(head)
+                && head.starts_with(|c: char| c.is_lowercase())
+                && (np.first + 1..np.name_last)
+                    .all(|k| ctx.word(k).is_some_and(|w| !capitalised(w)))
+            {
+                introduced = given_role(ctx, names, head, np.first);
+                &introduced[..]
+            } else {
+                titled
+            };
             if !titled.is_empty() {
                 let people: Vec<String> = titled.iter().map(|p| names.canonical(p)).collect();
                 let person = match people.as_slice() {
@@ -755,12 +770,91 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
                 return person;
             }
             if definite && (is_person_noun(head) || role) {
+                // `a designer at the firm … said the designer`: someone
+                // the article brought in without a name.
+                if introduced_unnamed(ctx, head, np.first) {
+                    return None;
+                }
                 recent.person()
             } else {
                 None
             }
         }
     }
+}
+
+/// The people the article names, before token `before`, right after the
+/// lowercase role word `role` (`100m champion Kim Collins`, `lawyer Ana
+/// Ruiz`), in order of first mention, each once.
+fn given_role(ctx: &Ctx, names: &NameIndex, role: &str, before: usize) -> Vec<String> {
+    let lo = before.saturating_sub(INTRODUCTION_WINDOW);
+    let mut people: Vec<String> = Vec::new();
+    for k in lo..before {
+        if ctx.word(k) != Some(role) {
+            continue;
+        }
+        // `champion rower Tomas Ilves`: one more role word between.
+        let from = k
+            + 1
+            + usize::from(ctx.word(k + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_title(w)
+            }));
+        let run: Vec<&str> = (from..before)
+            .map_while(|j| ctx.word(j).filter(|w| capitalised(w)))
+            .take(4)
+            .collect();
+        if run.len() < 2 {
+            continue;
+        }
+        let person = names.canonical(&run.join(" "));
+        if person.contains(' ') && !people.contains(&person) {
+            people.push(person);
+        }
+    }
+    people
+}
+
+/// How far back (in tokens) [`introduced_unnamed`] looks for `a <head>`.
+const INTRODUCTION_WINDOW: usize = 4000;
+
+/// Whether the article, before token `before`, brings in someone as `a
+/// <head>` or `an <head>` (`a designer who works for another brand`) who
+/// is given no name there: a later `the <head>` is that person, not the
+/// latest one named. `Ann Lee, a designer,` and `Lee is a designer` name
+/// theirs and do not count, nor does `a designer, Ann Lee,`.
+fn introduced_unnamed(ctx: &Ctx, head: &str, before: usize) -> bool {
+    let lo = before.saturating_sub(INTRODUCTION_WINDOW);
+    (lo..before).any(|k| {
+        if ctx.word(k) != Some(head) {
+            return false;
+        }
+        // Up to two modifiers between the article and the head.
+        let Some(det) = (k.saturating_sub(3)..k)
+            .rev()
+            .take_while(|&j| ctx.word(j).is_some())
+            .find(|&j| matches!(ctx.word(j), Some("a" | "an" | "A" | "An")))
+        else {
+            return false;
+        };
+        if (det + 1..k).any(|j| ctx.word(j).is_some_and(capitalised)) {
+            return false;
+        }
+        let predicate = det
+            .checked_sub(1)
+            .and_then(|j| ctx.word(j))
+            .is_some_and(|w| matches!(w, "is" | "was" | "as" | "became" | "becomes"));
+        let apposition = det > 1
+            && ctx.toks.get(det - 1).is_some_and(|t| t.is(','))
+            && ctx.word(det - 2).is_some_and(capitalised);
+        let named_after = ctx.toks.get(k + 1).is_some_and(|t| t.is(','))
+            && ctx.word(k + 2).is_some_and(capitalised)
+            || ctx.word(k + 1).is_some_and(capitalised);
+        !(predicate || apposition || named_after)
+    })
+}
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Whether the sentence subject a pronoun was tied to (`np.name_first..=
