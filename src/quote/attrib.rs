@@ -65,7 +65,7 @@ pub struct Ctx<'a> {
     /// `hi` clamped as it clamps it: several quotes and steps ask for the
     /// same sentence's subject, and the answer is a pure function of the
     /// fields above.
-    pub subjects: std::cell::RefCell<std::collections::HashMap<(u32, u32), Option<Np>>>,
+    pub subjects: std::cell::RefCell<super::lexicon::FnvMap<(u32, u32), Option<Np>>>,
 }
 
 fn capitalised(w: &str) -> bool {
