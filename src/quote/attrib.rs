@@ -61,6 +61,11 @@ pub struct Ctx<'a> {
     /// Per top-level quote: whether it looks like a title or name, read as
     /// part of its sentence rather than as a break in it.
     pub transparent: &'a [bool],
+    /// `sentence_subject` answers already worked out, by `(lo, hi)` with
+    /// `hi` clamped as it clamps it: several quotes and steps ask for the
+    /// same sentence's subject, and the answer is a pure function of the
+    /// fields above.
+    pub subjects: std::cell::RefCell<super::lexicon::FnvMap<(u32, u32), Option<Np>>>,
 }
 
 fn capitalised(w: &str) -> bool {
@@ -1186,6 +1191,17 @@ impl<'a> Ctx<'a> {
     /// any opening phrase.
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let hi = hi.min(lo + 20);
+        let key = (lo as u32, hi as u32);
+        if let Some(np) = self.subjects.borrow().get(&key) {
+            return *np;
+        }
+        let np = self.find_sentence_subject(lo, hi);
+        self.subjects.borrow_mut().insert(key, np);
+        np
+    }
+
+    /// The work of `sentence_subject`, with `hi` already clamped.
+    fn find_sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut k = lo;
         while k < hi {
             if self.inq[k] != 0 {

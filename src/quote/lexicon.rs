@@ -26,8 +26,15 @@ use std::sync::LazyLock;
 
 /// FNV-1a: the word lists are looked up once per word of every article, and
 /// short keys hash much faster this way than with SipHash.
+/// The quote steps' per-article maps (names, subjects) use it too.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
+
+/// A `HashMap` hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A `HashSet` hashed with [`Fnv`].
+pub(crate) type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -1,10 +1,8 @@
 //! Canonical names: the fullest form of a name written in the article.
 
-use std::collections::{HashMap, HashSet};
-
 use super::lexicon::{
-    first_name_gender, is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word,
-    is_place_prefix, is_title,
+    FnvMap as HashMap, FnvSet as HashSet, first_name_gender, is_affiliation, is_aux_or_adverb,
+    is_capital_stopword, is_cue, is_org_word, is_place_prefix, is_title,
 };
 use super::tokens::{Kind, Tok};
 

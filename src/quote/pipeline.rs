@@ -83,6 +83,7 @@ pub fn run(text: &str, ranker: &dyn Ranker, collect: bool) -> (Vec<Quote>, Vec<C
         toks: &toks,
         inq: &inq,
         transparent: &transparent,
+        subjects: Default::default(),
     };
     attribute(&ctx, &spans, &mut tops, ranker);
     let reported = reported(&ctx, &tops);
