@@ -152,6 +152,39 @@ impl SpeakerIndex {
         out
     }
 
+    /// Takes back one article's quote speakers, as [`SpeakerIndex::add_names`]
+    /// was given them: for an article whose text was replaced (its full
+    /// story fetched in place of a summary). A speaker left with no quote
+    /// is no longer ranked, as if never met.
+    pub fn remove_names(&mut self, names: Vec<Option<String>>) {
+        let mut seen = HashSet::new();
+        for name in names.into_iter().flatten() {
+            let key = speakers::speaker_key(&name);
+            let Some(&id) = self.by_key.get(&key) else {
+                continue;
+            };
+            let Some(f) = self.found.get_mut(id) else {
+                continue;
+            };
+            if let Some(count) = f.0.get_mut(&name) {
+                *count = count.saturating_sub(1);
+                if *count == 0 {
+                    f.0.remove(&name);
+                }
+            }
+            f.1 = f.1.saturating_sub(1);
+            if seen.insert(id) {
+                f.2 = f.2.saturating_sub(1);
+            }
+            if f.1 == 0 {
+                // The id stays (ids already handed out keep their place);
+                // the key goes, so the name is filed anew if met again and
+                // no surname joins a speaker who is gone.
+                self.by_key.remove(&key);
+            }
+        }
+    }
+
     /// Speakers most quoted first.
     pub fn speakers(self) -> Vec<Speaker> {
         self.finish(Vec::new()).0
@@ -214,7 +247,8 @@ impl SpeakerIndex {
         let mut speakers: Vec<(usize, Speaker)> = groups
             .iter()
             .enumerate()
-            .filter(|(id, _)| target[*id] == *id)
+            // A speaker whose every quote was taken back is gone.
+            .filter(|(id, g)| target[*id] == *id && g.1 > 0)
             .map(|(id, (forms, quotes, articles))| {
                 let mut aliases: Vec<(&String, usize)> =
                     forms.iter().map(|(n, c)| (n, *c)).collect();
@@ -295,6 +329,23 @@ mod tests {
             },
             quotes,
         }
+    }
+
+    #[test]
+    fn names_taken_back_leave_the_index_a_fresh_one_would_be() {
+        let first = entry("Mara Quent spoke.", &[Some("Mara Quent"), Some("Quent")]);
+        let second = entry("Ivo Lenz spoke.", &[Some("Ivo Lenz")]);
+        let third = entry(
+            "Ivo Lenz and Ana Ruiz spoke.",
+            &[Some("Ana Ruiz"), Some("Ivo Lenz")],
+        );
+        let mut index = SpeakerIndex::default();
+        index.add_entry(&first);
+        index.add_entry(&second);
+        index.remove_names(resolved_speakers(&first));
+        index.add_entry(&third);
+        let fresh = Corpus::from_entries(vec![second, third]);
+        assert_eq!(index.speakers(), fresh.speakers);
     }
 
     #[test]

@@ -262,7 +262,9 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             let (tx, rx) = std::sync::mpsc::channel();
             let dir = store::data_dir(cli.data_dir.as_deref());
             let (performer, reports) = tui::Performer::new();
-            let mut performer = performer.with_cache_search(dir.clone());
+            let mut performer = performer
+                .with_cache_search(dir.clone())
+                .with_load_options(options);
             let feeds = setup.config.feeds.len();
             if feeds > 0 {
                 let minutes = setup.config.refresh_minutes;
@@ -322,6 +324,7 @@ fn run(mut cli: Cli) -> anyhow::Result<ExitCode> {
             });
             let setup = Setup::new(&cli);
             let (performer, reports) = tui::Performer::new();
+            let performer = performer.with_load_options(options);
             let reader = Reader {
                 feeds: setup.config.feeds.len(),
                 setup,

@@ -24,6 +24,9 @@ pub enum Action {
     Refresh,
     /// Open the selected article's link in the browser.
     OpenLink,
+    /// Fetch the selected article's full story from its link, in the
+    /// background, in place of the summary its feed gave.
+    FetchFullArticle,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -123,6 +126,7 @@ impl Action {
             Action::OpenMessages => "messages and problems",
             Action::Refresh => "refresh the subscriptions",
             Action::OpenLink => "open the link in the browser",
+            Action::FetchFullArticle => "fetch the full article from its link",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

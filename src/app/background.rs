@@ -39,6 +39,15 @@ pub enum Report {
     },
     /// The browser could not be started.
     OpenFailed(String),
+    /// What came of fetching an article's full story from its link.
+    FullArticle {
+        /// [`article_key`](crate::store::article_key) of the article.
+        key: String,
+        /// The link fetched.
+        url: String,
+        /// The story with its quotes, or why it could not be had.
+        result: Result<Box<super::full::FullText>, String>,
+    },
     /// What came of a write to the store: the write, and why it failed.
     Kept {
         /// The write asked for.
@@ -83,6 +92,8 @@ pub(super) struct Follow {
     pub(super) searching: Option<String>,
     /// The query whose matches the list shows, after a cache search.
     pub(super) found: Option<String>,
+    /// Keys of the articles whose full story is being fetched.
+    pub(super) full: Vec<String>,
 }
 
 /// Applies a report to the app; returns what the run loop is to do next.
@@ -145,6 +156,7 @@ impl App {
             Report::OpenFailed(why) => {
                 self.message = Some(format!("Could not open the link: {why}"))
             }
+            Report::FullArticle { key, url, result } => self.full_article(&key, &url, result),
             Report::Kept { write, result } => self.kept(write, result),
             Report::Exported(result) => self.exported(result),
             Report::FeedsLoaded(records) => self.feeds_loaded(records),

@@ -21,6 +21,15 @@ pub enum Effect {
     Refresh,
     /// Open this link (sanitised, `http`, `https` or `file`) in the browser.
     OpenUrl(String),
+    /// Fetch the page at `url` and read its story, reporting back with
+    /// [`Report::FullArticle`](super::Report::FullArticle).
+    FetchArticle {
+        /// [`article_key`](crate::store::article_key) of the article whose
+        /// full story it is.
+        key: String,
+        /// Its link (`http` or `https`, no whitespace).
+        url: String,
+    },
     /// Search the offline cache for this query, reporting back with
     /// [`Report::Found`](super::Report::Found).
     SearchCache(String),
@@ -67,6 +76,16 @@ pub enum StoreWrite {
     Star(Box<StarredQuote>),
     /// Take the star off this quote.
     Unstar(Box<StarredQuote>),
+    /// Keep this text (a full story fetched from the article's link) in
+    /// place of what the cache holds of the article, if it holds it.
+    FullText {
+        /// [`article_key`](crate::store::article_key) of the article.
+        key: String,
+        /// The article with its new text.
+        article: Box<crate::article::Article>,
+        /// Its speakers, canonical names.
+        speakers: Vec<String>,
+    },
 }
 
 #[cfg(test)]

@@ -71,6 +71,11 @@ impl Keeper {
             StoreWrite::SetReadAll { keys, read } => store.set_read_all(keys, *read),
             StoreWrite::Star(star) => store.star(star),
             StoreWrite::Unstar(star) => store.unstar(&star.key()).map(|_| ()),
+            StoreWrite::FullText {
+                key,
+                article,
+                speakers,
+            } => store.replace_text(key, article, speakers).map(|_| ()),
         }
     }
 }

@@ -82,23 +82,7 @@ impl App {
         for names in batch.names {
             growing.raw.push(growing.index.add_names(names));
         }
-        let (speakers, renumber) = growing.index.ranked();
-        // Speaker numbers follow the ranking, which new quotes reorder.
-        let rerank = |old: usize| growing.rank_to_id.get(old).map(|&id| renumber[id]);
-        self.filter = self.filter.and_then(rerank);
-        self.picker.matches = self
-            .picker
-            .matches
-            .iter()
-            .filter_map(|&m| rerank(m))
-            .collect();
-        growing.rank_to_id = vec![0; renumber.len()];
-        for (id, &rank) in renumber.iter().enumerate() {
-            growing.rank_to_id[rank] = id;
-        }
-        renumber_into(&mut self.speaker_ids, &growing.raw, &renumber);
-        renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
-        self.corpus.speakers = speakers;
+        self.rank_speakers(&mut growing);
         self.corpus.entries.extend(batch.entries);
         let mut listed = Vec::new();
         for e in first..self.corpus.entries.len() {
@@ -128,6 +112,66 @@ impl App {
         self.count_visits();
         self.order_speakers();
         listed
+    }
+
+    /// Ranks the speakers of `growing` anew and renumbers every quote's
+    /// speaker, the filter and the picker's matches to follow.
+    fn rank_speakers(&mut self, growing: &mut Growing) {
+        let (speakers, renumber) = growing.index.ranked();
+        // Speaker numbers follow the ranking, which new quotes reorder.
+        let rerank = |old: usize| growing.rank_to_id.get(old).map(|&id| renumber[id]);
+        self.filter = self.filter.and_then(rerank);
+        self.picker.matches = self
+            .picker
+            .matches
+            .iter()
+            .filter_map(|&m| rerank(m))
+            .collect();
+        growing.rank_to_id = vec![0; renumber.len()];
+        for (id, &rank) in renumber.iter().enumerate() {
+            growing.rank_to_id[rank] = id;
+        }
+        renumber_into(&mut self.speaker_ids, &growing.raw, &renumber);
+        renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
+        self.corpus.speakers = speakers;
+    }
+
+    /// Puts `entry` (the same article with another text: its full story
+    /// fetched in place of a summary) in the place of entry `e`, its
+    /// speakers `names` (as [`crate::corpus::resolved_speakers`] gives
+    /// them) filed in place of the old text's. Its key, read mark and stars
+    /// stay. Returns false when there is no entry `e`.
+    pub(super) fn replace_entry(
+        &mut self,
+        e: usize,
+        entry: crate::corpus::Entry,
+        names: Vec<Option<String>>,
+    ) -> bool {
+        let Some(old) = self.corpus.entries.get(e) else {
+            return false;
+        };
+        let old_names = crate::corpus::resolved_speakers(old);
+        let mut growing = match self.growing.take() {
+            Some(g) => g,
+            None => Growing::of(&self.corpus),
+        };
+        growing.index.remove_names(old_names);
+        let ids = growing.index.add_names(names);
+        if let Some(raw) = growing.raw.get_mut(e) {
+            *raw = ids;
+        }
+        self.rank_speakers(&mut growing);
+        self.growing = Some(growing);
+        self.corpus.entries[e] = entry;
+        if let Some(summary) = self.summaries.get_mut(e) {
+            *summary = summarise(
+                &self.corpus.speakers,
+                &self.corpus.entries[e],
+                &self.speaker_ids[e],
+            );
+        }
+        self.visits = Visits::default();
+        true
     }
 }
 

@@ -17,6 +17,7 @@ mod copy;
 mod effect;
 pub mod export;
 pub mod feeds;
+pub mod full;
 pub mod geometry;
 mod keep;
 mod loading;

@@ -286,6 +286,10 @@ impl App {
             (StoreWrite::Unstar(_), Err(e)) => {
                 self.message = Some(format!("The star was not saved: {e}"));
             }
+            (StoreWrite::FullText { .. }, Ok(())) => {}
+            (StoreWrite::FullText { .. }, Err(e)) => {
+                self.message = Some(format!("The full text was not kept in the cache: {e}"));
+            }
         }
         if self.collection.persistence.is_none() {
             self.collection.persistence = self.keeper.persistence();

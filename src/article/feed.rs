@@ -15,9 +15,8 @@ use feed_rs::model::{Entry, Feed};
 use quick_xml::events::Event;
 
 use super::html::to_text;
-use super::load::Item;
 use super::text::one_line;
-use super::{Article, Level, Problem};
+use super::{Article, Item, Level, Problem};
 
 /// Where a feed stops being well-formed, and what of it can still be read.
 #[derive(Debug, PartialEq, Eq)]

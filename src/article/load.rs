@@ -12,26 +12,7 @@ use super::detect::{self, Format};
 use super::encoding::{self, Markup};
 use super::fetch;
 use super::walk::{self, Input};
-use super::{Article, Level, Loaded, Problem, feed, html, json};
-
-/// One thing met while loading: an article, or a problem with an input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
-    /// An article that loaded.
-    Article(Article),
-    /// An error or warning.
-    Problem(Problem),
-}
-
-impl Loaded {
-    /// Adds an article or a problem, in the order met.
-    pub fn push(&mut self, item: Item) {
-        match item {
-            Item::Article(a) => self.articles.push(a),
-            Item::Problem(p) => self.problems.push(p),
-        }
-    }
-}
+use super::{Article, Item, Level, Loaded, Problem, feed, html, json};
 
 /// How big one article's input may be, unless told otherwise: generous, but
 /// an endless or absurd input cannot eat all memory.

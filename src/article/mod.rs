@@ -40,8 +40,8 @@ mod walk;
 pub(crate) use fetch::is_url;
 pub(crate) use load::human_size;
 pub use load::{
-    DEFAULT_MAX_SIZE, Item, LoadOptions, load_bytes, load_paths, load_paths_each,
-    load_paths_each_with, load_paths_with,
+    DEFAULT_MAX_SIZE, LoadOptions, load_bytes, load_paths, load_paths_each, load_paths_each_with,
+    load_paths_with,
 };
 pub use text::decode_entities;
 
@@ -213,6 +213,27 @@ pub struct Loaded {
     pub articles: Vec<Article>,
     /// Errors and warnings, in the order met.
     pub problems: Vec<Problem>,
+}
+
+/// One thing met while loading: an article, or a problem with an input.
+/// Every format's loader yields these and the loading loop hands them on,
+/// so the type lives here, below both (no format imports the loop).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An article that loaded.
+    Article(Article),
+    /// An error or warning.
+    Problem(Problem),
+}
+
+impl Loaded {
+    /// Adds an article or a problem, in the order met.
+    pub fn push(&mut self, item: Item) {
+        match item {
+            Item::Article(a) => self.articles.push(a),
+            Item::Problem(p) => self.problems.push(p),
+        }
+    }
 }
 
 /// The sample articles bundled in `assets/`.

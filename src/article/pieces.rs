@@ -9,8 +9,9 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::Item;
 use super::detect;
-use super::load::{self, Item};
+use super::load;
 use super::walk::{self, Input};
 use super::{LoadOptions, Problem, load_paths_each_with};
 

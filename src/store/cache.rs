@@ -257,6 +257,49 @@ impl Store {
         Ok(kept)
     }
 
+    /// Puts `article`'s text, body and `speakers` in place of what the
+    /// cache keeps under `key` (an article whose full story was fetched in
+    /// place of its feed's summary), the search index with them; its
+    /// headline, feed and link stay. Says whether the cache held it; one it
+    /// does not hold is left out, not added.
+    pub fn replace_text(
+        &self,
+        key: &str,
+        article: &Article,
+        speakers: &[String],
+    ) -> Result<bool, StoreError> {
+        let held = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE article_key = ?1")?
+            .query_row([key], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !held {
+            return Ok(false);
+        }
+        self.writable()?;
+        let body = &article.body;
+        self.conn
+            .prepare_cached(
+                "UPDATE articles SET text = ?2, body_start = ?3, body_end = ?4,
+                     content_hash = ?5, speakers = ?6,
+                     byline = coalesce(byline, ?7), published = coalesce(published, ?8)
+                 WHERE article_key = ?1",
+            )?
+            .execute(params![
+                key,
+                article.text,
+                body.start as i64,
+                body.end as i64,
+                content_hash(&article.text),
+                speakers.join("\n"),
+                article.byline,
+                article.published,
+            ])
+            .map_err(|e| self.write_error(e))?;
+        Ok(true)
+    }
+
     /// How many articles are kept.
     pub fn cached_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self

@@ -501,3 +501,50 @@ fn a_fetcher_and_a_reader_at_once_lose_nothing() {
     assert_eq!(reader.starred().unwrap().len(), stars);
     assert_eq!(reader.search("berth", 500).unwrap().len(), 200);
 }
+
+#[test]
+fn a_full_text_replaces_the_kept_summary_and_its_index_but_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let summary = Article {
+        id: "g1".into(),
+        title: "Bridge vote".into(),
+        text: "The council put off the vote.".into(),
+        body: 0..29,
+        url: Some("https://news.example.org/bridge".into()),
+        ..Article::default()
+    };
+    let keep = Keep {
+        article: &summary,
+        speakers: &[],
+        feed: Some("Bay Courier"),
+        guid: None,
+    };
+    store.keep(&[keep]).unwrap();
+    let key = article_key(&summary);
+    let text = "“We will build it,” said Ana Ruiz at the quayside.";
+    let full = Article {
+        text: text.into(),
+        body: 0..text.len(),
+        ..summary.clone()
+    };
+    let speakers = ["Ana Ruiz".to_string()];
+    assert!(store.replace_text(&key, &full, &speakers).unwrap());
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    let cached = store.cached(5).unwrap();
+    assert_eq!(cached.len(), 1);
+    assert_eq!(cached[0].article.text, text);
+    assert_eq!(cached[0].article.title, "Bridge vote");
+    assert_eq!(cached[0].speakers, speakers);
+    assert_eq!(cached[0].feed.as_deref(), Some("Bay Courier"));
+    assert_eq!(store.search("quayside", 5).unwrap().len(), 1);
+    assert!(store.search("council", 5).unwrap().is_empty());
+    // One the cache does not hold is not added.
+    assert!(
+        !store
+            .replace_text("url:elsewhere", &full, &speakers)
+            .unwrap()
+    );
+    assert_eq!(store.cached_count().unwrap(), 1);
+}

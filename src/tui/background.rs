@@ -13,7 +13,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use super::Event;
+use crate::app::full::FullText;
 use crate::app::{Effect, Report};
+use crate::article::{Item, LoadOptions};
 use crate::cli::fetch::{Outcome, fetch_all};
 use crate::config::Feed;
 use crate::corpus::{self, Entry};
@@ -44,6 +46,8 @@ pub struct Performer {
     reports: Sender<Event>,
     subscriptions: Option<Subscriptions>,
     searcher: Option<Sender<String>>,
+    /// How a full article is read from its link.
+    load: LoadOptions,
 }
 
 impl Performer {
@@ -55,6 +59,7 @@ impl Performer {
             reports,
             subscriptions: None,
             searcher: None,
+            load: LoadOptions::default(),
         };
         (performer, rx)
     }
@@ -62,6 +67,13 @@ impl Performer {
     /// Lets `r` refresh these subscriptions.
     pub fn with_subscriptions(mut self, subscriptions: Subscriptions) -> Performer {
         self.subscriptions = Some(subscriptions);
+        self
+    }
+
+    /// Reads full articles from their links with these settings (the
+    /// `--max-size` limit).
+    pub fn with_load_options(mut self, options: LoadOptions) -> Performer {
+        self.load = options;
         self
     }
 
@@ -126,6 +138,15 @@ impl Performer {
             Effect::Store(_) | Effect::Export { .. } | Effect::LoadFeeds(_) => Err(
                 io::Error::other("a store or export effect was handed to the background performer"),
             ),
+            Effect::FetchArticle { key, url } => {
+                let reports = self.reports.clone();
+                let options = self.load;
+                std::thread::spawn(move || {
+                    let result = full_story(&url, &options).map(Box::new);
+                    let _ = reports.send(report(Report::FullArticle { key, url, result }));
+                });
+                Ok(())
+            }
             Effect::OpenUrl(url) => {
                 let reports = self.reports.clone();
                 // Starting a browser may take a moment; keys go on meanwhile.
@@ -137,6 +158,33 @@ impl Performer {
                 Ok(())
             }
         }
+    }
+}
+
+/// The story of the page at `url`, read the way `hearsay URL` reads it,
+/// with its quotes found; or why there is none (the reason the loader
+/// gives: refused, timeout, an HTTP status, too big, no story text).
+fn full_story(url: &str, options: &LoadOptions) -> Result<FullText, String> {
+    let mut article = None;
+    let mut failure = None;
+    let mut feed = false;
+    crate::article::load_paths_each_with(&[PathBuf::from(url)], options, |item| {
+        match item {
+            Item::Article(a) if article.is_none() => article = Some(a),
+            Item::Article(_) => {
+                feed = true;
+                return std::ops::ControlFlow::Break(());
+            }
+            Item::Problem(p) if p.is_fatal() && failure.is_none() => failure = Some(p.message),
+            Item::Problem(_) => {}
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    match (article, failure) {
+        _ if feed => Err("the link holds a feed, not an article's page".into()),
+        (Some(article), _) => Ok(FullText::new(article)),
+        (None, Some(why)) => Err(why),
+        (None, None) => Err("no story text found at the link".into()),
     }
 }
 

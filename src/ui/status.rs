@@ -50,6 +50,11 @@ pub fn position(app: &App) -> Vec<Span<'static>> {
             r.done, r.total
         )));
     }
+    match app.fetching_full() {
+        0 => {}
+        1 => out.push(Span::raw("  fetching the full article…")),
+        n => out.push(Span::raw(format!("  fetching {n} full articles…"))),
+    }
     if let Some(s) = app.filter() {
         out.push(Span::raw("  speaker: ".to_string()));
         out.push(Span::raw(sanitize(&s.name).into_owned()));
