@@ -102,6 +102,16 @@ fn help() {
 }
 
 #[test]
+fn why_this_speaker() {
+    let mut app = app(120, 40);
+    send(&mut app, &[Action::NextQuote, Action::ExplainQuote]);
+    let shown = screen(&app);
+    assert!(shown.contains("Why this speaker"), "{shown}");
+    assert!(shown.contains("Candidates"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
 fn narrow_60_by_20() {
     let mut app = app(60, 20);
     insta::assert_snapshot!("narrow_list", screen(&app));

@@ -27,6 +27,9 @@ pub enum Action {
     /// Fetch the selected article's full story from its link, in the
     /// background, in place of the summary its feed gave.
     FetchFullArticle,
+    /// Show why the current quote has its speaker: the cue, the mention,
+    /// every candidate with its score, and the confidence's facts.
+    ExplainQuote,
     /// Move focus to the other pane.
     ToggleFocus,
     /// Move focus to the headline list.
@@ -127,6 +130,7 @@ impl Action {
             Action::Refresh => "refresh the subscriptions",
             Action::OpenLink => "open the link in the browser",
             Action::FetchFullArticle => "fetch the full article from its link",
+            Action::ExplainQuote => "why this speaker",
             Action::ToggleFocus => "switch pane",
             Action::FocusList => "headline list",
             Action::FocusReader => "reading pane",

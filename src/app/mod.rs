@@ -15,6 +15,7 @@ mod action;
 pub mod background;
 mod copy;
 mod effect;
+pub mod explain;
 pub mod export;
 pub mod feeds;
 pub mod full;
@@ -67,6 +68,8 @@ pub enum Mode {
     Starred,
     /// Every loading problem and every message so far.
     Messages,
+    /// Why the current quote has its speaker.
+    Explain,
     /// Choosing the format of an export.
     Export,
     /// The subscriptions, with unread counts.
@@ -135,6 +138,8 @@ pub struct App {
     picker: Picker,
     search: Search,
     help_scroll: usize,
+    /// What the explain view shows, made when it opened.
+    explained: Option<explain::Explained>,
     size: (u16, u16),
     message: Option<String>,
     layout_fn: LayoutFn,
@@ -241,6 +246,7 @@ impl App {
             picker: Picker::default(),
             search: Search::default(),
             help_scroll: 0,
+            explained: None,
             size: (80, 24),
             message: None,
             layout_fn,

@@ -15,7 +15,6 @@ use super::Format;
 use crate::article::{self, Item, LoadOptions};
 use crate::corpus::Entry;
 use crate::quote::confidence::{self, Features};
-use crate::quote::rank::Considered;
 use crate::quote::{Quote, QuoteKind};
 use crate::text::CharCounter;
 
@@ -229,49 +228,33 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn explain<'a>(
-    text: &'a str,
-    q: &Quote,
-    facts: Option<Features>,
-    considered: Option<&Considered>,
-) -> Explain<'a> {
-    let model = confidence::model();
-    let features = facts.as_ref().map_or_else(Vec::new, |f| {
-        (confidence::FEATURES
-            .iter()
-            .zip(&f.values)
-            .zip(&model.weights))
-        .filter(|((_, v), _)| **v != 0.0)
-        .map(|((name, v), w)| FeatureLine {
-            name,
-            value: round3(*v),
-            weight: round3(*w),
+fn explain<'a>(text: &'a str, e: crate::quote::explain::Explanation) -> Explain<'a> {
+    let features = (e.features.iter())
+        .map(|f| FeatureLine {
+            name: f.name,
+            value: round3(f.value),
+            weight: round3(f.weight),
         })
-        .collect()
-    });
+        .collect();
     Explain {
-        rule: q.source.map(|s| s.name()),
-        cue: q.cue.as_ref().and_then(|c| text.get(c.clone())),
-        mention: q.mention.as_ref().and_then(|m| text.get(m.clone())),
-        facts,
+        rule: e.rule,
+        cue: e.cue.clone().and_then(|c| text.get(c)),
+        mention: e.mention.clone().and_then(|m| text.get(m)),
+        generator: e.generator(),
         features,
-        confidence: q.confidence.map(|c| round3(f64::from(c))),
-        generator: considered
-            .and_then(|c| c.chosen.and_then(|i| c.candidates.get(i)))
-            .map(|c| c.generator.name()),
-        candidates: considered.map_or_else(Vec::new, |c| {
-            (c.candidates.iter().enumerate())
-                .map(|(i, v)| CandidateLine {
-                    generator: v.generator.name(),
-                    rule: v.source.name(),
-                    mention: text.get(v.mention.clone()),
-                    cue: text.get(v.cue.clone()),
-                    speaker: v.speaker.clone(),
-                    score: round3(f64::from(v.score)),
-                    won: c.chosen == Some(i),
-                })
-                .collect()
-        }),
+        confidence: e.confidence.map(|c| round3(f64::from(c))),
+        candidates: (e.candidates.into_iter().enumerate())
+            .map(|(i, v)| CandidateLine {
+                generator: v.generator.name(),
+                rule: v.source.name(),
+                mention: text.get(v.mention.clone()),
+                cue: text.get(v.cue.clone()),
+                speaker: v.speaker,
+                score: round3(f64::from(v.score)),
+                won: e.chosen == Some(i),
+            })
+            .collect(),
+        facts: e.facts,
     }
 }
 
@@ -342,26 +325,15 @@ fn article_text(article: &crate::article::Article) -> ArticleText<'_> {
 fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -> io::Result<()> {
     let text = &entry.article.text;
     let chars = CharMap::new(text, &entry.quotes);
-    let mut facts = if show.explain {
-        confidence::features(text, &entry.quotes)
+    let mut explained = if show.explain {
+        crate::quote::explain::explain_all(text, &entry.quotes)
     } else {
         Vec::new()
     };
-    facts.resize(entry.quotes.len(), None);
-    let considered = if show.explain {
-        crate::quote::extract_with(text, crate::quote::ranker(), true).1
-    } else {
-        Vec::new()
-    };
-    let considered_of = |q: &Quote| {
-        considered
-            .binary_search_by(|c| c.span.start.cmp(&q.span.start))
-            .ok()
-            .map(|i| &considered[i])
-            .filter(|c| c.span == q.span)
-    };
-    let quotes: Vec<QuoteLine<'_>> = (entry.quotes.iter().zip(facts))
-        .map(|(q, f)| {
+    explained.truncate(entry.quotes.len());
+    let mut explained = explained.into_iter();
+    let quotes: Vec<QuoteLine<'_>> = (entry.quotes.iter())
+        .map(|q| {
             let span = chars.span(&q.span);
             QuoteLine {
                 start: span.start,
@@ -375,7 +347,7 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
                 speaker_mention: q.mention.as_ref().map(|m| chars.span(m)),
                 cue: q.cue.as_ref().map(|c| chars.span(c)),
                 parent: q.parent,
-                explain: show.explain.then(|| explain(text, q, f, considered_of(q))),
+                explain: explained.next().map(|e| explain(text, e)),
             }
         })
         .collect();

@@ -31,6 +31,7 @@ use serde::Serialize;
 
 mod attrib;
 pub mod confidence;
+pub mod explain;
 mod layouts;
 mod lexicon;
 mod marks;

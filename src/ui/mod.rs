@@ -1,6 +1,7 @@
 //! Drawing the app with ratatui. Rendering only reads the [`App`]: every
 //! position it needs (scroll, list top, pane areas) was settled by `update`.
 
+pub mod explain;
 pub mod feeds;
 pub mod help;
 pub mod list;
@@ -48,6 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme, keymap: &KeyMap) {
         }
         Mode::Starred => starred::render(frame, body(&screen, frame), app, theme),
         Mode::Messages => messages::render(frame, body(&screen, frame), app, theme),
+        Mode::Explain => explain::render(frame, body(&screen, frame), app, theme),
         Mode::Feeds => feeds::render(frame, body(&screen, frame), app, theme),
         Mode::Export => {
             let behind = app.export_prompt().map(|p| p.back());

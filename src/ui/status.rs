@@ -134,7 +134,7 @@ pub fn hints(app: &App, keymap: &KeyMap, theme: &Theme, room: usize) -> Vec<Span
         ],
         Mode::Speakers => &[Action::Confirm, Action::OpenSpeakerList, Action::Cancel],
         Mode::Search => &[Action::Confirm, Action::Cancel],
-        Mode::Help | Mode::Messages => &[Action::Cancel],
+        Mode::Help | Mode::Messages | Mode::Explain => &[Action::Cancel],
         Mode::SpeakerList => &[Action::Open, Action::ToggleSort, Action::Cancel],
         Mode::SpeakerQuotes | Mode::Starred => &[
             Action::Open,

@@ -23,6 +23,7 @@ pub(super) fn update(app: &mut App, action: Action) {
         Action::Refresh => app.refresh(),
         Action::OpenLink => app.open_link(),
         Action::FetchFullArticle => app.fetch_full_article(),
+        Action::ExplainQuote => app.explain_current(),
         Action::CopyCitation => app.copy(true),
         Action::CopyQuote => app.copy(false),
         Action::Close => {

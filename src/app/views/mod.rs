@@ -24,7 +24,7 @@ impl App {
             Mode::Browse => Some(action),
             Mode::Speakers => picker::update(self, action),
             Mode::Search => search::update(self, action),
-            Mode::Help | Mode::Messages => help::update(self, action),
+            Mode::Help | Mode::Messages | Mode::Explain => help::update(self, action),
             Mode::SpeakerList => speaker_list::update(self, action),
             Mode::SpeakerQuotes => speaker_quotes::update(self, action),
             Mode::Starred => starred::update(self, action),
@@ -71,6 +71,7 @@ mod tests {
             Mode::Search,
             Mode::Help,
             Mode::Messages,
+            Mode::Explain,
             Mode::SpeakerList,
             Mode::SpeakerQuotes,
             Mode::Starred,
@@ -86,7 +87,13 @@ mod tests {
 
     #[test]
     fn cancel_closes_a_view_over_the_reading_view() {
-        for mode in [Mode::Speakers, Mode::Help, Mode::Messages, Mode::Starred] {
+        for mode in [
+            Mode::Speakers,
+            Mode::Help,
+            Mode::Messages,
+            Mode::Explain,
+            Mode::Starred,
+        ] {
             let mut app = App::new(Corpus::default(), Vec::new());
             app.mode = mode;
             update(&mut app, Action::Cancel);
