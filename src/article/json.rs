@@ -674,4 +674,166 @@ mod tests {
             assert_eq!(read, whole, "{line}");
         }
     }
+
+    /// A whole JSON document's articles, as [`articles`] reads them.
+    fn doc(text: &str) -> Vec<(Option<usize>, Result<Article, Refusal>)> {
+        articles(
+            serde_json::from_str(text).expect("test JSON parses"),
+            "d.json",
+        )
+    }
+
+    /// Every field name and nested shape accepted today, each in the slot it
+    /// fills; guards the reading of objects against a rewrite.
+    #[test]
+    fn every_accepted_name_and_shape_fills_its_slot() {
+        let a = one(
+            r#"{"content": "Body.", "headline": "Head", "publisher": {"name": "Wire"},
+                "link": "https://x.test/a", "pubDate": "Mon, 01 Jan 2024", "authors": ["A", {"name": "B"}, 3, {"x": 1}]}"#,
+        )
+        .expect("loads");
+        assert_eq!((a.text.as_str(), a.title.as_str()), ("Body.", "Head"));
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.published.as_deref(), Some("Mon, 01 Jan 2024"));
+        assert_eq!(a.byline.as_deref(), Some("A, B"));
+        for (field, want) in [
+            ("date_published", "d1"),
+            ("publishedAt", "d2"),
+            ("published_at", "d3"),
+            ("pubDate", "d4"),
+            ("date", "d5"),
+        ] {
+            let a = one(&format!(r#"{{"body": "x", "{field}": "{want}"}}"#)).expect("loads");
+            assert_eq!(a.published.as_deref(), Some(want), "{field}");
+        }
+        // The first name present wins; null counts as absent.
+        let a = one(
+            r#"{"text": "second", "body": "first", "date": "late", "published": "early",
+                "author": "Au", "byline": null, "source": "S", "publisher": "P", "url": "u", "link": "l"}"#,
+        )
+        .expect("loads");
+        assert_eq!(a.text, "first");
+        assert_eq!(a.published.as_deref(), Some("early"));
+        assert_eq!(a.byline.as_deref(), Some("Au"));
+        assert_eq!(
+            (a.source.as_deref(), a.url.as_deref()),
+            (Some("S"), Some("u"))
+        );
+        // An author object without a string name, or an empty list, is no byline
+        // (and does not fall through to the next name).
+        let a = one(r#"{"body": "x", "author": {"name": 5}, "authors": ["Z"]}"#).expect("loads");
+        assert_eq!(a.byline, None);
+        let a = one(r#"{"body": "x", "authors": []}"#).expect("loads");
+        assert_eq!(a.byline, None);
+        // `byline` takes no objects; `source` takes no numbers.
+        let e = one(r#"{"body": "x", "byline": {"name": "A"}}"#).expect_err("refused");
+        assert_eq!(e, "field `byline` should be a string, found an object");
+        let e = one(r#"{"body": "x", "source": 3}"#).expect_err("refused");
+        assert_eq!(e, "field `source` should be a string, found a number");
+        let e = one(r#"{"body": "x", "id": [1]}"#).expect_err("refused");
+        assert_eq!(e, "field `id` should be a string or number, found an array");
+        assert_eq!(
+            one(r#"{"body": "x", "id": 1.5e3}"#).expect("loads").id,
+            "1500.0"
+        );
+        assert_eq!(
+            one(r#"{"body": " \n"}"#).expect_err("refused"),
+            "the article's text is empty"
+        );
+        assert_eq!(
+            one(r#"{"title": "t"}"#).expect_err("refused"),
+            "no `body` or `text` field"
+        );
+    }
+
+    #[test]
+    fn documents_arrays_and_wrapped_lists() {
+        let found = doc(r#"[{"body": "one"}, 5, {"text": "two", "id": "b"}]"#);
+        let ids: Vec<_> = found
+            .iter()
+            .map(|(i, r)| (*i, r.as_ref().map(|a| a.id.clone()).map_err(String::clone)))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (Some(0), Ok("d.json:0".to_string())),
+                (
+                    Some(1),
+                    Err("expected a JSON object, found a number".to_string())
+                ),
+                (Some(2), Ok("b".to_string())),
+            ]
+        );
+        for key in ["articles", "items", "entries", "data", "results"] {
+            let found = doc(&format!(
+                r#"{{"status": "ok", "{key}": [{{"body": "x"}}, {{"body": "y"}}]}}"#
+            ));
+            assert_eq!(found.len(), 2, "{key}");
+            assert!(found.iter().all(|(_, r)| r.is_ok()), "{key}");
+        }
+        // An object with a story of its own is that story, lists and all.
+        let found = doc(r#"{"body": "Story.", "items": [{"body": "x"}]}"#);
+        let [(None, Ok(a))] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!((a.id.as_str(), a.text.as_str()), ("d.json", "Story."));
+        // A list key that holds no array is an ordinary field.
+        let found = doc(r#"{"data": "x", "title": "T"}"#);
+        assert!(matches!(found.as_slice(), [(None, Err(_))]), "{found:?}");
+        let found = doc(r#""text""#);
+        assert_eq!(
+            found[0].1.as_ref().err().map(String::as_str),
+            Some("expected a JSON object, found a string")
+        );
+    }
+
+    #[test]
+    fn json_feed_items() {
+        let found = doc(
+            r#"{"version": "https://jsonfeed.org/version/1.1", "title": "The\nFeed", "items": [
+                {"id": "1", "content_text": "Plain.", "content_html": "<p>ignored</p>", "title": "T1",
+                 "date_published": "2024-01-01", "date": "other", "authors": [{"name": "Ann"}], "author": "old"},
+                {"id": "2", "content_html": "<p>Html &amp; more.</p>", "published": null,
+                 "date": "d", "date_published": "dp", "author": {"name": "Bo"}, "source": "Own"},
+                {"id": "3", "summary": "<b>Sum</b>mary."},
+                {"id": "4", "title": "nothing"},
+                {"id": "5", "content_text": 7},
+                "x"
+            ]}"#,
+        );
+        let got: Vec<_> = found.iter().map(|(i, r)| (*i, r.as_ref())).collect();
+        let [
+            (Some(0), Ok(a)),
+            (Some(1), Ok(b)),
+            (Some(2), Ok(c)),
+            (Some(3), Err(no)),
+            (Some(4), Err(wrong)),
+            (Some(5), Err(not)),
+        ] = got.as_slice()
+        else {
+            panic!("{found:?}")
+        };
+        assert_eq!((a.text.as_str(), a.title.as_str()), ("Plain.", "T1"));
+        // `date_published` stands for `published` when that is absent.
+        assert_eq!(a.published.as_deref(), Some("2024-01-01"));
+        assert_eq!(a.byline.as_deref(), Some("Ann"));
+        assert_eq!(a.source.as_deref(), Some("The Feed"));
+        assert_eq!(b.text, "Html & more.");
+        assert_eq!(b.published.as_deref(), Some("d"));
+        assert_eq!(
+            (b.byline.as_deref(), b.source.as_deref()),
+            (Some("Bo"), Some("Own"))
+        );
+        assert_eq!(c.text, "Summary.");
+        assert_eq!(no.as_str(), "feed item has no content");
+        assert_eq!(
+            wrong.as_str(),
+            "field `content_text` should be a string, found a number"
+        );
+        assert_eq!(
+            not.as_str(),
+            "feed item should be an object, found a string"
+        );
+    }
 }
