@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -722,31 +722,27 @@ fn whole_json(
     text: String,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let error = match serde_json::from_str::<Value>(&text) {
-        Ok(Value::Array(values)) => {
+    let error = match json::document(&text) {
+        Ok(document @ json::Document::Array(_)) => {
             let lines: Vec<usize> = json::array_items(&text)
                 .unwrap_or_default()
                 .iter()
                 .map(|r| line_at(&text, r.start))
                 .collect();
-            let items = values
+            let items = json::articles(document, name)
                 .into_iter()
                 .enumerate()
-                .map(|(i, v)| (i, lines.get(i).copied(), Ok(v)));
-            return array(report, name, items, each);
+                .map(|(i, (_, made))| (i, lines.get(i).copied(), Ok(made)));
+            return array(report, items, each);
         }
-        Ok(value) => {
-            let value = match value {
-                Value::Object(map) if json::is_json_feed(&map) => {
-                    // What feed-rs refuses, the general path still reads.
-                    match feed::json_items(&text, name, each) {
-                        Ok(flow) => return flow,
-                        Err(_) => Value::Object(map),
-                    }
+        Ok(document) => {
+            if document.is_json_feed() {
+                // What feed-rs refuses, the general path still reads.
+                if let Ok(flow) = feed::json_items(&text, name, each) {
+                    return flow;
                 }
-                other => other,
-            };
-            let found = json::articles(value, name);
+            }
+            let found = json::articles(document, name);
             if found.is_empty() {
                 return each(report.problem(None, "no articles in this JSON", true));
             }
@@ -786,26 +782,31 @@ fn whole_json(
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                (
-                    i,
-                    Some(line_at(&text, r.start)),
-                    serde_json::from_str::<Value>(&text[r.clone()]),
-                )
+                let origin = json::Origin {
+                    name,
+                    position: Some(i),
+                };
+                let made = json::article_from_str(&text[r.clone()], &origin);
+                (i, Some(line_at(&text, r.start)), made)
             })
             .collect();
-        if json_ext
-            || items
-                .iter()
-                .any(|(_, _, v)| v.as_ref().is_ok_and(Value::is_object))
-        {
-            return array(report, name, items.into_iter(), each);
+        let object = |(r, (_, _, made)): (&Range<usize>, &(_, _, serde_json::Result<_>))| {
+            text[r.clone()].starts_with('{') && made.is_ok()
+        };
+        if json_ext || ranges.iter().zip(&items).any(object) {
+            return array(report, items.into_iter(), each);
         }
     }
-    if !json_ext {
+    if !json_ext && !error.is_data() {
         // Text that merely opens with a bracket, such as `[Updated] Headline`.
         return text_article(report, name.to_string(), text, each);
     }
-    let message = format!("skipped: invalid JSON: {}", json_message(&error));
+    let message = if error.is_data() {
+        // JSON, but an object hearsay cannot take (one that repeats a field).
+        format!("skipped: {}", json_message(&error))
+    } else {
+        format!("skipped: invalid JSON: {}", json_message(&error))
+    };
     each(report.problem(Some(error.line()), message, true))
 }
 
@@ -814,14 +815,14 @@ fn broken_feed(
     report: &Reporter<'_>,
     name: &str,
     text: &str,
-    ranges: &[std::ops::Range<usize>],
+    ranges: &[Range<usize>],
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let mut read = 0;
     for (index, range) in ranges.iter().enumerate() {
         let line = line_at(text, range.start);
-        let item = match serde_json::from_str::<Value>(&text[range.clone()]) {
-            Ok(v) => match json::feed_item(v, name, index, None) {
+        let item = match json::feed_item_from_str(&text[range.clone()], name, index) {
+            Ok(made) => match made {
                 Ok(article) => {
                     read += 1;
                     Item::Article(article)
@@ -852,21 +853,16 @@ fn broken_feed(
 }
 
 /// The items of a JSON array, each with its index, the line it starts on,
-/// and its value or why it did not parse.
+/// and its article, or why it is none, or why it did not parse.
 fn array(
     report: &Reporter<'_>,
-    name: &str,
-    items: impl Iterator<Item = (usize, Option<usize>, serde_json::Result<Value>)>,
+    items: impl Iterator<Item = (usize, Option<usize>, serde_json::Result<json::Made>)>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let mut met = 0;
-    for (index, line, value) in items {
-        let origin = json::Origin {
-            name,
-            position: Some(index),
-        };
-        let item = match value {
-            Ok(v) => match json::article(v, &origin) {
+    for (index, line, made) in items {
+        let item = match made {
+            Ok(made) => match made {
                 Ok(article) => Item::Article(article),
                 Err(refusal) => {
                     report.problem(line, format!("skipped item {index}: {refusal}"), true)
