@@ -415,7 +415,7 @@ fn writes_name(mention: &str, speaker: &str) -> bool {
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
+        .map(lexicon::trim_possessives)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
 }

@@ -628,6 +628,19 @@ pub fn is_abbreviation(w: &str) -> bool {
     Lexicon::get().is_abbreviation(w)
 }
 
+/// `w` without its trailing possessives: the same as
+/// `w.trim_end_matches("’s").trim_end_matches("'s")`, without the
+/// substring searcher that a `&str` pattern builds on every call.
+pub fn trim_possessives(mut w: &str) -> &str {
+    while let Some(s) = w.strip_suffix("’s") {
+        w = s;
+    }
+    while let Some(s) = w.strip_suffix("'s") {
+        w = s;
+    }
+    w
+}
+
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(w: &str) -> bool {
     Lexicon::get().pronoun(w).is_some()
@@ -688,6 +701,27 @@ pub fn first_name_gender(w: &str) -> Option<bool> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn trim_possessives_is_trim_end_matches() {
+        for w in [
+            "Ruiz’s",
+            "Ruiz's",
+            "Ruiz’s's",
+            "Ruiz's’s",
+            "’s",
+            "'s'",
+            "Sanders'",
+            "s",
+            "",
+            "Ruiz",
+            "Ruiz’",
+            "Ruiz’s’s",
+        ] {
+            let slow = w.trim_end_matches("’s").trim_end_matches("'s");
+            assert_eq!(trim_possessives(w), slow, "{w}");
+        }
+    }
 
     /// The words of a list file, without tags and with cue forms (not
     /// lemmas): what a lookup can find.

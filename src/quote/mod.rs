@@ -168,10 +168,7 @@ impl Quote {
         let mention = text.get(self.mention.clone()?)?;
         let names: Vec<&str> = speaker.split_whitespace().collect();
         let bare = |w: &str| {
-            w.trim_end_matches(['’', '\'', ',', '.'])
-                .trim_end_matches("’s")
-                .trim_end_matches("'s")
-                .to_string()
+            lexicon::trim_possessives(w.trim_end_matches(['’', '\'', ',', '.'])).to_string()
         };
         // Where the name starts: the first word of the mention that is a
         // word of the speaker's name.

@@ -7,17 +7,22 @@ use super::lexicon::{
 use super::tokens::{Kind, Tok};
 
 /// Every multi-word name written in one article, by first and last word.
+///
+/// Names and words are slices of the article's text: a name's words are
+/// separated by exactly one space there (see [`NameIndex::new`]), so the
+/// name as written is the text from its first word to its last, and
+/// indexing an article allocates no string per word or name.
 #[derive(Debug, Default)]
-pub struct NameIndex {
-    names: Vec<String>,
+pub struct NameIndex<'a> {
+    names: Vec<&'a str>,
     /// The same names, to tell a new one in constant time.
-    known: HashSet<String>,
+    known: HashSet<&'a str>,
     /// Where each name is first written (byte offset), by index.
     first_at: Vec<u32>,
     /// Where each capitalised word is first written, alone or in a name.
-    word_at: HashMap<String, u32>,
-    by_last: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
+    word_at: HashMap<&'a str, u32>,
+    by_last: HashMap<&'a str, Vec<usize>>,
+    by_first: HashMap<&'a str, Vec<usize>>,
     /// Single capitalised words that read as common words in this
     /// article: see [`NameIndex::mark_common`].
     common: Vec<String>,
@@ -45,13 +50,28 @@ fn strip_possessive(w: &str) -> (&str, bool) {
     (w, false)
 }
 
-impl NameIndex {
+/// A run of capitalised words: each word with its start byte.
+type Run<'a> = [(u32, &'a str)];
+
+/// The text a run's words cover, from the first word's start to the last
+/// word's end: the words joined by one space, as they are adjacent with
+/// one space between them.
+fn covered<'a>(text: &'a str, run: &Run<'a>) -> &'a str {
+    match (run.first(), run.last()) {
+        (Some(&(s, _)), Some(&(e, w))) => text
+            .get(s as usize..e as usize + w.len())
+            .unwrap_or_default(),
+        _ => "",
+    }
+}
+
+impl<'a> NameIndex<'a> {
     /// Collects the runs of two to four capitalised words of `text`.
     /// Tokens with a non-zero `inq` (inside quotes: titles, slogans) are
-    /// left out.
-    pub fn new(text: &str, toks: &[Tok], inq: &[u32]) -> Self {
+    /// left out. Only words with one space between them make a run.
+    pub fn new(text: &'a str, toks: &[Tok], inq: &[u32]) -> Self {
         let mut idx = NameIndex::default();
-        let mut run: Vec<&str> = Vec::new();
+        let mut run: Vec<(u32, &'a str)> = Vec::new();
         let mut run_start = 0u32;
         let mut prev_end = 0usize;
         // The headline is in title case: its runs are not names.
@@ -75,7 +95,7 @@ impl NameIndex {
             prev_end = t.end as usize;
             if !cap || (!run.is_empty() && !adjacent) {
                 if !run.is_empty() {
-                    idx.push_run(&run, run_start);
+                    idx.push_run(text, &run, run_start);
                     run.clear();
                 }
                 if !cap {
@@ -87,32 +107,41 @@ impl NameIndex {
             if run.is_empty() {
                 run_start = t.start;
             }
-            if !idx.word_at.contains_key(w) {
-                idx.word_at.insert(w.to_string(), t.start);
-            }
-            run.push(w);
+            idx.word_at.entry(w).or_insert(t.start);
+            run.push((t.start, w));
             if poss {
-                idx.push_run(&run, run_start);
+                idx.push_run(text, &run, run_start);
                 run.clear();
             }
         }
-        idx.push_run(&run, run_start);
+        idx.push_run(text, &run, run_start);
         idx
     }
 
-    fn push_run(&mut self, run: &[&str], at: u32) {
+    fn push_run(&mut self, text: &'a str, run: &Run<'a>, at: u32) {
         if run.len() < 2 {
             return;
         }
-        for part in run.split(|w| is_capital_stopword(w)) {
-            self.push_part(part, at);
+        for part in run.split(|(_, w)| is_capital_stopword(w)) {
+            self.push_part(text, part, at);
         }
     }
 
-    fn push_part(&mut self, run: &[&str], at: u32) {
-        if run.len() < 2 {
+    fn push_part(&mut self, text: &'a str, words: &Run<'a>, at: u32) {
+        if words.len() < 2 {
             return;
         }
+        let mut ws = [""; 8];
+        let run: &[&str] = if words.len() <= ws.len() {
+            for (slot, &(_, w)) in ws.iter_mut().zip(words) {
+                *slot = w;
+            }
+            &ws[..words.len()]
+        } else {
+            // Longer runs are never names (at most four words) but may
+            // still end in an organisation's kind.
+            &words.iter().map(|&(_, w)| w).collect::<Vec<_>>()
+        };
         let role = |w: &&str| is_capital_stopword(w) || is_title(w);
         let mut start = run.iter().rposition(role).map_or(0, |k| k + 1);
         // `analyst Brian Singer`: a last word that is also a role, after a
@@ -127,7 +156,9 @@ impl NameIndex {
             && is_org_word(last)
         {
             // `the Countryside Alliance`, `the Home Office`: kept whole.
-            let org = run.join(" ");
+            let org = covered(text, words);
+            debug_assert_eq!(org, run.join(" "));
+            let org = org.to_string();
             let same = self.orgs_by_last.entry((*last).to_string()).or_default();
             if !same.contains(&org) {
                 same.push(org);
@@ -135,9 +166,11 @@ impl NameIndex {
         }
         let full = run;
         let mut run = &run[start..];
+        let mut from = start;
         // `Russian Dmitriy Bogdanov`: a role before two names.
         while run.len() > 2 && (is_affiliation(run[0]) || is_place_prefix(run[0])) {
             run = &run[1..];
+            from += 1;
         }
         if !(2..=4).contains(&run.len()) || run.iter().any(|w| is_org_word(w)) {
             return;
@@ -152,24 +185,23 @@ impl NameIndex {
         {
             return;
         }
-        let name = run.join(" ");
+        let name = covered(text, &words[from..from + run.len()]);
+        debug_assert_eq!(name, run.join(" "));
         if let Some(title) = start.checked_sub(1).and_then(|k| full.get(k))
             && is_title(title)
         {
             let same = self.by_title.entry(title.to_lowercase()).or_default();
-            if !same.contains(&name) {
-                same.push(name.clone());
+            if !same.iter().any(|n| n == name) {
+                same.push(name.to_string());
             }
         }
-        if !self.known.insert(name.clone()) {
+        if !self.known.insert(name) {
             return;
         }
         let i = self.names.len();
-        self.by_last
-            .entry(run[run.len() - 1].to_string())
-            .or_default()
-            .push(i);
-        self.by_first.entry(run[0].to_string()).or_default().push(i);
+        let (first, last) = (words[from].1, words[from + run.len() - 1].1);
+        self.by_last.entry(last).or_default().push(i);
+        self.by_first.entry(first).or_default().push(i);
         self.names.push(name);
         self.first_at.push(at);
     }
@@ -302,7 +334,7 @@ impl NameIndex {
         found
             .iter()
             .all(|&i| tokens(i).iter().all(|t| best_tokens.contains(t)))
-            .then(|| self.names[best].clone())
+            .then(|| self.names[best].to_string())
     }
 }
 
@@ -328,6 +360,26 @@ mod tests {
         let t = "The key is oil, said analyst Brian Singer. Prime Minister Ana Ruiz spoke.";
         assert_eq!(canon(t, "Singer"), "Brian Singer");
         assert_eq!(canon(t, "Minister"), "Minister");
+    }
+
+    #[test]
+    fn names_are_the_words_as_written_with_one_space() {
+        // Possessives cut, runs split at stopwords, a double space parts words.
+        let t = "Then Ana Ruiz’s aide Luis  Ortega and Maria Souza spoke. \
+                 Ortega, Ruiz and Souza left; the Countryside Alliance's chief came.";
+        let toks = tokenize(t);
+        let idx = NameIndex::new(t, &toks, &vec![0; toks.len()]);
+        assert_eq!(idx.names, ["Ana Ruiz", "Maria Souza"]);
+        assert_eq!(canon(t, "Ruiz"), "Ana Ruiz");
+        assert_eq!(canon(t, "Ortega"), "Ortega");
+        assert_eq!(
+            idx.organisation_ending_in("Alliance"),
+            Some("Countryside Alliance")
+        );
+        assert_eq!(
+            idx.word_at.get("Ortega"),
+            t.find("Ortega").map(|n| n as u32).as_ref()
+        );
     }
 
     #[test]

@@ -938,10 +938,7 @@ fn document_author(
         return Some(definite.then(|| recent.org.clone()).flatten());
     };
     let w = ctx.word(o)?;
-    let bare = w
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches('\'');
+    let bare = lexicon::trim_possessives(w).trim_end_matches('\'');
     if bare.starts_with(|c: char| c.is_uppercase()) {
         let mut first = o;
         while first > np.first
@@ -953,10 +950,8 @@ fn document_author(
         }
         let raw = ctx
             .text
-            .get(ctx.toks[first].start as usize..ctx.toks[o].end as usize)?
-            .trim_end_matches("’s")
-            .trim_end_matches("'s")
-            .trim_end_matches('\'');
+            .get(ctx.toks[first].start as usize..ctx.toks[o].end as usize)?;
+        let raw = lexicon::trim_possessives(raw).trim_end_matches('\'');
         let name = names.canonical(raw);
         return Some(speakable(names, &name).then_some(name));
     }
@@ -1016,9 +1011,8 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
     let toks = ctx.toks;
     let raw = ctx
         .text
-        .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
+        .get(toks[np.name_first].start as usize..toks[np.name_last].end as usize)?;
+    let raw = lexicon::trim_possessives(raw)
         .trim_end_matches(['’', '\''])
         .trim_end_matches(',');
     let keeps_period = raw
