@@ -43,8 +43,15 @@ pub struct Corpus {
     pub entries: Vec<Entry>,
     /// Speakers, most quoted first.
     pub speakers: Vec<Speaker>,
-    /// For each entry, for each of its quotes, the index of its speaker in `speakers`.
+    /// For each entry, for each of its quotes, its speaker's id: the index
+    /// of the speaker in `speakers`, or, while `speaker_rank` is not empty,
+    /// the id that maps to it there. Read them through [`Corpus::speaker_of`].
     pub quote_speakers: Vec<Vec<Option<usize>>>,
+    /// For each speaker id in `quote_speakers`, its place in `speakers`;
+    /// empty when the ids are the places. A corpus that grows keeps its ids
+    /// and changes only this map when new quotes reorder the speakers, so
+    /// appending a batch costs the batch, not every entry loaded so far.
+    pub speaker_rank: Vec<usize>,
 }
 
 impl Corpus {
@@ -62,23 +69,42 @@ impl Corpus {
             entries,
             speakers,
             quote_speakers,
+            speaker_rank: Vec::new(),
+        }
+    }
+
+    /// The place in `speakers` of speaker id `id` of `quote_speakers`.
+    fn rank(&self, id: usize) -> Option<usize> {
+        if self.speaker_rank.is_empty() {
+            Some(id)
+        } else {
+            self.speaker_rank.get(id).copied()
         }
     }
 
     /// The speaker of quote `quote` of entry `entry`, as an index into `speakers`.
     pub fn speaker_of(&self, entry: usize, quote: usize) -> Option<usize> {
-        self.quote_speakers
+        let id = self
+            .quote_speakers
             .get(entry)?
             .get(quote)
             .copied()
-            .flatten()
+            .flatten()?;
+        self.rank(id)
+    }
+
+    /// The speakers of entry `entry`'s quotes, as indices into `speakers`.
+    pub fn speakers_of(&self, entry: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        let ids = self
+            .quote_speakers
+            .get(entry)
+            .map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|id| id.and_then(|i| self.rank(i)))
     }
 
     /// Whether entry `entry` quotes speaker `speaker`.
     pub fn quotes_speaker(&self, entry: usize, speaker: usize) -> bool {
-        self.quote_speakers
-            .get(entry)
-            .is_some_and(|qs| qs.contains(&Some(speaker)))
+        self.speakers_of(entry).any(|s| s == Some(speaker))
     }
 }
 

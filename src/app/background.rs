@@ -257,7 +257,7 @@ impl App {
         let shown: Vec<usize> = keys
             .iter()
             .filter_map(|k| self.collection.entry_of_stored(k))
-            .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| filter.is_none_or(|f| self.corpus.quotes_speaker(e, f)))
             .filter(|&e| seen.insert(e))
             .collect();
         self.shown = shown;
@@ -306,7 +306,7 @@ impl App {
         self.shown = self
             .list_order()
             .into_iter()
-            .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| filter.is_none_or(|f| self.corpus.quotes_speaker(e, f)))
             .filter(|&e| self.in_shown_feed(e))
             .collect();
         self.reselect(open);
