@@ -1,8 +1,9 @@
 //! The loaded articles with their quotes, and the index of who said what.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::article::Article;
+use crate::article::{self, Article, ReadBackError};
 use crate::quote::{self, Quote};
 use crate::speakers;
 
@@ -20,6 +21,63 @@ impl Entry {
     pub fn new(article: Article) -> Self {
         let quotes = quote::extract(&article.text);
         Self { article, quotes }
+    }
+
+    /// Lets the text go when it can be read back from its file
+    /// ([`Article::at`]): what the reader keeps of a large corpus. Offsets
+    /// (body, dateline, quotes) stay as they were, counting into the text.
+    pub fn drop_text(&mut self) {
+        if self.article.at.is_some() {
+            self.article.text = String::new();
+        }
+    }
+
+    /// Whether the text has been let go, to be read back when wanted.
+    pub fn text_dropped(&self) -> bool {
+        self.article.at.is_some() && self.article.text.is_empty()
+    }
+
+    /// The article's text: the one kept, or else read back from its file.
+    /// A file changed since loading is refused, never read as this article.
+    pub fn text(&self) -> Result<Cow<'_, str>, ReadBackError> {
+        match &self.article.at {
+            Some(at) if self.article.text.is_empty() => {
+                let again = article::read_back(at)?;
+                let a = &self.article;
+                let same = again.id == a.id
+                    && again.title == a.title
+                    && again.body == a.body
+                    && again.dateline == a.dateline;
+                if !same {
+                    return Err(ReadBackError {
+                        path: at.file.path.clone(),
+                        line: at.number,
+                        why: "the line holds another article now".into(),
+                    });
+                }
+                Ok(Cow::Owned(again.text))
+            }
+            _ => Ok(Cow::Borrowed(&self.article.text)),
+        }
+    }
+
+    /// The entry with its text, read back when it was let go.
+    pub fn with_text(&self) -> Result<Cow<'_, Entry>, ReadBackError> {
+        if !self.text_dropped() {
+            return Ok(Cow::Borrowed(self));
+        }
+        let text = self.text()?.into_owned();
+        let mut whole = self.clone();
+        whole.article.text = text;
+        Ok(Cow::Owned(whole))
+    }
+
+    /// Reads the text back into the entry, if it was let go.
+    pub fn restore_text(&mut self) -> Result<(), ReadBackError> {
+        if self.text_dropped() {
+            self.article.text = self.text()?.into_owned();
+        }
+        Ok(())
     }
 }
 

@@ -113,6 +113,11 @@ impl App {
         self.corpus.speaker_rank = renumber;
         self.corpus.speakers = speakers;
         self.corpus.entries.extend(batch.entries);
+        // Texts that can be read back from their file are let go: the
+        // reader keeps the line's place, and reads the text when wanted.
+        for entry in &mut self.corpus.entries[first..] {
+            entry.drop_text();
+        }
         let mut listed = Vec::new();
         for e in first..self.corpus.entries.len() {
             let summary = summarise(&self.corpus, e);

@@ -36,6 +36,7 @@ impl App {
         self.selected = i.min(self.shown.len().saturating_sub(1));
         let entry = self.shown.get(self.selected).copied();
         if entry != self.reader.entry {
+            self.hold_text(entry);
             self.reader = Reader {
                 entry,
                 ..Reader::default()
@@ -43,6 +44,25 @@ impl App {
             self.relayout();
         }
         self.keep_in_view();
+    }
+
+    /// Keeps the text of `entry` alone among those that can be read back:
+    /// the one the reader opened before lets its text go, and `entry`'s is
+    /// read back from its file (a file changed since loading says so).
+    fn hold_text(&mut self, entry: Option<usize>) {
+        if let Some(old) = self
+            .reader
+            .entry
+            .and_then(|e| self.corpus.entries.get_mut(e))
+        {
+            old.drop_text();
+        }
+        let Some(new) = entry.and_then(|e| self.corpus.entries.get_mut(e)) else {
+            return;
+        };
+        if let Err(e) = new.restore_text() {
+            self.message = Some(e.to_string());
+        }
     }
 
     /// Lays the open article out again when the pane's width changed.

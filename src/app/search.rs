@@ -53,7 +53,10 @@ pub fn find(entries: &[Entry], order: &[usize], query: &str) -> Vec<Hit> {
         {
             hits.push(Hit { entry, at: None });
         }
-        let body = article.text.get(article.body.clone()).unwrap_or_default();
+        // A text let go is read back from its file; one that cannot be
+        // (the file changed) is searched by headline alone.
+        let text = e.text().unwrap_or_default();
+        let body = text.get(article.body.clone()).unwrap_or_default();
         let lowered = body.to_ascii_lowercase();
         let room = MAX_HITS.saturating_sub(hits.len());
         hits.extend(
