@@ -6,7 +6,7 @@
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-use hearsay::app::{Action, App, search, update};
+use hearsay::app::{Action, App, Effect, Report, receive, search, update};
 use hearsay::article::{Item, load_paths_each};
 use hearsay::corpus::{Corpus, Entry};
 use hearsay::export::Citation;
@@ -85,25 +85,83 @@ fn only_the_open_article_keeps_its_text_and_each_reads_back_as_loaded() {
     assert!(screen(&app).contains("We are sorry"), "{}", screen(&app));
 }
 
+/// Types `query` and confirms it; returns the text search it asks for.
+fn ask(app: &mut App, query: &str) -> search::TextSearch {
+    update(app, Action::StartSearch);
+    for c in query.chars() {
+        update(app, Action::Input(c));
+    }
+    let effects = update(app, Action::Confirm);
+    match effects.into_iter().find_map(|e| match e {
+        Effect::SearchText(job) => Some(*job),
+        _ => None,
+    }) {
+        Some(job) => job,
+        None => panic!("no text search asked for {query}"),
+    }
+}
+
+/// Runs a text search as the run loop's worker does, reporting each chunk.
+fn run(app: &mut App, job: &search::TextSearch) -> usize {
+    let mut reports = Vec::new();
+    job.run(&mut |hits, done| {
+        reports.push(Report::TextHits {
+            query: job.query.clone(),
+            hits,
+            done,
+        });
+        ControlFlow::Continue(())
+    });
+    let n = reports.len();
+    for r in reports {
+        receive(app, r);
+    }
+    n
+}
+
 #[test]
-fn search_finds_words_in_texts_read_back() {
+fn search_runs_off_the_ui_thread_and_finds_what_an_eager_search_finds() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = corpus_file(&dir, 6);
     let mut app = streamed(&path);
     let whole = eager(&path);
-    update(&mut app, Action::StartSearch);
-    for c in "sorry 4".chars() {
-        update(&mut app, Action::Input(c));
-    }
-    update(&mut app, Action::Confirm);
-    let hits = app.search().hits.clone();
+    let job = ask(&mut app, "sorry 4");
+    // Nothing found yet: the search is under way, keys go on.
+    assert!(app.search().searching && app.search().hits.is_empty());
+    assert!(app.message().is_some_and(|m| m.contains("Searching")));
+    update(&mut app, Action::Down);
+    run(&mut app, &job);
     let order: Vec<usize> = (0..whole.len()).collect();
+    let hits = app.search().hits.clone();
     assert_eq!(hits, search::find(&whole, &order, "sorry 4"));
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].entry, 4);
-    // Found in an article whose text was not kept.
-    let first = app.shown()[0];
-    assert_ne!(first, 4);
+    assert!(!app.search().searching);
+    // The hit was gone to, in an article whose text had not been kept.
+    assert_eq!(app.open_index(), Some(4));
+    assert!(
+        app.message().is_some_and(|m| m.contains("1 match")),
+        "{:?}",
+        app.message()
+    );
+}
+
+#[test]
+fn hits_come_in_chunks_in_list_order_and_a_replaced_search_is_dropped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let n = search::SEARCH_CHUNK + 100;
+    let path = corpus_file(&dir, n);
+    let mut app = streamed(&path);
+    let whole = eager(&path);
+    let old = ask(&mut app, "ferry");
+    let job = ask(&mut app, "pier");
+    // The first search's hits, arriving late, are not this search's.
+    run(&mut app, &old);
+    assert!(app.search().hits.is_empty() && app.search().searching);
+    assert!(run(&mut app, &job) >= 2);
+    let order: Vec<usize> = (0..n).collect();
+    let eager_hits = search::find(&whole, &order, "pier");
+    assert_eq!(app.search().hits, eager_hits);
+    assert_eq!(eager_hits.len(), n);
 }
 
 #[test]
@@ -136,12 +194,10 @@ fn a_file_changed_underneath_is_named_and_nothing_breaks() {
     let shown = screen(&app);
     assert!(!shown.contains("We are sorry"), "{shown}");
     // Searching skips texts that cannot be read back.
-    update(&mut app, Action::StartSearch);
-    for c in "sorry".chars() {
-        update(&mut app, Action::Input(c));
-    }
-    update(&mut app, Action::Confirm);
-    assert!(app.search().hits.is_empty());
+    let job = ask(&mut app, "sorry");
+    run(&mut app, &job);
+    assert!(app.search().hits.is_empty() && !app.search().searching);
+    assert!(app.message().is_some_and(|m| m.contains("No match")));
     // The dropped entries refuse to give a text, by name.
     let err = app.corpus().entries[3].text().expect_err("changed");
     assert!(err.to_string().contains("harbour.jsonl"), "{err}");

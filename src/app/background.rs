@@ -37,6 +37,16 @@ pub enum Report {
         /// Article keys, best first, or the error.
         keys: Result<Vec<String>, String>,
     },
+    /// More hits of a search of the texts, in list order after those
+    /// reported before.
+    TextHits {
+        /// The query searched for.
+        query: String,
+        /// The hits.
+        hits: Vec<search::Hit>,
+        /// Whether the search is over.
+        done: bool,
+    },
     /// The browser could not be started.
     OpenFailed(String),
     /// What came of a write to the store: the write, and why it failed.
@@ -123,6 +133,7 @@ impl App {
                 }
             }
             Report::Fresh(batch) => self.append_fresh(*batch),
+            Report::TextHits { query, hits, done } => self.take_hits(&query, hits, done),
             Report::Refreshed => {
                 let r = self.follow.refresh.take().unwrap_or_default();
                 let mut said = format!("{}: {} new", crate::text::plural(r.total, "feed"), r.new);
@@ -267,6 +278,7 @@ impl App {
             hits: search::find(&self.corpus.entries, &self.shown, &query),
             query: Some(query.clone()),
             current: None,
+            searching: false,
         };
         self.reselect(open);
         let n = self.shown.len();
