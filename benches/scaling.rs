@@ -8,15 +8,31 @@
 //! time where it cannot be read), the median of a few runs, so that other
 //! processes on the cores do not skew the ratios. The same inputs then go
 //! through criterion for its usual report.
+//!
+//! The reader's side is timed the same way at a million articles: the time
+//! of appending [`ARTICLES`] and then `2 * ARTICLES` articles to an `App`
+//! in batches as the background loader sends them, speakers filed and
+//! reranked per batch (quadratic if a batch cost all that came before it).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use hearsay::quote::extract;
+use hearsay::app::App;
+use hearsay::article::Article;
+use hearsay::corpus::{Corpus, Entry};
+use hearsay::loader::{Batch, Progress};
+use hearsay::quote::{Quote, QuoteKind, extract};
 
 /// Units of each shape at the smaller size.
 const N: usize = 20_000;
+
+/// Articles of the reader's shape at the smaller size: `2 * ARTICLES` is
+/// a million.
+const ARTICLES: usize = 500_000;
+
+/// Articles per batch, about what the loader sends every 50 ms.
+const BATCH: usize = 2_000;
 
 /// Largest ratio of the time at `2N` to the time at `N` that counts as linear.
 const MAX_RATIO: f64 = 2.3;
@@ -153,13 +169,84 @@ fn time(text: &str) -> Duration {
     runs[runs.len() / 2]
 }
 
-/// Times every shape at `N` and `2N` and prints the ratios.
+/// `n` short articles in batches of [`BATCH`], each with two quotes by
+/// one of thousands of speakers (so the ranking keeps changing), built
+/// without extraction so that only appending is timed.
+fn article_batches(n: usize) -> Vec<Batch> {
+    let quote = |span: std::ops::Range<usize>, name: &str| Quote {
+        span,
+        kind: QuoteKind::Direct,
+        speaker: Some(name.to_string()),
+        mention: None,
+        cue: None,
+        parent: None,
+        source: None,
+        confidence: None,
+    };
+    let mut batches = Vec::new();
+    for start in (0..n).step_by(BATCH) {
+        let mut batch = Batch::default();
+        for i in start..(start + BATCH).min(n) {
+            let name = format!("{} {}", word(i % 5_000), word(i % 7 + 3));
+            let text = format!("Headline {i}\n\n“Yes,” {name} said. “No,” said {name}.\n");
+            let quotes = vec![quote(11..18, &name), quote(19..26, &name)];
+            batch.names.push(vec![Some(name.clone()), Some(name)]);
+            let article = Article {
+                id: format!("a{i}"),
+                title: format!("Headline {i}"),
+                body: 0..text.len(),
+                text,
+                ..Article::default()
+            };
+            batch.entries.push(Entry { article, quotes });
+        }
+        batch.progress = Progress {
+            articles: (start + BATCH).min(n),
+            done: start + BATCH >= n,
+            ..Progress::default()
+        };
+        batches.push(batch);
+    }
+    batches
+}
+
+/// The median time of appending `n` articles to a loading `App`.
+fn append_time(n: usize) -> Duration {
+    let mut runs: Vec<Duration> = (0..3)
+        .map(|_| {
+            let batches = article_batches(n);
+            let mut app = App::new(Corpus::default(), Vec::new());
+            app.start_loading();
+            let (cpu, wall) = (thread_cpu_ns(), Instant::now());
+            for batch in batches {
+                app.append(batch);
+            }
+            let took = match (cpu, thread_cpu_ns()) {
+                (Some(a), Some(b)) => Duration::from_nanos(b.saturating_sub(a)),
+                _ => wall.elapsed(),
+            };
+            black_box(app.corpus().entries.len());
+            took
+        })
+        .collect();
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+/// Times every shape at `N` and `2N` and prints the ratios; then the
+/// reader's appends at [`ARTICLES`] and twice that (a million).
 fn ratios(_: &mut Criterion) {
     println!("shape                     N time      2N time     ratio");
     let mut worst: (f64, &str) = (0.0, "");
-    for &(name, build) in SHAPES {
+    let extracted = SHAPES.iter().map(|&(name, build)| {
         let (small, large) = (build(N), build(2 * N));
-        let (a, b) = (time(&small), time(&large));
+        (name, time(&small), time(&large))
+    });
+    let appended = std::iter::once_with(|| {
+        let name = "reader_append_1m";
+        (name, append_time(ARTICLES), append_time(2 * ARTICLES))
+    });
+    for (name, a, b) in extracted.chain(appended) {
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
         let flag = if ratio > MAX_RATIO {
             "  NOT LINEAR"

@@ -1,8 +1,9 @@
 //! The loaded articles with their quotes, and the index of who said what.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::article::Article;
+use crate::article::{self, Article, ReadBackError};
 use crate::quote::{self, Quote};
 use crate::speakers;
 
@@ -20,6 +21,63 @@ impl Entry {
     pub fn new(article: Article) -> Self {
         let quotes = quote::extract(&article.text);
         Self { article, quotes }
+    }
+
+    /// Lets the text go when it can be read back from its file
+    /// ([`Article::at`]): what the reader keeps of a large corpus. Offsets
+    /// (body, dateline, quotes) stay as they were, counting into the text.
+    pub fn drop_text(&mut self) {
+        if self.article.at.is_some() {
+            self.article.text = String::new();
+        }
+    }
+
+    /// Whether the text has been let go, to be read back when wanted.
+    pub fn text_dropped(&self) -> bool {
+        self.article.at.is_some() && self.article.text.is_empty()
+    }
+
+    /// The article's text: the one kept, or else read back from its file.
+    /// A file changed since loading is refused, never read as this article.
+    pub fn text(&self) -> Result<Cow<'_, str>, ReadBackError> {
+        match &self.article.at {
+            Some(at) if self.article.text.is_empty() => {
+                let again = article::read_back(at)?;
+                let a = &self.article;
+                let same = again.id == a.id
+                    && again.title == a.title
+                    && again.body == a.body
+                    && again.dateline == a.dateline;
+                if !same {
+                    return Err(ReadBackError {
+                        path: at.file.path.clone(),
+                        line: at.number,
+                        why: "the line holds another article now".into(),
+                    });
+                }
+                Ok(Cow::Owned(again.text))
+            }
+            _ => Ok(Cow::Borrowed(&self.article.text)),
+        }
+    }
+
+    /// The entry with its text, read back when it was let go.
+    pub fn with_text(&self) -> Result<Cow<'_, Entry>, ReadBackError> {
+        if !self.text_dropped() {
+            return Ok(Cow::Borrowed(self));
+        }
+        let text = self.text()?.into_owned();
+        let mut whole = self.clone();
+        whole.article.text = text;
+        Ok(Cow::Owned(whole))
+    }
+
+    /// Reads the text back into the entry, if it was let go.
+    pub fn restore_text(&mut self) -> Result<(), ReadBackError> {
+        if self.text_dropped() {
+            self.article.text = self.text()?.into_owned();
+        }
+        Ok(())
     }
 }
 
@@ -43,8 +101,15 @@ pub struct Corpus {
     pub entries: Vec<Entry>,
     /// Speakers, most quoted first.
     pub speakers: Vec<Speaker>,
-    /// For each entry, for each of its quotes, the index of its speaker in `speakers`.
+    /// For each entry, for each of its quotes, its speaker's id: the index
+    /// of the speaker in `speakers`, or, while `speaker_rank` is not empty,
+    /// the id that maps to it there. Read them through [`Corpus::speaker_of`].
     pub quote_speakers: Vec<Vec<Option<usize>>>,
+    /// For each speaker id in `quote_speakers`, its place in `speakers`;
+    /// empty when the ids are the places. A corpus that grows keeps its ids
+    /// and changes only this map when new quotes reorder the speakers, so
+    /// appending a batch costs the batch, not every entry loaded so far.
+    pub speaker_rank: Vec<usize>,
 }
 
 impl Corpus {
@@ -62,23 +127,42 @@ impl Corpus {
             entries,
             speakers,
             quote_speakers,
+            speaker_rank: Vec::new(),
+        }
+    }
+
+    /// The place in `speakers` of speaker id `id` of `quote_speakers`.
+    fn rank(&self, id: usize) -> Option<usize> {
+        if self.speaker_rank.is_empty() {
+            Some(id)
+        } else {
+            self.speaker_rank.get(id).copied()
         }
     }
 
     /// The speaker of quote `quote` of entry `entry`, as an index into `speakers`.
     pub fn speaker_of(&self, entry: usize, quote: usize) -> Option<usize> {
-        self.quote_speakers
+        let id = self
+            .quote_speakers
             .get(entry)?
             .get(quote)
             .copied()
-            .flatten()
+            .flatten()?;
+        self.rank(id)
+    }
+
+    /// The speakers of entry `entry`'s quotes, as indices into `speakers`.
+    pub fn speakers_of(&self, entry: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        let ids = self
+            .quote_speakers
+            .get(entry)
+            .map_or(&[][..], Vec::as_slice);
+        ids.iter().map(|id| id.and_then(|i| self.rank(i)))
     }
 
     /// Whether entry `entry` quotes speaker `speaker`.
     pub fn quotes_speaker(&self, entry: usize, speaker: usize) -> bool {
-        self.quote_speakers
-            .get(entry)
-            .is_some_and(|qs| qs.contains(&Some(speaker)))
+        self.speakers_of(entry).any(|s| s == Some(speaker))
     }
 }
 

@@ -37,6 +37,16 @@ pub enum Report {
         /// Article keys, best first, or the error.
         keys: Result<Vec<String>, String>,
     },
+    /// More hits of a search of the texts, in list order after those
+    /// reported before.
+    TextHits {
+        /// The query searched for.
+        query: String,
+        /// The hits.
+        hits: Vec<search::Hit>,
+        /// Whether the search is over.
+        done: bool,
+    },
     /// The browser could not be started.
     OpenFailed(String),
     /// What came of fetching an article's full story from its link.
@@ -134,6 +144,7 @@ impl App {
                 }
             }
             Report::Fresh(batch) => self.append_fresh(*batch),
+            Report::TextHits { query, hits, done } => self.take_hits(&query, hits, done),
             Report::Refreshed => {
                 let r = self.follow.refresh.take().unwrap_or_default();
                 let mut said = format!("{}: {} new", crate::text::plural(r.total, "feed"), r.new);
@@ -269,7 +280,7 @@ impl App {
         let shown: Vec<usize> = keys
             .iter()
             .filter_map(|k| self.collection.entry_of_stored(k))
-            .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| filter.is_none_or(|f| self.corpus.quotes_speaker(e, f)))
             .filter(|&e| seen.insert(e))
             .collect();
         self.shown = shown;
@@ -279,6 +290,7 @@ impl App {
             hits: search::find(&self.corpus.entries, &self.shown, &query),
             query: Some(query.clone()),
             current: None,
+            searching: false,
         };
         self.reselect(open);
         let n = self.shown.len();
@@ -318,7 +330,7 @@ impl App {
         self.shown = self
             .list_order()
             .into_iter()
-            .filter(|&e| filter.is_none_or(|f| self.speaker_ids[e].contains(&Some(f))))
+            .filter(|&e| filter.is_none_or(|f| self.corpus.quotes_speaker(e, f)))
             .filter(|&e| self.in_shown_feed(e))
             .collect();
         self.reselect(open);

@@ -33,6 +33,11 @@ pub enum Effect {
     /// Search the offline cache for this query, reporting back with
     /// [`Report::Found`](super::Report::Found).
     SearchCache(String),
+    /// Search the texts of the listed articles away from the UI thread
+    /// (they are read back from their files), reporting the hits back
+    /// with [`Report::TextHits`] as they are found; a newer search
+    /// replaces it.
+    SearchText(Box<super::search::TextSearch>),
     /// Keep this change in the store, reporting back with
     /// [`Report::Kept`](super::Report::Kept).
     Store(StoreWrite),

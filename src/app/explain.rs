@@ -71,6 +71,14 @@ impl App {
         let Some(e) = self.corpus.entries.get(entry) else {
             return;
         };
+        // The open article holds its text; any other is read back.
+        let e = match e.with_text() {
+            Ok(e) => e,
+            Err(why) => {
+                self.message = Some(format!("Cannot explain this quote: {why}"));
+                return;
+            }
+        };
         let text = &e.article.text;
         let Some(why) = explain_one(text, &e.quotes, q) else {
             return;

@@ -138,9 +138,9 @@ impl App {
             ExportWhat::Starred => Ok(self.collection.stars().iter().map(Citation::from).collect()),
             ExportWhat::Speaker(s) => {
                 let mut out = Vec::new();
-                for (e, ids) in self.corpus.quote_speakers.iter().enumerate() {
-                    for (q, id) in ids.iter().enumerate() {
-                        if *id == Some(s) {
+                for e in 0..self.corpus.entries.len() {
+                    for (q, id) in self.corpus.speakers_of(e).enumerate() {
+                        if id == Some(s) {
                             out.extend(Citation::from_corpus(&self.corpus, e, q));
                         }
                     }

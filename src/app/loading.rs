@@ -1,7 +1,8 @@
 //! Entries arriving from the background loader: appended to the corpus, their
 //! speakers filed, the list and the speaker filter kept in step. The cost of a
-//! batch is its entries plus one pass renumbering quote speakers; no key or
-//! frame waits on it.
+//! batch is its entries plus one ranking of the speakers: the quote speakers
+//! of entries loaded before it are not touched, so no key or frame waits on
+//! a million articles loaded already.
 
 use std::collections::HashMap;
 
@@ -11,33 +12,48 @@ use crate::store::article_key;
 
 use super::{App, Visits, summarise};
 
-/// The speaker index behind a corpus that is still growing.
+/// The speaker index behind a corpus that is still growing. The corpus's
+/// quote speakers are this index's ids, which never change; only the map
+/// from id to rank ([`crate::corpus::Corpus::speaker_rank`]) is made anew
+/// per batch, so a batch costs its entries plus the speakers, however many
+/// entries came before it.
 #[derive(Debug, Default)]
 pub(super) struct Growing {
     index: SpeakerIndex,
-    /// Per entry, per quote, the speaker's id in `index`.
-    raw: Vec<Vec<Option<usize>>>,
     /// For each place in the corpus's ranked speakers, the id in `index`.
     rank_to_id: Vec<usize>,
     progress: Progress,
 }
 
 impl Growing {
-    /// The index of a corpus loaded whole, for entries added to it later.
-    fn of(corpus: &crate::corpus::Corpus) -> Growing {
+    /// The index of a corpus loaded whole, for entries added to it later:
+    /// its quote speakers become the index's ids (once, not per batch).
+    fn of(corpus: &mut crate::corpus::Corpus) -> Growing {
         let mut growing = Growing::default();
-        for entry in &corpus.entries {
-            let names = crate::corpus::resolved_speakers(entry);
-            growing.raw.push(growing.index.add_names(names));
-        }
-        let (_, renumber) = growing.index.ranked();
-        growing.rank_to_id = vec![0; renumber.len()];
-        for (id, &rank) in renumber.iter().enumerate() {
-            growing.rank_to_id[rank] = id;
-        }
+        let ids: Vec<Vec<Option<usize>>> = corpus
+            .entries
+            .iter()
+            .map(|entry| {
+                let names = crate::corpus::resolved_speakers(entry);
+                growing.index.add_names(names)
+            })
+            .collect();
+        let (speakers, renumber) = growing.index.ranked();
+        growing.set_ranks(&renumber);
+        corpus.quote_speakers = ids;
+        corpus.speaker_rank = renumber;
+        corpus.speakers = speakers;
         growing.progress.done = true;
         growing.progress.articles = corpus.entries.len();
         growing
+    }
+
+    /// Keeps, for each rank of `renumber` (id to rank), an id with it.
+    fn set_ranks(&mut self, renumber: &[usize]) {
+        self.rank_to_id = vec![0; renumber.len()];
+        for (id, &rank) in renumber.iter().enumerate() {
+            self.rank_to_id[rank] = id;
+        }
     }
 }
 
@@ -76,26 +92,25 @@ impl App {
         let (batch, keys) = self.drop_copies(batch);
         let mut growing = match self.growing.take() {
             Some(g) => g,
-            None => Growing::of(&self.corpus),
+            None => Growing::of(&mut self.corpus),
         };
         let first = self.corpus.entries.len();
         for names in batch.names {
-            growing.raw.push(growing.index.add_names(names));
+            let ids = growing.index.add_names(names);
+            self.corpus.quote_speakers.push(ids);
         }
         self.rank_speakers(&mut growing);
         self.corpus.entries.extend(batch.entries);
+        // Texts that can be read back from their file are let go: the
+        // reader keeps the line's place, and reads the text when wanted.
+        for entry in &mut self.corpus.entries[first..] {
+            entry.drop_text();
+        }
         let mut listed = Vec::new();
         for e in first..self.corpus.entries.len() {
-            let summary = summarise(
-                &self.corpus.speakers,
-                &self.corpus.entries[e],
-                &self.speaker_ids[e],
-            );
+            let summary = summarise(&self.corpus, e);
             self.summaries.push(summary);
-            if self
-                .filter
-                .is_none_or(|f| self.speaker_ids[e].contains(&Some(f)))
-            {
+            if self.filter.is_none_or(|f| self.corpus.quotes_speaker(e, f)) {
                 listed.push(e);
             }
         }
@@ -127,12 +142,8 @@ impl App {
             .iter()
             .filter_map(|&m| rerank(m))
             .collect();
-        growing.rank_to_id = vec![0; renumber.len()];
-        for (id, &rank) in renumber.iter().enumerate() {
-            growing.rank_to_id[rank] = id;
-        }
-        renumber_into(&mut self.speaker_ids, &growing.raw, &renumber);
-        renumber_into(&mut self.corpus.quote_speakers, &growing.raw, &renumber);
+        growing.set_ranks(&renumber);
+        self.corpus.speaker_rank = renumber;
         self.corpus.speakers = speakers;
     }
 
@@ -150,25 +161,25 @@ impl App {
         let Some(old) = self.corpus.entries.get(e) else {
             return false;
         };
-        let old_names = crate::corpus::resolved_speakers(old);
+        // Surnames resolve against the text: read it back if it was let go.
+        let old_names = match old.with_text() {
+            Ok(whole) => crate::corpus::resolved_speakers(&whole),
+            Err(_) => crate::corpus::resolved_speakers(old),
+        };
         let mut growing = match self.growing.take() {
             Some(g) => g,
-            None => Growing::of(&self.corpus),
+            None => Growing::of(&mut self.corpus),
         };
         growing.index.remove_names(old_names);
         let ids = growing.index.add_names(names);
-        if let Some(raw) = growing.raw.get_mut(e) {
+        if let Some(raw) = self.corpus.quote_speakers.get_mut(e) {
             *raw = ids;
         }
         self.rank_speakers(&mut growing);
         self.growing = Some(growing);
         self.corpus.entries[e] = entry;
         if let Some(summary) = self.summaries.get_mut(e) {
-            *summary = summarise(
-                &self.corpus.speakers,
-                &self.corpus.entries[e],
-                &self.speaker_ids[e],
-            );
+            *summary = summarise(&self.corpus, e);
         }
         self.visits = Visits::default();
         true
@@ -225,16 +236,6 @@ impl App {
     }
 }
 
-/// Sets `ranked` to `raw` with every id replaced by its rank, reusing what
-/// `ranked` already holds.
-fn renumber_into(ranked: &mut Vec<Vec<Option<usize>>>, raw: &[Vec<Option<usize>>], rank: &[usize]) {
-    ranked.resize_with(raw.len(), Vec::new);
-    for (out, ids) in ranked.iter_mut().zip(raw) {
-        out.clear();
-        out.extend(ids.iter().map(|id| id.map(|i| rank[i])));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +261,23 @@ mod tests {
         }
     }
 
+    /// Every quote of `corpus` as (entry, quote).
+    fn every_quote(corpus: &Corpus) -> Vec<(usize, usize)> {
+        let each = |(e, entry): (usize, &Entry)| (0..entry.quotes.len()).map(move |q| (e, q));
+        corpus.entries.iter().enumerate().flat_map(each).collect()
+    }
+
+    /// The speaker name of every quote of `corpus`, in order.
+    fn every_speaker(corpus: &Corpus) -> Vec<Option<String>> {
+        every_quote(corpus)
+            .into_iter()
+            .map(|(e, q)| {
+                let s = corpus.speaker_of(e, q)?;
+                Some(corpus.speakers.get(s)?.name.clone())
+            })
+            .collect()
+    }
+
     #[test]
     fn batches_build_the_corpus_a_whole_load_builds() {
         let texts = [
@@ -277,8 +295,51 @@ mod tests {
         assert!(app.loading().is_none());
         let whole = Corpus::from_entries(batch(&texts, true).entries);
         assert_eq!(app.corpus().speakers, whole.speakers);
-        assert_eq!(app.corpus().quote_speakers, whole.quote_speakers);
-        assert_eq!(app.speaker_ids, whole.quote_speakers);
+        assert_eq!(every_speaker(app.corpus()), every_speaker(&whole));
+        for (e, q) in every_quote(&whole) {
+            assert_eq!(app.speaker_of(e, q), whole.speaker_of(e, q));
+        }
+    }
+
+    #[test]
+    fn an_append_leaves_earlier_entries_alone_as_the_ranking_changes() {
+        let mut app = App::new(Corpus::default(), Vec::new());
+        app.start_loading();
+        app.append(batch(
+            &["“Yes,” Ana Ruiz said.", "“No,” Ivo Lenz said."],
+            false,
+        ));
+        let before = app.corpus().quote_speakers.clone();
+        assert_eq!(app.corpus().speakers[0].name, "Ana Ruiz");
+        app.append(batch(
+            &["“A,” Ivo Lenz said. “B,” Ivo Lenz said. “C,” Ivo Lenz said."],
+            true,
+        ));
+        // Ivo Lenz now ranks first, yet the first entries' ids are as they were.
+        assert_eq!(app.corpus().speakers[0].name, "Ivo Lenz");
+        assert_eq!(app.corpus().quote_speakers[..2], before[..]);
+        assert_eq!(app.speaker_of(1, 0), Some(0));
+        assert_eq!(app.speaker_of(0, 0), Some(1));
+        assert_eq!(
+            app.summary(2).map(|s| s.speakers.clone()),
+            Some(vec!["Ivo Lenz".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_batch_added_to_a_corpus_loaded_whole_ranks_with_it() {
+        let texts = ["“Yes,” Ana Ruiz said.", "“No,” Ivo Lenz said."];
+        let mut app = App::new(
+            Corpus::from_entries(batch(&texts, true).entries),
+            Vec::new(),
+        );
+        let more = ["“A,” Ivo Lenz said. “B,” Ivo Lenz said."];
+        app.append(batch(&more, true));
+        let all: Vec<&str> = texts.iter().chain(&more).copied().collect();
+        let whole = Corpus::from_entries(batch(&all, true).entries);
+        assert_eq!(app.corpus().speakers, whole.speakers);
+        assert_eq!(every_speaker(app.corpus()), every_speaker(&whole));
+        assert!(app.corpus().quotes_speaker(1, 0) && !app.corpus().quotes_speaker(0, 0));
     }
 
     #[test]

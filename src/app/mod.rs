@@ -120,8 +120,6 @@ pub const KEY_ROWS: usize = 2;
 #[derive(Debug)]
 pub struct App {
     corpus: Corpus,
-    /// For each entry, for each quote, its speaker's index in the corpus.
-    speaker_ids: Vec<Vec<Option<usize>>>,
     summaries: Vec<Summary>,
     problems: Vec<Problem>,
     /// Entries shown in the list, as corpus indices.
@@ -223,17 +221,12 @@ impl App {
 
     /// Like [`App::new`] with another layout function.
     pub fn with_layout(corpus: Corpus, problems: Vec<Problem>, layout_fn: LayoutFn) -> App {
-        let speaker_ids = corpus.quote_speakers.clone();
-        let summaries = corpus
-            .entries
-            .iter()
-            .zip(&speaker_ids)
-            .map(|(e, ids)| summarise(&corpus.speakers, e, ids))
+        let summaries = (0..corpus.entries.len())
+            .map(|e| summarise(&corpus, e))
             .collect();
         let shown = (0..corpus.entries.len()).collect();
         let mut app = App {
             corpus,
-            speaker_ids,
             summaries,
             problems,
             shown,
@@ -466,7 +459,7 @@ impl App {
     /// The speaker of quote `quote` of entry `entry`, as an index into the
     /// corpus's speakers.
     pub fn speaker_of(&self, entry: usize, quote: usize) -> Option<usize> {
-        self.speaker_ids.get(entry)?.get(quote).copied().flatten()
+        self.corpus.speaker_of(entry, quote)
     }
 
     /// The open entry's index in the corpus.
@@ -582,7 +575,7 @@ impl App {
         self.shown = self
             .list_order()
             .into_iter()
-            .filter(|&e| self.speaker_ids[e].contains(&Some(speaker)))
+            .filter(|&e| self.corpus.quotes_speaker(e, speaker))
             .collect();
         let name = self
             .corpus
@@ -666,12 +659,14 @@ fn key_rows(
     rows
 }
 
-fn summarise(speakers: &[Speaker], entry: &Entry, ids: &[Option<usize>]) -> Summary {
+/// The figures of entry `e` of `corpus`.
+fn summarise(corpus: &Corpus, e: usize) -> Summary {
+    let (speakers, entry) = (&corpus.speakers, &corpus.entries[e]);
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    for id in ids.iter().flatten() {
-        match counts.iter_mut().find(|(s, _)| s == id) {
+    for id in corpus.speakers_of(e).flatten() {
+        match counts.iter_mut().find(|(s, _)| *s == id) {
             Some((_, c)) => *c += 1,
-            None => counts.push((*id, 1)),
+            None => counts.push((id, 1)),
         }
     }
     // Stable: equally quoted speakers keep their order of appearance.

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::geometry::{Area, ITEM_HEIGHT, Screen};
 use super::search::{self, Hit};
-use super::{App, Focus, Reader};
+use super::{App, Effect, Focus, Reader};
 use crate::layout::{Labels, Source};
 
 impl App {
@@ -36,6 +36,7 @@ impl App {
         self.selected = i.min(self.shown.len().saturating_sub(1));
         let entry = self.shown.get(self.selected).copied();
         if entry != self.reader.entry {
+            self.hold_text(entry);
             self.reader = Reader {
                 entry,
                 ..Reader::default()
@@ -43,6 +44,25 @@ impl App {
             self.relayout();
         }
         self.keep_in_view();
+    }
+
+    /// Keeps the text of `entry` alone among those that can be read back:
+    /// the one the reader opened before lets its text go, and `entry`'s is
+    /// read back from its file (a file changed since loading says so).
+    fn hold_text(&mut self, entry: Option<usize>) {
+        if let Some(old) = self
+            .reader
+            .entry
+            .and_then(|e| self.corpus.entries.get_mut(e))
+        {
+            old.drop_text();
+        }
+        let Some(new) = entry.and_then(|e| self.corpus.entries.get_mut(e)) else {
+            return;
+        };
+        if let Err(e) = new.restore_text() {
+            self.message = Some(e.to_string());
+        }
     }
 
     /// Lays the open article out again when the pane's width changed.
@@ -167,14 +187,61 @@ impl App {
     }
 
     pub(super) fn start_search(&mut self, query: String) {
-        self.search.hits = search::find(&self.corpus.entries, &self.shown, &query);
         self.search.current = None;
+        self.search.searching = false;
         if query.is_empty() {
             self.search = Default::default();
             return;
         }
-        let found = self.search.hits.len();
+        if search::reads_back(&self.corpus.entries, &self.shown) {
+            // Texts are read back from their files: searched on another
+            // thread, the hits coming in as found (`take_hits`).
+            let job = search::TextSearch::new(&self.corpus.entries, &self.shown, &query);
+            self.search.hits = Vec::new();
+            self.search.query = Some(query.clone());
+            self.search.searching = true;
+            self.message = Some(format!("Searching for “{query}”…"));
+            self.effects.push(Effect::SearchText(Box::new(job)));
+            return;
+        }
+        self.search.hits = search::find(&self.corpus.entries, &self.shown, &query);
         self.search.query = Some(query.clone());
+        self.tell_hits(true);
+    }
+
+    /// Takes hits of the running text search of `query` (stale ones,
+    /// of a search replaced since, are dropped). The first hit at or after
+    /// the selected article is gone to as soon as it comes.
+    pub(super) fn take_hits(&mut self, query: &str, hits: Vec<Hit>, done: bool) {
+        if !self.search.searching || self.search.query.as_deref() != Some(query) {
+            return;
+        }
+        let room = search::MAX_HITS.saturating_sub(self.search.hits.len());
+        self.search.hits.extend(hits.into_iter().take(room));
+        self.search.searching = !done;
+        if self.search.current.is_none() {
+            let ahead: HashSet<usize> = self.shown.iter().skip(self.selected).copied().collect();
+            if let Some(i) = self
+                .search
+                .hits
+                .iter()
+                .position(|h| ahead.contains(&h.entry))
+            {
+                self.go_to_hit(i);
+            }
+        }
+        if done {
+            self.tell_hits(self.search.current.is_none());
+        }
+    }
+
+    /// Says how many hits the search found, going to the first at or after
+    /// the selected article first when `go`.
+    fn tell_hits(&mut self, go: bool) {
+        let Some(query) = self.search.query.clone() else {
+            return;
+        };
+        let found = self.search.hits.len();
         if found == 0 {
             self.message = Some(format!("No match for “{query}”"));
             return;
@@ -188,7 +255,9 @@ impl App {
             .iter()
             .position(|h| ahead.contains(&h.entry))
             .unwrap_or(0);
-        self.go_to_hit(first);
+        if go {
+            self.go_to_hit(first);
+        }
         let counted = if found >= search::MAX_HITS {
             format!("{found}+ matches")
         } else {

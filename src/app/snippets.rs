@@ -58,11 +58,9 @@ impl App {
                 continue;
             };
             let article = &entry.article;
+            let text = entry.text().unwrap_or_default();
             // The headline is shown above it: the snippet is of the body.
-            let body = article
-                .text
-                .get(article.body.clone())
-                .unwrap_or(&article.text);
+            let body = text.get(article.body.clone()).unwrap_or(&text);
             let made = snippet_of(&article.title, body, &self.snippets.terms);
             self.snippets.made.insert(e, made);
         }

@@ -60,8 +60,8 @@ impl SpeakersView {
             return;
         }
         self.quotes = vec![Vec::new(); corpus.speakers.len()];
-        for (e, speakers) in corpus.quote_speakers.iter().enumerate() {
-            for (q, s) in speakers.iter().enumerate() {
+        for e in 0..corpus.entries.len() {
+            for (q, s) in corpus.speakers_of(e).enumerate() {
                 if let Some(list) = s.and_then(|s| self.quotes.get_mut(s)) {
                     list.push((e, q));
                 }

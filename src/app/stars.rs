@@ -6,6 +6,7 @@
 //! when [`Report::Kept`](super::Report::Kept) says they were kept.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::{App, Effect, Focus, Mode, StoreWrite};
 use crate::corpus::Corpus;
@@ -16,10 +17,11 @@ use crate::store::{Persistence, StarredQuote, Store, article_key};
 pub struct Collection {
     /// Keys of the articles the store has read, as of the last change.
     read_keys: HashSet<String>,
-    /// [`article_key`] of each entry, worked out once per entry.
-    keys: Vec<String>,
+    /// [`article_key`] of each entry, worked out once per entry; shared
+    /// with `by_key`, so a million keys are kept once.
+    keys: Vec<Arc<str>>,
     /// Entry index of each article key (the first entry, if loaded twice).
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<Arc<str>, usize>,
     /// Whether each entry has been read.
     read: Vec<bool>,
     /// How many entries have not been read, kept as marks change so the
@@ -56,11 +58,16 @@ impl Collection {
         }
         let mut known = known.into_iter();
         for (i, entry) in corpus.entries.iter().enumerate().skip(have) {
-            let key = known.next().unwrap_or_else(|| article_key(&entry.article));
+            let key = known.next().unwrap_or_else(|| {
+                // A key may hash the text: read it back when it was let go.
+                let whole = entry.with_text();
+                article_key(whole.as_ref().map_or(&entry.article, |e| &e.article))
+            });
             let was_read = self.read_keys.contains(&key);
             self.unread += usize::from(!was_read);
             self.read.push(was_read);
-            self.by_key.entry(key.clone()).or_insert(i);
+            let key: Arc<str> = key.into();
+            self.by_key.entry(Arc::clone(&key)).or_insert(i);
             self.keys.push(key);
         }
     }
@@ -87,7 +94,7 @@ impl Collection {
 
     /// The stable key of entry `entry`.
     pub fn key(&self, entry: usize) -> Option<&str> {
-        self.keys.get(entry).map(String::as_str)
+        self.keys.get(entry).map(|k| &**k)
     }
 
     /// How many entries have not been read.

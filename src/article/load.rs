@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -12,7 +13,7 @@ use super::detect::{self, Format};
 use super::encoding::{self, Markup};
 use super::fetch;
 use super::walk::{self, Input};
-use super::{Article, Item, Level, Loaded, Problem, feed, html, json};
+use super::{Article, Item, Level, LineAt, Loaded, Problem, SourceFile, feed, html, json};
 
 /// How big one article's input may be, unless told otherwise: generous, but
 /// an endless or absurd input cannot eat all memory.
@@ -426,7 +427,7 @@ fn load_reader(
     };
     if format == Format::Jsonl || (format == Format::Json && first_line_is_object(&head)) {
         let lines = Cursor::new(head).chain(reader);
-        return jsonl(&report, &name, lines, 0, max, each);
+        return jsonl(&report, &name, lines, 0, max, None, each);
     }
     match format {
         Format::Empty => return Ok(each(report.problem(None, "empty: no text to read", true))),
@@ -585,19 +586,36 @@ pub(super) fn is_jsonl(path: &Path, head: &[u8]) -> bool {
     format == Format::Jsonl || (format == Format::Json && first_line_is_object(head))
 }
 
-/// Reads whole lines of a JSONL file at `path`, after its first `before`
-/// lines, each at most `max` bytes.
+/// Reads whole lines of a JSONL file, after its first `before` lines, each
+/// at most `max` bytes; `bytes` starts at byte `offset` of the file, and
+/// each article keeps where its line lies ([`Article::at`]).
 pub(super) fn jsonl_lines(
-    path: &Path,
+    file: &Arc<SourceFile>,
     bytes: &[u8],
     before: usize,
+    offset: u64,
     max: u64,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
-    let name = path.display().to_string();
-    let report = Reporter { path };
+    let name = file.path.display().to_string();
+    let report = Reporter { path: &file.path };
+    let place = Place {
+        file,
+        offset,
+        pos: 0,
+    };
     // Reading from memory does not fail.
-    jsonl(&report, &name, bytes, before, max, each).unwrap_or(ControlFlow::Continue(()))
+    jsonl(&report, &name, bytes, before, max, Some(place), each)
+        .unwrap_or(ControlFlow::Continue(()))
+}
+
+/// Where the lines being read lie in their file.
+struct Place<'a> {
+    file: &'a Arc<SourceFile>,
+    /// Byte offset in the file of the first line read.
+    offset: u64,
+    /// Bytes read so far.
+    pos: u64,
 }
 
 /// Whether the input opens with a line holding one whole JSON object, so it
@@ -616,13 +634,15 @@ fn first_line_is_object(head: &[u8]) -> bool {
 }
 
 /// Reads JSONL line by line, each line at most `max` bytes (its newline not
-/// counted): a longer one is skipped, read past without being kept.
+/// counted): a longer one is skipped, read past without being kept. With a
+/// `place`, each article is told where its line lies.
 fn jsonl(
     report: &Reporter<'_>,
     name: &str,
     mut lines: impl BufRead,
     before: usize,
     max: u64,
+    mut place: Option<Place<'_>>,
     each: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
     let mut buf = Vec::new();
@@ -632,52 +652,142 @@ fn jsonl(
         // One byte more than the limit, and the newline, tell a line that is
         // too long from one that fits.
         let most = max.saturating_add(2);
-        if (&mut lines).take(most).read_until(b'\n', &mut buf)? == 0 {
+        let read = (&mut lines).take(most).read_until(b'\n', &mut buf)?;
+        if read == 0 {
             return Ok(ControlFlow::Continue(()));
         }
         number += 1;
+        let start = place.as_mut().map(|p| {
+            let start = p.offset + p.pos;
+            p.pos += read as u64;
+            start
+        });
         if line_len(&buf) > max {
             if !buf.ends_with(b"\n") {
-                skip_line(&mut lines)?;
+                let skipped = skip_line(&mut lines)?;
+                if let Some(p) = place.as_mut() {
+                    p.pos += skipped;
+                }
             }
             if each(report.problem(Some(number), line_too_long(max), true)).is_break() {
                 return Ok(ControlFlow::Break(()));
             }
             continue;
         }
-        let line = if number == 1 {
-            buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
-        } else {
-            &buf[..]
-        };
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let decoded = detect::decode(line);
-        if let Some(w) = decoded.warning {
-            if each(report.problem(Some(number), w, false)).is_break() {
-                return Ok(ControlFlow::Break(()));
-            }
-        }
-        let origin = json::Origin {
-            name,
-            position: Some(number),
-        };
-        let item = match json::article_from_str(&decoded.text, &origin) {
-            Ok(made) => match made {
-                Ok(article) => Item::Article(article),
-                Err(refusal) => report.problem(Some(number), format!("skipped: {refusal}"), true),
+        let at = match (&place, start) {
+            (Some(p), Some(offset)) => match (u32::try_from(buf.len()), u32::try_from(number)) {
+                (Ok(len), Ok(n)) => Some(LineAt {
+                    file: Arc::clone(p.file),
+                    offset,
+                    len,
+                    number: n,
+                }),
+                _ => None,
             },
-            Err(e) => report.problem(
-                Some(number),
-                format!("skipped: invalid JSON: {}", json_message(&e)),
-                true,
-            ),
+            _ => None,
         };
-        if each(item).is_break() {
+        if line_items(report, name, number, &buf, at, each).is_break() {
             return Ok(ControlFlow::Break(()));
         }
     }
+}
+
+/// The article, problems and warnings of line `number` of a JSONL input.
+fn line_items(
+    report: &Reporter<'_>,
+    name: &str,
+    number: usize,
+    buf: &[u8],
+    at: Option<LineAt>,
+    each: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let line = if number == 1 {
+        buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf)
+    } else {
+        buf
+    };
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return ControlFlow::Continue(());
+    }
+    let decoded = detect::decode(line);
+    if let Some(w) = decoded.warning {
+        each(report.problem(Some(number), w, false))?;
+    }
+    let origin = json::Origin {
+        name,
+        position: Some(number),
+    };
+    let item = match json::article_from_str(&decoded.text, &origin) {
+        Ok(made) => match made {
+            Ok(mut article) => {
+                article.at = at;
+                Item::Article(article)
+            }
+            Err(refusal) => report.problem(Some(number), format!("skipped: {refusal}"), true),
+        },
+        Err(e) => report.problem(
+            Some(number),
+            format!("skipped: invalid JSON: {}", json_message(&e)),
+            true,
+        ),
+    };
+    each(item)
+}
+
+/// Why an article's line could not be read back from its file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: line {line} cannot be read again: {why}")]
+pub struct ReadBackError {
+    /// The file.
+    pub path: PathBuf,
+    /// The line's number.
+    pub line: u32,
+    /// What went wrong.
+    pub why: String,
+}
+
+/// The article of the JSONL line at `at`, read again from its file and
+/// parsed with the code that first loaded it. Refused, never guessed, when
+/// the file is not as it was when loaded (another length or modification
+/// time, or the line no longer holds an article).
+pub fn read_back(at: &LineAt) -> Result<Article, ReadBackError> {
+    use std::os::unix::fs::FileExt;
+    let fail = |why: String| ReadBackError {
+        path: at.file.path.clone(),
+        line: at.number,
+        why,
+    };
+    let file = std::fs::File::open(&at.file.path).map_err(|e| fail(io_message(&e)))?;
+    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
+    let modified = meta.modified().ok();
+    if meta.len() != at.file.len || modified != at.file.modified {
+        return Err(fail("the file has changed since it was loaded".into()));
+    }
+    let mut buf = vec![0; at.len as usize];
+    file.read_exact_at(&mut buf, at.offset)
+        .map_err(|e| fail(io_message(&e)))?;
+    let name = at.file.path.display().to_string();
+    let report = Reporter {
+        path: &at.file.path,
+    };
+    let mut found = None;
+    let mut refused = None;
+    let _ = line_items(
+        &report,
+        &name,
+        at.number as usize,
+        &buf,
+        Some(at.clone()),
+        &mut |item| {
+            match item {
+                Item::Article(a) => found = Some(a),
+                Item::Problem(p) if p.level == Level::Error => refused = Some(p.message),
+                Item::Problem(_) => {}
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    found.ok_or_else(|| fail(refused.unwrap_or_else(|| "the line holds no article".into())))
 }
 
 /// The bytes of a line without its line break.
@@ -685,19 +795,21 @@ fn line_len(line: &[u8]) -> u64 {
     line.strip_suffix(b"\n").unwrap_or(line).len() as u64
 }
 
-/// Reads past the rest of a line without keeping it.
-fn skip_line(lines: &mut impl BufRead) -> io::Result<()> {
+/// Reads past the rest of a line without keeping it; returns the bytes read.
+fn skip_line(lines: &mut impl BufRead) -> io::Result<u64> {
+    let mut skipped = 0;
     loop {
         let buf = lines.fill_buf()?;
         if buf.is_empty() {
-            return Ok(());
+            return Ok(skipped);
         }
         if let Some(i) = memchr::memchr(b'\n', buf) {
             lines.consume(i + 1);
-            return Ok(());
+            return Ok(skipped + i as u64 + 1);
         }
         let n = buf.len();
         lines.consume(n);
+        skipped += n as u64;
     }
 }
 
@@ -769,6 +881,7 @@ fn whole_json(
             Cursor::new(text.as_bytes()),
             0,
             u64::MAX,
+            None,
             each,
         );
         return result.unwrap_or(ControlFlow::Continue(()));

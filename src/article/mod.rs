@@ -40,8 +40,8 @@ mod walk;
 pub(crate) use fetch::is_url;
 pub(crate) use load::human_size;
 pub use load::{
-    DEFAULT_MAX_SIZE, LoadOptions, load_bytes, load_paths, load_paths_each, load_paths_each_with,
-    load_paths_with,
+    DEFAULT_MAX_SIZE, LoadOptions, ReadBackError, load_bytes, load_paths, load_paths_each,
+    load_paths_each_with, load_paths_with, read_back,
 };
 pub use text::decode_entities;
 
@@ -83,6 +83,35 @@ pub struct Article {
     pub published: Option<String>,
     /// The author line.
     pub byline: Option<String>,
+    /// Where the article's line lies in a JSONL file, when it was cut from
+    /// one: the reader keeps this instead of the text and reads the line
+    /// again ([`read_back`]) when the text is wanted.
+    pub at: Option<LineAt>,
+}
+
+/// A JSONL file articles were cut from, as it was when it was opened: a
+/// line is read back only from the file it was read from.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file's path as given.
+    pub path: PathBuf,
+    /// Its length in bytes.
+    pub len: u64,
+    /// Its modification time, where the system tells it.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The place of one article's line in a JSONL file: tens of bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineAt {
+    /// The file.
+    pub file: std::sync::Arc<SourceFile>,
+    /// Byte offset of the line's start.
+    pub offset: u64,
+    /// Its length in bytes, the newline included when there is one.
+    pub len: u32,
+    /// Its line number, from 1.
+    pub number: u32,
 }
 
 impl Article {
@@ -218,6 +247,9 @@ pub struct Loaded {
 /// One thing met while loading: an article, or a problem with an input.
 /// Every format's loader yields these and the loading loop hands them on,
 /// so the type lives here, below both (no format imports the loop).
+// Items are handed on one at a time, never stored in bulk: boxing the
+// article would cost an allocation per article for no memory saved.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     /// An article that loaded.

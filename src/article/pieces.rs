@@ -13,7 +13,7 @@ use super::Item;
 use super::detect;
 use super::load;
 use super::walk::{self, Input};
-use super::{LoadOptions, Problem, load_paths_each_with};
+use super::{LoadOptions, Problem, SourceFile, load_paths_each_with};
 
 /// Bytes of the first run of lines cut from a JSONL file: small, so the first
 /// articles are parsed while the rest is still being read.
@@ -27,11 +27,13 @@ pub enum Piece {
     /// Whole lines of a JSONL file.
     Lines {
         /// The file.
-        path: Arc<PathBuf>,
+        file: Arc<SourceFile>,
         /// The lines, each ending in a newline but perhaps the last.
         bytes: Vec<u8>,
         /// The number of lines of the file before these.
         before: usize,
+        /// The byte offset of these lines in the file.
+        offset: u64,
     },
     /// A whole file of any other format.
     File(PathBuf),
@@ -91,10 +93,11 @@ pub fn parse(
 ) -> ControlFlow<()> {
     match piece {
         Piece::Lines {
-            path,
+            file,
             bytes,
             before,
-        } => load::jsonl_lines(&path, &bytes, before, options.max_size, each),
+            offset,
+        } => load::jsonl_lines(&file, &bytes, before, offset, options.max_size, each),
         Piece::File(path) => {
             let mut flow = ControlFlow::Continue(());
             load_paths_each_with(&[path], &options, |item| {
@@ -133,11 +136,16 @@ fn cut_file(
     {
         return each(Piece::File(path));
     }
-    let path = Arc::new(path);
-    match cut_lines(&path, file, head, options.max_size, each) {
+    let meta = file.metadata().ok();
+    let source = Arc::new(SourceFile {
+        len: meta.as_ref().map_or(0, |m| m.len()),
+        modified: meta.and_then(|m| m.modified().ok()),
+        path,
+    });
+    match cut_lines(&source, file, head, options.max_size, each) {
         Ok(flow) => flow,
         Err(e) => each(Piece::Item(Box::new(Item::Problem(Problem {
-            path: path.to_path_buf(),
+            path: source.path.clone(),
             line: None,
             message: e.to_string(),
             level: super::Level::Error,
@@ -149,13 +157,16 @@ fn cut_file(
 /// A line longer than `max` bytes is not kept whole, whatever its length:
 /// it is reported, and read past.
 fn cut_lines(
-    path: &Arc<PathBuf>,
+    source: &Arc<SourceFile>,
     mut file: File,
     mut buf: Vec<u8>,
     max: u64,
     each: &mut dyn FnMut(Piece) -> ControlFlow<()>,
 ) -> io::Result<ControlFlow<()>> {
+    let path = &source.path;
     let mut before = 0;
+    // The file's offset of `buf`'s first byte.
+    let mut offset = 0u64;
     let mut ended = false;
     loop {
         if !ended {
@@ -180,7 +191,9 @@ fn cut_lines(
                     if each(Piece::Item(Box::new(Item::Problem(problem)))).is_break() {
                         return Ok(ControlFlow::Break(()));
                     }
-                    (buf, ended) = after_line(&mut file)?;
+                    let skipped;
+                    (buf, ended, skipped) = after_line(&mut file)?;
+                    offset = skipped;
                     continue;
                 }
                 // One line longer than a run: read on until it ends.
@@ -197,10 +210,12 @@ fn cut_lines(
         let rest = buf.split_off(cut);
         let lines = memchr::memchr_iter(b'\n', &buf).count();
         let piece = Piece::Lines {
-            path: Arc::clone(path),
+            file: Arc::clone(source),
             bytes: std::mem::replace(&mut buf, rest),
             before,
+            offset,
         };
+        offset += cut as u64;
         before += lines;
         if each(piece).is_break() {
             return Ok(ControlFlow::Break(()));
@@ -211,19 +226,21 @@ fn cut_lines(
     }
 }
 
-/// Reads past the rest of the current line; returns what was read after it
-/// and whether the file ended.
-fn after_line(file: &mut File) -> io::Result<(Vec<u8>, bool)> {
+/// Reads past the rest of the current line; returns what was read after it,
+/// whether the file ended, and the file's offset of what was read after it.
+fn after_line(file: &mut File) -> io::Result<(Vec<u8>, bool, u64)> {
+    use std::io::Seek;
     let mut chunk = vec![0; 64 * 1024];
     loop {
         let n = match file.read(&mut chunk) {
-            Ok(0) => return Ok((Vec::new(), true)),
+            Ok(0) => return Ok((Vec::new(), true, 0)),
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
         if let Some(i) = memchr::memchr(b'\n', &chunk[..n]) {
-            return Ok((chunk[i + 1..n].to_vec(), false));
+            let at = file.stream_position()? - (n - i - 1) as u64;
+            return Ok((chunk[i + 1..n].to_vec(), false, at));
         }
     }
 }
@@ -246,6 +263,33 @@ mod tests {
             })
         });
         items
+    }
+
+    /// The items with the places of their lines left out, as a whole-file
+    /// load (which keeps the texts) gives them.
+    fn placeless(items: &[Item]) -> Vec<Item> {
+        let mut items = items.to_vec();
+        for item in &mut items {
+            if let Item::Article(a) = item {
+                a.at = None;
+            }
+        }
+        items
+    }
+
+    /// Checks that every article cut from a JSONL file knows its line, and
+    /// that the line read back gives the very article loaded; returns how
+    /// many were read back.
+    fn read_back_each(items: &[Item]) -> usize {
+        let mut n = 0;
+        for item in items {
+            if let Item::Article(a) = item {
+                let at = a.at.as_ref().expect("a JSONL article knows its line");
+                assert_eq!(super::super::read_back(at).as_ref(), Ok(a), "{}", a.id);
+                n += 1;
+            }
+        }
+        n
     }
 
     fn whole(paths: &[PathBuf]) -> Vec<Item> {
@@ -280,7 +324,14 @@ mod tests {
         let paths = vec![big, text, dir.path().join("missing.txt")];
         let (a, b) = (through_pieces(&paths), whole(&paths));
         assert!(a.len() > 3000);
-        assert_eq!(a, b);
+        assert_eq!(placeless(&a), b);
+        // The text file's article has no line to read back from.
+        let jsonl: Vec<Item> = a
+            .iter()
+            .filter(|i| matches!(i, Item::Article(a) if a.at.is_some()))
+            .cloned()
+            .collect();
+        assert_eq!(read_back_each(&jsonl), 3001);
     }
 
     #[test]
@@ -293,8 +344,10 @@ mod tests {
         let path = dir.path().join("long.jsonl");
         std::fs::write(&path, jsonl).expect("write");
         let paths = vec![path];
-        assert_eq!(through_pieces(&paths), whole(&paths));
-        assert_eq!(through_pieces(&paths).len(), 3);
+        let items = through_pieces(&paths);
+        assert_eq!(placeless(&items), whole(&paths));
+        assert_eq!(items.len(), 3);
+        assert_eq!(read_back_each(&items), 3);
     }
 
     /// Problems as (line, message) and the ids of the articles, in order.
@@ -342,7 +395,9 @@ mod tests {
             ControlFlow::Continue(())
         });
         assert_eq!(outline(&items), outline(&whole_items));
-        assert_eq!(items, whole_items);
+        assert_eq!(placeless(&items), whole_items);
+        // Lines after those skipped, inside a run and past one, are found.
+        assert_eq!(read_back_each(&items), 202);
 
         let seen = outline(&items);
         let too_long = "skipped: a line longer than the limit of 1 KiB; raise it with --max-size";
@@ -356,6 +411,62 @@ mod tests {
         let roomy = through_pieces_with(&paths, LoadOptions::default());
         assert!(roomy.iter().all(|i| matches!(i, Item::Article(_))));
         assert_eq!(roomy.len(), 205);
+        assert_eq!(read_back_each(&roomy), 205);
+    }
+
+    /// The first article of `path`, cut as the reader cuts it.
+    fn first_article(path: &std::path::Path) -> super::super::Article {
+        let items = through_pieces(&[path.to_path_buf()]);
+        match items.into_iter().next() {
+            Some(Item::Article(a)) => a,
+            other => panic!("no article: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_or_truncated_since_loading_is_refused_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.jsonl");
+        let lines =
+            "{\"id\":\"a\",\"body\":\"“Yes,” Ana Ruiz said.\"}\n{\"id\":\"b\",\"body\":\"Two\"}\n";
+        std::fs::write(&path, lines).expect("write");
+        let a = first_article(&path);
+        let at = a.at.clone().expect("a line");
+        assert_eq!(super::super::read_back(&at).as_ref(), Ok(&a));
+
+        // Truncated: shorter than when it was loaded.
+        std::fs::write(&path, &lines[..10]).expect("write");
+        let err = super::super::read_back(&at).expect_err("truncated");
+        let told = err.to_string();
+        assert!(
+            told.contains("news.jsonl") && told.contains("line 1"),
+            "{told}"
+        );
+        assert!(told.contains("changed since it was loaded"), "{told}");
+
+        // Gone.
+        std::fs::remove_file(&path).expect("remove");
+        let told = super::super::read_back(&at).expect_err("gone").to_string();
+        assert!(told.contains("news.jsonl"), "{told}");
+    }
+
+    #[test]
+    fn a_line_that_no_longer_holds_an_article_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.jsonl");
+        std::fs::write(&path, "{\"id\":\"a\",\"body\":\"One\"}\n{\"id\":\"b\"}\n").expect("write");
+        let mut at = first_article(&path).at.expect("a line");
+        // Same file, but the place points into the middle of the line
+        // (as a file rewritten to the same length and time would).
+        at.offset += 3;
+        at.len -= 3;
+        let told = super::super::read_back(&at)
+            .expect_err("no article")
+            .to_string();
+        assert!(
+            told.contains("news.jsonl") && told.contains("invalid JSON"),
+            "{told}"
+        );
     }
 
     #[test]

@@ -98,7 +98,8 @@ impl Citation {
             .and_then(|s| corpus.speakers.get(s))
             .map(|s| s.name.as_str())
             .or(q.speaker.as_deref());
-        Some(Self::new(&e.article, q, speaker))
+        let whole = e.with_text().ok()?;
+        Some(Self::new(&whole.article, q, speaker))
     }
 }
 
@@ -106,7 +107,9 @@ impl From<(&Entry, &Quote)> for Citation {
     /// Names the speaker as the article does (`quote.speaker`); use
     /// [`Citation::from_corpus`] for the corpus-wide name.
     fn from((entry, quote): (&Entry, &Quote)) -> Self {
-        Self::new(&entry.article, quote, quote.speaker.as_deref())
+        let whole = entry.with_text();
+        let article = whole.as_ref().map_or(&entry.article, |e| &e.article);
+        Self::new(article, quote, quote.speaker.as_deref())
     }
 }
 

@@ -349,6 +349,7 @@ impl Store {
                     published: r.get(7)?,
                     byline: r.get(8)?,
                     dateline: None,
+                    at: None,
                 },
                 speakers: speakers
                     .lines()

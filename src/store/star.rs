@@ -63,7 +63,10 @@ impl StarredQuote {
     /// [`StarredQuote::from_corpus`]); `quote.speaker` is the name within the
     /// article.
     pub fn new(entry: &Entry, quote: &Quote, speaker: Option<&str>) -> Self {
-        let article = &entry.article;
+        // A text let go is read back: the key and the words come from it
+        // (a file changed since loading leaves the words empty, never wrong).
+        let whole = entry.with_text();
+        let article = whole.as_ref().map_or(&entry.article, |e| &e.article);
         let dateline = article.dateline.as_ref();
         Self {
             article_key: article_key(article),

@@ -7,8 +7,10 @@
 //! [`Event::Report`]s, which [`super::WithLoading`] merges with the keys.
 
 use std::io::{self, Write as _};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -48,6 +50,8 @@ pub struct Performer {
     searcher: Option<Sender<String>>,
     /// How a full article is read from its link.
     load: LoadOptions,
+    /// The number of the latest text search: an older one stops.
+    text_search: std::sync::Arc<AtomicUsize>,
 }
 
 impl Performer {
@@ -60,6 +64,7 @@ impl Performer {
             subscriptions: None,
             searcher: None,
             load: LoadOptions::default(),
+            text_search: Default::default(),
         };
         (performer, rx)
     }
@@ -123,6 +128,30 @@ impl Performer {
                         let _ = self.reports.send(report(Report::Refreshed));
                     }
                 }
+                Ok(())
+            }
+            Effect::SearchText(job) => {
+                // A newer search makes the one running stop at its next chunk.
+                let generation = self.text_search.fetch_add(1, Ordering::SeqCst) + 1;
+                let current = std::sync::Arc::clone(&self.text_search);
+                let reports = self.reports.clone();
+                std::thread::spawn(move || {
+                    let query = job.query.clone();
+                    job.run(&mut |hits, done| {
+                        if current.load(Ordering::SeqCst) != generation {
+                            return ControlFlow::Break(());
+                        }
+                        let r = Report::TextHits {
+                            query: query.clone(),
+                            hits,
+                            done,
+                        };
+                        match reports.send(report(r)) {
+                            Ok(()) => ControlFlow::Continue(()),
+                            Err(_) => ControlFlow::Break(()),
+                        }
+                    });
+                });
                 Ok(())
             }
             Effect::SearchCache(query) => {

@@ -163,7 +163,9 @@ pub fn render_quotes(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let &(e, q) = quotes.get(i)?;
             let entry = corpus.entries.get(e)?;
             let quote = entry.quotes.get(q)?;
-            let words = entry.article.text.get(quote.span.clone())?;
+            // Read back from the file for the rows on screen alone.
+            let text = entry.text().ok()?;
+            let words = text.get(quote.span.clone())?;
             let starred = app.collection().is_starred(e, &quote.span);
             let source = super::list::source_line(&entry.article);
             Some(quote_item(
