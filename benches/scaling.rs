@@ -5,7 +5,9 @@
 //! at most 2.3.
 //!
 //! Times are the thread's own CPU time (`/proc/thread-self/schedstat`, wall
-//! time where it cannot be read), the median of a few runs, so that other
+//! time where it cannot be read), the median of a few runs, each repeating
+//! the extraction for at least [`MIN_RUN`] (that clock may count in
+//! scheduler ticks), so that other
 //! processes on the cores do not skew the ratios. The same inputs then go
 //! through criterion for its usual report.
 //!
@@ -153,15 +155,27 @@ fn thread_cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
+/// The least time one timing covers: the kernel's CPU clock may advance
+/// only by scheduler ticks (4 ms on some machines), so a timing repeats the
+/// extraction until this much has passed and gives the time of one.
+const MIN_RUN: Duration = Duration::from_millis(200);
+
 /// The median CPU time (wall time where unknown) of extracting `text`.
 fn time(text: &str) -> Duration {
     let mut runs: Vec<Duration> = (0..5)
         .map(|_| {
             let (cpu, wall) = (thread_cpu_ns(), Instant::now());
-            black_box(extract(black_box(text)));
-            match (cpu, thread_cpu_ns()) {
-                (Some(a), Some(b)) => Duration::from_nanos(b.saturating_sub(a)),
-                _ => wall.elapsed(),
+            let mut reps = 0u32;
+            loop {
+                black_box(extract(black_box(text)));
+                reps += 1;
+                let spent = match (cpu, thread_cpu_ns()) {
+                    (Some(a), Some(b)) => Duration::from_nanos(b.saturating_sub(a)),
+                    _ => wall.elapsed(),
+                };
+                if spent >= MIN_RUN {
+                    break spent / reps;
+                }
             }
         })
         .collect();
