@@ -29,8 +29,10 @@ fn feeds_view_lists_unread_counts_opens_a_feed_and_marks_it_read() {
     });
 
     s.send("f");
-    let screen = s.settle("the feeds view", |sc| {
-        sc.contains("Feeds · 3 subscriptions") && sc.contains("River Post")
+    // The view opens at once and its counts come from the store a moment
+    // later: wait for them, not for the first frame of the view.
+    let screen = s.settle("the feeds view with its counts", |sc| {
+        sc.contains("Feeds · 3 subscriptions") && sc.contains("River Post") && sc.contains("unread")
     });
     assert!(screen.contains("Bay Courier  2 unread"), "{screen}");
     assert!(screen.contains("Hill Gazette  1 unread"), "{screen}");
