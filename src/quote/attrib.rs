@@ -252,6 +252,49 @@ impl<'a> Ctx<'a> {
         (i..hi).find(|&j| self.is_boundary(j)).unwrap_or(hi)
     }
 
+    /// Where an organisation's name starting at `first` really starts: it
+    /// goes on leftwards over `for`, `and`, `on` when the words before hold
+    /// an organisation word (`the James Martin Center for Nonproliferation
+    /// Studies`, `Institute for Science and International Security`), never
+    /// joining two people (`Trump and Clinton`).
+    fn org_start(&self, first: usize, lo: usize) -> usize {
+        let cap = |p: &str| capitalised(p) && !is_capital_stopword(p) && !possessive(p);
+        let (mut start, mut found) = (first, first);
+        for _ in 0..3 {
+            if !(start >= lo + 2
+                && matches!(self.word(start - 1), Some("for" | "and" | "on" | "&"))
+                && self.word(start - 2).is_some_and(cap))
+            {
+                break;
+            }
+            let mut s = start - 2;
+            while s > lo && start - s < 8 && self.word(s - 1).is_some_and(cap) {
+                s -= 1;
+            }
+            if (s..start - 1).any(|k| self.word(k).is_some_and(is_org_word)) {
+                found = s;
+            }
+            start = s;
+        }
+        found
+    }
+
+    /// Whether the phrase `np` is the object of a preposition (`the`
+    /// between allowed): `Committeeman from Virginia`, `of the Institute`.
+    fn after_preposition(&self, np: &Np) -> bool {
+        let mut b = np.first.saturating_sub(1);
+        if matches!(self.word(b), Some("the" | "The")) {
+            b = b.saturating_sub(1);
+        }
+        np.first > 0
+            && self.word(b).is_some_and(|p| {
+                matches!(
+                    p,
+                    "from" | "in" | "of" | "at" | "for" | "with" | "by" | "to"
+                )
+            })
+    }
+
     /// A noun phrase ending at token `end`, not starting before `lo`.
     pub fn np_left(&self, end: usize, lo: usize) -> Option<Np> {
         let w = self.word(end)?;
@@ -290,7 +333,17 @@ impl<'a> Ctx<'a> {
             // Patriarchate of Jerusalem`: the person before the `of`.
             // An organisation's name goes on: `the American Federation of
             // Teachers`.
+            let first = self.org_start(first, lo);
             let mut of = first;
+            if of >= lo + 2
+                && self
+                    .word(of - 1)
+                    .is_some_and(|p| capitalised(p) && possessive(p))
+                && self.word(of - 2) == Some("of")
+            {
+                // `of Washington's Institute for Science`
+                of -= 1;
+            }
             if of > lo && matches!(self.word(of - 1), Some("the" | "The")) {
                 of -= 1;
             }
@@ -513,6 +566,20 @@ impl<'a> Ctx<'a> {
             {
                 // The same with the state's period a token of its own.
                 i -= 4;
+            } else if i >= lo + 2
+                && self.is_punct(i, ',')
+                && self.is_punct(i - 1, ')')
+                && let Some(open) = (i.saturating_sub(12).max(lo)..i - 1)
+                    .rev()
+                    .find(|&k| self.is_punct(k, '('))
+                && open > lo
+                && self
+                    .np_left(open - 1, lo)
+                    .is_some_and(|np| np.kind == NpKind::Name)
+            {
+                // `Gov. John Kasich (R-OH), said`: a stray comma after the
+                // parenthesis.
+                i = open - 1;
             } else if self.is_punct(i, ')') {
                 let open = (i.saturating_sub(12).max(lo)..i)
                     .rev()
@@ -1105,9 +1172,16 @@ impl<'a> Ctx<'a> {
                 self.np_right(k + 2, qs)
             } else if is_participle(w) {
                 // `with Trump reportedly yelling`, not `…, saying`; nor an
-                // object: `tweeted back at Trump pointing out`.
+                // object: `tweeted back at Trump pointing out`. After a
+                // comma, not a name inside a phrase that does not open the
+                // clause: `Ana Ruiz, a councillor from Leeds, spoke,
+                // saying` is hers, not Leeds's.
+                let after_comma = k > lo && self.is_punct(k - 1, ',');
                 self.subject_left(k, lo).filter(|np| {
-                    np.kind != NpKind::Description
+                    !(after_comma
+                        && !(np.first == lo || np.first > 0 && self.is_boundary(np.first - 1))
+                        && self.after_preposition(np))
+                        && np.kind != NpKind::Description
                         && !(np.first > 0
                             && self.word(np.first - 1).is_some_and(|p| {
                                 matches!(p, "at" | "to" | "against" | "toward" | "about")
@@ -1122,6 +1196,18 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|w| matches!(w, "and" | "but" | "then"));
                 self.subject_left(k, lo)
                     .or_else(|| inverted.then(|| self.np_right(cue_last + 1, qs)).flatten())
+                    .or_else(|| {
+                        // `she laughed and admitted`: the first verb's subject.
+                        (coordinated && k >= lo + 3)
+                            .then(|| {
+                                let v = self.word(k - 2)?;
+                                (!capitalised(v) && v.ends_with("ed") && !is_function_word(v))
+                                    .then(|| self.subject_left(k - 2, lo))
+                                    .flatten()
+                                    .filter(|np| np.kind != NpKind::Description)
+                            })
+                            .flatten()
+                    })
                     .or_else(|| coordinated.then(|| self.sentence_subject(lo, k)).flatten())
             };
             if let Some(np) = np {
@@ -1272,6 +1358,16 @@ impl<'a> Ctx<'a> {
                 && let Some(comma) = (k + 1..hi).find(|&j| self.is_punct(j, ','))
             {
                 k = comma + 1;
+                // `Speaking in Salem, New Hampshire, Trump`: the place's state.
+                if self.word(comma - 1).is_some_and(capitalised)
+                    && let Some(next) =
+                        (k..(k + 4).min(hi)).find(|&j| !self.word(j).is_some_and(capitalised))
+                    && next > k
+                    && self.is_punct(next, ',')
+                    && self.word(next + 1).is_some_and(capitalised)
+                {
+                    k = next + 1;
+                }
                 continue;
             }
             if (clause_start || the_org)
