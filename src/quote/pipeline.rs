@@ -984,7 +984,9 @@ fn previous_subject(
     if (start..end).any(|k| ctx.inq[k] != 0) {
         return None;
     }
-    let np = ctx.sentence_subject(start, end)?;
+    // `Citroen expects …, president Jacques Calvet said. … he said`: the
+    // person who reported the sentence before, over its own subject.
+    let np = reporter_of(ctx, start, end).or_else(|| ctx.sentence_subject(start, end))?;
     if np.kind != NpKind::Name {
         return None;
     }
@@ -1002,6 +1004,31 @@ fn previous_subject(
     // Only a person's name: two words or more once expanded, or a title
     // before it.
     (name.contains(' ') || titled(ctx, &np)).then_some(name)
+}
+
+/// `Citroen expects profits to rise, president Jacques Calvet said.`: the
+/// person a sentence ending in a short attribution after a comma reports,
+/// who is what a `he` in the next sentence stands for, over the reported
+/// clause's own subject.
+fn reporter_of(ctx: &Ctx, start: usize, end: usize) -> Option<super::attrib::Np> {
+    let comma = (start + 1..end)
+        .rev()
+        .take(8)
+        .find(|&k| ctx.toks[k].is(','))?;
+    let a = ctx.trailing(comma - 1, end, false)?;
+    // The reporter is the cue's subject, before it or right after it
+    // (`…, said Ana Ruiz.`, ending the sentence: not `…, said Nunberg
+    // was …`), not a name further on (`…, confirmed on Facebook`), and
+    // never a source cited with `according to` or after a determiner or
+    // possessive (`according to his Facebook page`, `the BBC reported`).
+    let next_to_cue = a.np.last < a.cue
+        || (a.np.first == a.cue_last + 1
+            && (a.np.last + 1 >= end || ctx.toks[a.np.last + 1].is(',')));
+    let cited = matches!(ctx.word(a.cue), Some("according" | "According"))
+        || ctx
+            .word(a.np.first)
+            .is_some_and(|w| lexicon::is_determiner(w) || is_person_pronoun(w));
+    (a.np.kind == NpKind::Name && next_to_cue && !cited).then_some(a.np)
 }
 
 /// A name as written between `np.name_first` and `np.name_last`, without a
@@ -1028,7 +1055,8 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
 
 /// The named subject of every sentence outside quotes, in text order: who
 /// a later `he` or `the minister` may stand for, even when they were never
-/// quoted (`Lawson met bankers. … “…,” he said.`).
+/// quoted (`Lawson met bankers. … “…,” he said.`); after it, the person
+/// a sentence ending in `…, X said.` reports.
 fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
     let mut out = Vec::new();
     let mut k = 0;
@@ -1047,6 +1075,11 @@ fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
             && (np.first <= k + 2
                 || ctx.toks[np.first - 1].is(',')
                 || (ctx.word(np.first - 1) == Some("the") && ctx.toks[np.first - 2].is(',')))
+        {
+            out.push(np);
+        }
+        if let Some(np) = reporter_of(ctx, k, end)
+            && out.last().is_none_or(|o| o.last < np.first)
         {
             out.push(np);
         }
