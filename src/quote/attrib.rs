@@ -360,6 +360,20 @@ impl<'a> Ctx<'a> {
                 np.last = end;
                 return Some(np);
             }
+            // `Stacy Baker of Columbia, South Carolina`: a place after the
+            // town a person is `of`.
+            if first >= lo + 3
+                && end - first < 2
+                && self.is_punct(first - 1, ',')
+                && let Some(mut np) = self.np_left(first - 2, lo)
+                && np.kind == NpKind::Name
+                && np.last == first - 2
+                && np.name_last + 2 <= np.last
+                && self.word(np.name_last + 1) == Some("of")
+            {
+                np.last = end;
+                return Some(np);
+            }
             return Some(self.named(first, end));
         }
         self.description_left(end, lo)
