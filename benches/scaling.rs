@@ -247,19 +247,29 @@ fn append_time(n: usize) -> Duration {
     runs[runs.len() / 2]
 }
 
+/// Whether the ratio table times the shape `name`: every shape, or, given
+/// criterion's filter (`cargo bench --bench scaling -- 'many_lines|nesting'`),
+/// those whose names hold one of its `|`-separated parts, so that the
+/// table and criterion's own timings cover the same shapes.
+fn chosen(name: &str) -> bool {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    filter.is_none_or(|f| f.split('|').any(|part| name.contains(part)))
+}
+
 /// Times every shape at `N` and `2N` and prints the ratios; then the
 /// reader's appends at [`ARTICLES`] and twice that (a million).
 fn ratios(_: &mut Criterion) {
     println!("shape                     N time      2N time     ratio");
     let mut worst: (f64, &str) = (0.0, "");
-    let extracted = SHAPES.iter().map(|&(name, build)| {
-        let (small, large) = (build(N), build(2 * N));
-        (name, time(&small), time(&large))
-    });
-    let appended = std::iter::once_with(|| {
-        let name = "reader_append_1m";
-        (name, append_time(ARTICLES), append_time(2 * ARTICLES))
-    });
+    let extracted = (SHAPES.iter())
+        .filter(|(name, _)| chosen(name))
+        .map(|&(name, build)| {
+            let (small, large) = (build(N), build(2 * N));
+            (name, time(&small), time(&large))
+        });
+    let appended = std::iter::once("reader_append_1m")
+        .filter(|name| chosen(name))
+        .map(|name| (name, append_time(ARTICLES), append_time(2 * ARTICLES)));
     for (name, a, b) in extracted.chain(appended) {
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
         let flag = if ratio > MAX_RATIO {

@@ -359,8 +359,13 @@ fn write_entry(entry: &Entry, format: Format, show: Show, out: &mut dyn Write) -
     };
     match format {
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)
+            // serde_json writes a few bytes at a time: gathered here, in a
+            // buffer whose writes inline, rather than each a call through
+            // `dyn Write`.
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer(&mut buffered, &line)?;
+            writeln!(buffered)?;
+            buffered.flush()
         }
         Format::Csv => write_csv(&line, out),
         Format::Text => write_text(&line, out),

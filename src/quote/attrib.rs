@@ -61,11 +61,56 @@ pub struct Ctx<'a> {
     /// Per top-level quote: whether it looks like a title or name, read as
     /// part of its sentence rather than as a break in it.
     pub transparent: &'a [bool],
-    /// `sentence_subject` answers already worked out, by `(lo, hi)` with
-    /// `hi` clamped as it clamps it: several quotes and steps ask for the
-    /// same sentence's subject, and the answer is a pure function of the
-    /// fields above.
-    pub subjects: std::cell::RefCell<super::lexicon::FnvMap<(u32, u32), Option<Np>>>,
+    /// Per token: whether it ends a sentence ([`Ctx::is_boundary`]), worked
+    /// out once by [`Ctx::boundaries`]; empty until then, when every token
+    /// is asked of afresh.
+    pub boundary: Vec<bool>,
+    /// The tokens that start a line, ascending, found once by
+    /// [`Ctx::line_starts`]; empty until then, when lines are searched for.
+    pub lines: Vec<u32>,
+    /// `sentence_subject` answers already worked out: several quotes and
+    /// steps ask for the same sentence's subject, and the answer is a pure
+    /// function of the fields above.
+    pub subjects: SubjectMemo,
+}
+
+/// Slots of [`SubjectMemo`]: a power of two.
+const MEMO_SLOTS: usize = 256;
+
+/// The latest `sentence_subject` answers, by `(lo, hi)` with `hi` clamped
+/// as it clamps it, in a fixed number of slots (direct-mapped: a new
+/// answer takes the slot of an older one). Questions come from the
+/// sentences around the quote at hand, so recent answers are the ones
+/// asked again; a map keeping every answer grew with the document (one
+/// entry per sentence) and its rehashing and cache misses made a text of
+/// many short lines super-linear.
+#[derive(Default)]
+pub struct SubjectMemo(std::cell::RefCell<Vec<MemoSlot>>);
+
+/// One slot of [`SubjectMemo`]: a key and its answer, or nothing yet.
+type MemoSlot = Option<((u32, u32), Option<Np>)>;
+
+impl SubjectMemo {
+    fn slot(key: (u32, u32)) -> usize {
+        (key.0.wrapping_mul(0x9E37_79B9) ^ key.1) as usize % MEMO_SLOTS
+    }
+
+    /// The answer kept for `key`, if it is still kept.
+    fn get(&self, key: (u32, u32)) -> Option<Option<Np>> {
+        let slots = self.0.borrow();
+        match slots.get(Self::slot(key)) {
+            Some(Some((k, np))) if *k == key => Some(*np),
+            _ => None,
+        }
+    }
+
+    fn insert(&self, key: (u32, u32), np: Option<Np>) {
+        let mut slots = self.0.borrow_mut();
+        if slots.is_empty() {
+            slots.resize(MEMO_SLOTS, None);
+        }
+        slots[Self::slot(key)] = Some((key, np));
+    }
 }
 
 fn capitalised(w: &str) -> bool {
@@ -140,6 +185,55 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` ends a sentence (outside quotes).
     pub fn is_boundary(&self, i: usize) -> bool {
+        match self.boundary.get(i) {
+            Some(&b) => b,
+            None => self.ends_sentence_at(i),
+        }
+    }
+
+    /// [`Ctx::is_boundary`] for every token, to keep in `boundary`: the
+    /// searches for a sentence's start and end ask it of up to [`WINDOW`]
+    /// tokens on each side of every quote.
+    pub fn boundaries(&self) -> Vec<bool> {
+        (0..self.toks.len())
+            .map(|i| self.ends_sentence_at(i))
+            .collect()
+    }
+
+    /// The tokens that start a line (the first token, or one after a
+    /// break), to keep in `lines`.
+    pub fn line_starts(&self) -> Vec<u32> {
+        let after_breaks = (self.toks.iter().enumerate())
+            .filter(|(_, t)| t.kind == Kind::Break)
+            .map(|(k, _)| k as u32 + 1)
+            .filter(|&k| (k as usize) < self.toks.len());
+        (!self.toks.is_empty())
+            .then_some(0)
+            .into_iter()
+            .chain(after_breaks)
+            .collect()
+    }
+
+    /// The last token in `floor..i` that starts a line (the first token,
+    /// or one after a break): looked up in `lines`, or found with one
+    /// backward pass over the tokens while it is empty.
+    pub fn line_start_in(&self, floor: usize, i: usize) -> Option<usize> {
+        if !self.lines.is_empty() {
+            let before = self.lines.partition_point(|&k| (k as usize) < i);
+            let k = *self.lines.get(before.checked_sub(1)?)? as usize;
+            return (k >= floor).then_some(k);
+        }
+        // Token `k` starts a line when `k == 0` or token `k - 1` is a break.
+        let (a, b) = (floor.max(1) - 1, i.saturating_sub(1));
+        let before = self.toks.get(a..b).unwrap_or_default();
+        match before.iter().rposition(|t| t.kind == Kind::Break) {
+            Some(p) => Some(a + p + 1),
+            None => (floor == 0 && i > 0).then_some(0),
+        }
+    }
+
+    /// The work of [`Ctx::is_boundary`].
+    fn ends_sentence_at(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return true;
         };
@@ -1292,16 +1386,16 @@ impl<'a> Ctx<'a> {
     pub fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let hi = hi.min(lo + 20);
         let key = (lo as u32, hi as u32);
-        if let Some(np) = self.subjects.borrow().get(&key) {
-            return *np;
+        if let Some(np) = self.subjects.get(key) {
+            return np;
         }
         let np = self.find_sentence_subject(lo, hi);
-        self.subjects.borrow_mut().insert(key, np);
+        self.subjects.insert(key, np);
         np
     }
 
     /// The work of `sentence_subject`, with `hi` already clamped.
-    fn find_sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
+    pub(super) fn find_sentence_subject(&self, lo: usize, hi: usize) -> Option<Np> {
         let mut k = lo;
         while k < hi {
             if self.inq[k] != 0 {

@@ -147,7 +147,7 @@ enum Turn {
 /// name as a subject (`Adam Kokesh, …, spoke with Wikinews`).
 pub fn turn(ctx: &Ctx, lo: usize, qs: usize) -> Option<Attr> {
     let floor = qs.saturating_sub(PARAGRAPH);
-    let start = (floor..qs).rev().find(|&k| line_starts(ctx, k))?;
+    let start = ctx.line_start_in(floor, qs)?;
     match turn_label(ctx, start)? {
         Turn::Named(first, last, colon) => Some(Attr {
             cue: colon,

@@ -78,14 +78,18 @@ pub fn run(text: &str, ranker: &dyn Ranker, collect: bool) -> (Vec<Quote>, Vec<C
                 || is_inline_term(text, &toks, t.qs, spans[t.span].range.clone())
         })
         .collect();
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         text,
         toks: &toks,
         inq: &inq,
         transparent: &transparent,
+        boundary: Vec::new(),
+        lines: Vec::new(),
         subjects: Default::default(),
     };
-    attribute(&ctx, &spans, &mut tops, ranker);
+    ctx.boundary = ctx.boundaries();
+    ctx.lines = ctx.line_starts();
+    attribute(&ctx, &spans, &mut tops, ranker, collect);
     let reported = reported(&ctx, &tops);
     let mut names = NameIndex::new(text, &toks, &inq);
     let candidates: Vec<String> = tops
@@ -107,18 +111,24 @@ pub fn run(text: &str, ranker: &dyn Ranker, collect: bool) -> (Vec<Quote>, Vec<C
 /// possessive or subject one that precedence would choose), whatever the
 /// ranker picks, so that which spans count as quotes does not depend on
 /// the ranker.
-fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker) {
+///
+/// Each quote keeps its candidates only with `collect` (for `--explain`
+/// and training); else one buffer serves every quote, so that memory does
+/// not hold some hundreds of bytes per quote until the end.
+fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker, collect: bool) {
     // The latest quote before `n` that is not a term: kept as we go, so
     // finding it costs nothing however many terms come between.
     let mut last_quotation: Option<usize> = None;
     let para_of = paragraph_of_tokens(ctx);
     let mut spoken: HashSet<&str> = HashSet::new();
+    let mut spare: Vec<Candidate> = Vec::new();
     for n in 0..tops.len() {
         let (qs, qe) = (tops[n].qs, tops[n].qe);
         let hi = ctx.sentence_end(qe);
         let lo = ctx.sentence_start(qs);
         let opens = lo == qs && (qs == 0 || ctx.is_boundary(qs - 1));
-        let mut cands: Vec<Candidate> = Vec::new();
+        let mut cands = std::mem::take(&mut spare);
+        cands.clear();
         let mut push = |generator: Generator, source: Source, attr: Option<Attr>| {
             if let Some(attr) = attr {
                 cands.push(Candidate {
@@ -256,7 +266,11 @@ fn attribute(ctx: &Ctx, spans: &[Span], tops: &mut [Top], ranker: &dyn Ranker) {
         t.inherited = won.is_some_and(|c| c.generator == Generator::PreviousQuote);
         t.kind = kind;
         t.chosen = chosen;
-        t.candidates = cands;
+        if collect {
+            t.candidates = cands;
+        } else {
+            spare = cands;
+        }
         if kind != QuoteKind::Term {
             last_quotation = Some(n);
         }
@@ -407,7 +421,7 @@ fn kind_of(
         return QuoteKind::Term;
     }
     let inner = text[range.clone()]
-        .trim_matches(|c: char| !c.is_alphanumeric())
+        .trim_matches(|c: char| !alphanumeric(c))
         .trim();
     let words: Vec<&str> = inner.split_whitespace().take(8).collect();
     let short = words.len() <= 4;
@@ -461,9 +475,7 @@ fn announces_title(ctx: &Ctx, qs: usize) -> bool {
 
 /// A quote that reads as a title or name inside its sentence.
 fn looks_like_title(text: &str, range: Range<usize>) -> bool {
-    let inner = text[range]
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .trim();
+    let inner = text[range].trim_matches(|c: char| !alphanumeric(c)).trim();
     let words: Vec<&str> = inner.split_whitespace().take(6).collect();
     words.len() <= 5 && is_title_case(inner, &words)
 }
@@ -472,13 +484,21 @@ fn looks_like_title(text: &str, range: Range<usize>) -> bool {
 /// words “radical Islam,” Democrats are`. It is a term read as part of the
 /// sentence, so a cue before it still reaches a quote after it.
 fn is_inline_term(text: &str, toks: &[Tok], qs: usize, range: Range<usize>) -> bool {
-    let inner = text[range].trim_matches(|c: char| !c.is_alphanumeric());
+    let inner = text[range].trim_matches(|c: char| !alphanumeric(c));
     let after_word = qs > 0
         && toks[qs - 1].is_word()
         && toks[qs - 1]
             .text(text)
             .starts_with(|c: char| c.is_lowercase());
     after_word && inner.split_whitespace().count() <= 3 && !inner.contains(['.', '!', '?'])
+}
+
+/// `c.is_alphanumeric()`, answered at once for the quotation marks, dashes
+/// and spaces of the General Punctuation block (U+2000 to U+206F, none of
+/// them a letter or digit), which the standard library looks up in its
+/// tables at some cost: every quote is trimmed of its marks this way.
+fn alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -493,10 +513,13 @@ fn inside_tag(before: &str) -> bool {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let tail = &before[from..];
-    match (tail.rfind('<'), tail.rfind('>')) {
-        (Some(lt), Some(gt)) => lt > gt,
-        (Some(_), None) => !tail.contains('\n'),
+    let tail = &before.as_bytes()[from..];
+    // The last `<` or `>`, in one backward pass: inside a tag when it is a
+    // `<`, and either a `>` comes before it or the tail holds no line break.
+    match memchr::memrchr2(b'<', b'>', tail) {
+        Some(at) if tail[at] == b'<' => {
+            memchr::memrchr(b'>', &tail[..at]).is_some() || memchr::memchr(b'\n', tail).is_none()
+        }
         _ => false,
     }
 }
@@ -1314,4 +1337,143 @@ fn nest(out: &mut Vec<Quote>) {
         kept.push(q);
     }
     *out = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text of quotes, cues, sentence ends, abbreviations, short lines
+    /// and blank lines, so that every kind of boundary and line start
+    /// occurs.
+    const MIXED: &str = "Ana Ruiz spoke. “We will win,” she said. Mr. Lind (R-Ky.) \
+        agreed; etc. and more!\nSMITH: Yes.\n\nQ: Why?\nA: “Because.” \
+        Bo Lind said the plan “works”. He left?\n“No,” said Ana.\n";
+
+    fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx, &Ctx) -> R) -> R {
+        let toks = tokens::tokenize(text);
+        let spans = marks::scan(text);
+        let mut inq = vec![0u32; toks.len()];
+        let tops: Vec<&Span> = spans.iter().filter(|s| s.parent.is_none()).collect();
+        for (n, sp) in tops.iter().enumerate() {
+            let qs = toks.partition_point(|t| (t.start as usize) < sp.range.start);
+            let qe = toks.partition_point(|t| (t.end as usize) <= sp.range.end);
+            inq[qs..qe.max(qs)]
+                .iter_mut()
+                .for_each(|q| *q = n as u32 + 1);
+        }
+        let transparent = vec![false; tops.len()];
+        let ctx = |boundary, lines| Ctx {
+            text,
+            toks: &toks,
+            inq: &inq,
+            transparent: &transparent,
+            boundary,
+            lines,
+            subjects: Default::default(),
+        };
+        let fresh = ctx(Vec::new(), Vec::new());
+        let kept = ctx(fresh.boundaries(), fresh.line_starts());
+        f(&fresh, &kept)
+    }
+
+    #[test]
+    fn kept_boundaries_are_the_ones_worked_out_afresh() {
+        with_ctx(MIXED, |fresh, kept| {
+            assert_eq!(kept.boundary.len(), kept.toks.len());
+            assert!(kept.boundary.iter().any(|&b| b));
+            assert!(kept.boundary.iter().any(|&b| !b));
+            for i in 0..kept.toks.len() + 3 {
+                assert_eq!(kept.is_boundary(i), fresh.is_boundary(i), "token {i}");
+            }
+        });
+    }
+
+    #[test]
+    fn line_start_is_the_last_one_found_walking_back() {
+        // Kept lines, searched lines, and a text that opens with a break.
+        for text in [MIXED, &format!("\n\n{MIXED}\n")] {
+            with_ctx(text, |fresh, kept| {
+                assert!(kept.lines.len() > 3 && fresh.lines.is_empty());
+                let starts = |k: usize| k == 0 || kept.toks[k - 1].kind == tokens::Kind::Break;
+                let n = kept.toks.len();
+                for floor in 0..=n + 1 {
+                    for i in 0..=n {
+                        let walked = (floor..i).rev().find(|&k| starts(k));
+                        assert_eq!(kept.line_start_in(floor, i), walked, "{floor}..{i}");
+                        assert_eq!(fresh.line_start_in(floor, i), walked, "{floor}..{i}");
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn the_subject_memo_answers_as_a_fresh_search_does() {
+        // More sentences than the memo has slots, asked in order, then
+        // again backwards and in pairs far apart, so that answers are
+        // kept, found, and pushed out by others.
+        let text = MIXED.repeat(40);
+        with_ctx(&text, |_, ctx| {
+            let n = ctx.toks.len();
+            let asks: Vec<(usize, usize)> = (0..n)
+                .map(|k| (k, ctx.sentence_end(k)))
+                .chain((0..n).rev().map(|k| (k, (k + 5).min(n))))
+                .chain((0..n / 2).flat_map(|k| [(k, k + 30), (n - k - 1, n)]))
+                .collect();
+            let mut named = 0;
+            for &(lo, hi) in asks.iter().chain(&asks) {
+                let got = ctx.sentence_subject(lo, hi);
+                named += usize::from(got.is_some());
+                assert_eq!(
+                    got,
+                    ctx.find_sentence_subject(lo, hi.min(lo + 20)),
+                    "{lo}..{hi}"
+                );
+            }
+            assert!(named > 0);
+        });
+    }
+
+    #[test]
+    fn inside_tag_reads_the_last_angle_bracket() {
+        // What it answered when it searched for each bracket on its own.
+        let searched = |before: &str| {
+            let mut from = before.len().saturating_sub(300);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let tail = &before[from..];
+            match (tail.rfind('<'), tail.rfind('>')) {
+                (Some(lt), Some(gt)) => lt > gt,
+                (Some(_), None) => !tail.contains('\n'),
+                _ => false,
+            }
+        };
+        let long = format!("<p>{}<tweet id=", "é".repeat(200));
+        let cases = [
+            "<tweet id=",
+            "<b>x</b> id=",
+            "a > b and <c d=",
+            "no tags here =",
+            "<open\nline =",
+            "> <two\nlines=",
+            "a < b\n",
+            "",
+            &long,
+            &long[..long.len() - 12],
+        ];
+        for before in cases {
+            assert_eq!(inside_tag(before), searched(before), "{before:?}");
+        }
+        assert!(inside_tag("<tweet id="));
+        assert!(!inside_tag("<b>x</b> id="));
+    }
+
+    #[test]
+    fn the_quick_alphanumeric_test_agrees_with_the_standard_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }
