@@ -28,16 +28,13 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-/// FNV-1a, for the quote steps' per-article maps (names, subjects): short
-/// keys hash much faster this way than with SipHash.
+/// FNV-1a, for the sentence-subject memo of `attrib::Ctx`: short keys hash
+/// much faster this way than with SipHash.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
 /// A `HashMap` hashed with [`Fnv`].
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A `HashSet` hashed with [`Fnv`].
-pub(crate) type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -1,8 +1,10 @@
 //! Canonical names: the fullest form of a name written in the article.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::lexicon::{
-    FnvMap as HashMap, FnvSet as HashSet, first_name_gender, is_affiliation, is_aux_or_adverb,
-    is_capital_stopword, is_cue, is_org_word, is_place_prefix, is_title,
+    first_name_gender, is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word,
+    is_place_prefix, is_title,
 };
 use super::tokens::{Kind, Tok};
 

@@ -34,12 +34,14 @@ impl Tok {
 
     /// Whether it is a word.
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        // `matches!`, not the derived `==`: one comparison of the niche
+        // `Kind` is stored in, for the test made of nearly every token.
+        matches!(self.kind, Kind::Word)
     }
 
     /// Whether it is the punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        matches!(self.kind, Kind::Punct(p) if p == c)
     }
 }
 
