@@ -119,7 +119,13 @@ fn capitalised(w: &str) -> bool {
 
 /// `GOP-dominated`, `Trump-style`, `Obama-era`: capitalised, but no name.
 fn is_compound_adjective(w: &str) -> bool {
-    let Some((_, tail)) = w.rsplit_once('-') else {
+    // `rsplit_once('-')` by bytes: asked of every capitalised word, and
+    // the `char` searcher costs more than the short word's bytes.
+    let Some(tail) = w
+        .bytes()
+        .rposition(|b| b == b'-')
+        .and_then(|k| w.get(k + 1..))
+    else {
         return false;
     };
     tail.starts_with(|c: char| c.is_ascii_lowercase())

@@ -16,25 +16,25 @@
 //!   `may` is an auxiliary but `May` a month).
 //!
 //! The lists are general English newswriting vocabulary, not names from any
-//! data. The sets are hand-rolled over `HashMap` with FNV hashing and a
-//! first-byte/length filter because they are asked about every word of every
-//! article, where SipHash costs a measurable share of extraction.
+//! data. The sets are `HashMap`s keyed by bytes and hashed with
+//! `rustc_hash`, behind a first-byte/length filter, because they are asked
+//! about every word of every article, where SipHash (or a byte-at-a-time
+//! hash, or a UTF-8 check of each lowered word) costs a measurable share of
+//! extraction.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: the word lists are looked up once per word of every article, and
-/// short keys hash much faster this way than with SipHash.
-/// The quote steps' per-article maps (names, subjects) use it too.
+use rustc_hash::FxHashMap;
+
+/// FNV-1a, for the sentence-subject memo of `attrib::Ctx`: short keys hash
+/// much faster this way than with SipHash.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
 /// A `HashMap` hashed with [`Fnv`].
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A `HashSet` hashed with [`Fnv`].
-pub(crate) type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -66,9 +66,14 @@ pub enum Case {
 /// One list of `assets/lexicon/`: its words, each with a value (a gender,
 /// a lemma, or nothing), and a cheap first-byte/length filter in front of
 /// the hash lookup.
+///
+/// Words are keyed by their bytes and hashed with `rustc_hash` (a few
+/// multiplications for a short word, where FNV costs a step per byte), so
+/// a folded word lowered into a stack buffer is looked up as it is, with no
+/// UTF-8 check and no `String`.
 struct WordList<V: 'static> {
     case: Case,
-    words: HashMap<&'static str, V, BuildHasherDefault<Fnv>>,
+    words: FxHashMap<&'static [u8], V>,
     /// Per ASCII first byte: bit n set when some entry has n bytes.
     filter: [u32; 128],
 }
@@ -77,7 +82,7 @@ impl<V> WordList<V> {
     fn new(case: Case) -> Self {
         WordList {
             case,
-            words: HashMap::default(),
+            words: FxHashMap::default(),
             filter: [0; 128],
         }
     }
@@ -89,16 +94,22 @@ impl<V> WordList<V> {
         {
             self.filter[usize::from(c)] |= 1 << w.len();
         }
-        self.words.insert(w, v);
+        self.words.insert(w.as_bytes(), v);
+    }
+
+    /// Whether the filter lets a word of `len` bytes opening with the
+    /// ASCII byte `c` through (it may be an entry).
+    fn may_hold(&self, c: u8, len: usize) -> bool {
+        self.filter[usize::from(c & 0x7f)] & (1 << len) != 0
     }
 
     /// The entry `w` is, looked up as written whatever the list's case.
     fn get_as_written(&self, w: &str) -> Option<&V> {
         let &c = w.as_bytes().first()?;
-        if c.is_ascii() && w.len() < 32 && self.filter[usize::from(c)] & (1 << w.len()) == 0 {
+        if c.is_ascii() && w.len() < 32 && !self.may_hold(c, w.len()) {
             return None;
         }
-        self.words.get(w)
+        self.words.get(w.as_bytes())
     }
 
     /// The entry `w` is, by the list's case rule.
@@ -106,8 +117,21 @@ impl<V> WordList<V> {
         match self.case {
             Case::Exact => self.get_as_written(w),
             Case::Fold => {
-                let mut buf = [0u8; 24];
-                self.get_as_written(lower(w, &mut buf)?)
+                let b = w.as_bytes();
+                let &c = b.first()?;
+                // The filter first: most words asked about are in no list,
+                // and need not be copied.
+                if b.len() > FOLD_MAX || !b.is_ascii() {
+                    return None;
+                }
+                if !self.may_hold(c.to_ascii_lowercase(), b.len()) {
+                    return None;
+                }
+                let mut buf = [0u8; FOLD_MAX];
+                let low = &mut buf[..b.len()];
+                low.copy_from_slice(b);
+                low.make_ascii_lowercase();
+                self.words.get(&*low)
             }
         }
     }
@@ -117,18 +141,8 @@ impl<V> WordList<V> {
     }
 }
 
-/// Lowercases an ASCII word into `buf`; `None` for a word with other
-/// letters or longer than the buffer.
-fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    for (i, c) in b.iter().enumerate() {
-        buf[i] = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
+/// The longest word a folded list is asked about (see the case rule).
+const FOLD_MAX: usize = 24;
 
 /// A file of `assets/lexicon/`, by name.
 macro_rules! lexicon_file {
@@ -676,8 +690,15 @@ pub fn is_org_word(w: &str) -> bool {
 pub fn is_capital_stopword(w: &str) -> bool {
     let lex = Lexicon::get();
     lex.is_capital_stopword(w)
-        || w.find(['’', '\''])
-            .is_some_and(|pos| lex.is_contraction_subject(&w[..pos]))
+        || apostrophe(w).is_some_and(|pos| lex.is_contraction_subject(&w[..pos]))
+}
+
+/// Where the first apostrophe (`'` or `’`) of `w` is: `w.find(['’', '\''])`
+/// without the char-by-char decoding, as this is asked of every
+/// capitalised word.
+fn apostrophe(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    (0..b.len()).find(|&i| b[i] == b'\'' || (b[i] == 0xE2 && b[i + 1..].starts_with(&[0x80, 0x99])))
 }
 
 /// Head nouns of descriptions that stand for a person: `the adviser`.
@@ -720,6 +741,62 @@ mod tests {
         ] {
             let slow = w.trim_end_matches("’s").trim_end_matches("'s");
             assert_eq!(trim_possessives(w), slow, "{w}");
+        }
+    }
+
+    #[test]
+    fn apostrophe_is_find() {
+        for w in [
+            "They’re",
+            "They're",
+            "It’s’",
+            "Don't",
+            "A—’b",
+            "—",
+            "’",
+            "'",
+            "",
+            "Ruiz",
+            "x’",
+            "\u{e2}\u{80}",
+            "é’s",
+        ] {
+            assert_eq!(apostrophe(w), w.find(['’', '\'']), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn folded_lookup_is_lowercase_lookup() {
+        // Against the rule written out: lowered with `to_ascii_lowercase`,
+        // then looked up as written; short of 25 bytes and ASCII only.
+        let lex = Lexicon::get();
+        let slow = |w: &str| {
+            w.len() <= 24
+                && w.is_ascii()
+                && lex.titles.get_as_written(&w.to_ascii_lowercase()).is_some()
+        };
+        let mut asked = vec![
+            "",
+            "S",
+            "SEN",
+            "Sen",
+            "sen",
+            "Senator",
+            "senATOR",
+            "Señor",
+            "president",
+            "PRESIDENTIAL",
+            "abcdefghijklmnopqrstuvwxy",
+            "abcdefghijklmnopqrstuvwx",
+        ];
+        asked.extend(words("titles.txt"));
+        let upper: Vec<String> = words("titles.txt")
+            .iter()
+            .map(|w| w.to_uppercase())
+            .collect();
+        asked.extend(upper.iter().map(String::as_str));
+        for w in asked {
+            assert_eq!(lex.titles.contains(w), slow(w), "{w:?}");
         }
     }
 

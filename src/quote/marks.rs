@@ -340,13 +340,12 @@ pub fn scan(text: &str) -> Vec<Span> {
     };
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
+        i = next_stop(b, i);
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         if c == b'\n' {
             i = s.on_newline(i);
-            continue;
-        }
-        if !matches!(c, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) {
-            i += 1;
             continue;
         }
         let Some((family, role, len)) = mark_at(b, i) else {
@@ -362,6 +361,40 @@ pub fn scan(text: &str) -> Vec<Span> {
     }
     s.end_unclosed(text.len());
     compact(s.spans, &s.keep)
+}
+
+/// Whether the scan stops at byte `c`: a line break, or a byte that may
+/// start a quotation mark.
+fn stops(c: u8) -> bool {
+    matches!(c, b'\n' | b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
+}
+
+/// The first index from `i` whose byte [`stops`] the scan, or `b.len()`.
+///
+/// Eight bytes at a time: a word-sized chunk of ASCII with no line break
+/// and no straight quote, as most of an article is, is passed over with a
+/// few word operations instead of a test per byte. `memchr` looks for at
+/// most three bytes, and the scan stops at six.
+fn next_stop(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `x` is zero (exact, for the word as a whole).
+    let zero_byte = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let maybe = w & HI != 0
+            || zero_byte(w ^ (LO * u64::from(b'\n')))
+            || zero_byte(w ^ (LO * u64::from(b'"')))
+            || zero_byte(w ^ (LO * u64::from(b'\'')));
+        if maybe && let Some(k) = chunk.iter().position(|&c| stops(c)) {
+            return i + k;
+        }
+        i += 8;
+    }
+    let rest = b.get(i..).unwrap_or_default();
+    i + rest.iter().position(|&c| stops(c)).unwrap_or(rest.len())
 }
 
 /// Drops the spans never kept, renumbering parents.
@@ -385,6 +418,25 @@ fn compact(spans: Vec<Span>, keep: &[bool]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_stop_is_the_first_stopping_byte() {
+        let naive = |b: &[u8], i: usize| (i..b.len()).find(|&k| stops(b[k])).unwrap_or(b.len());
+        let t = "plain words go on and on, then “a quote” and 'one' and \"two\"\n\
+                 and é, ü, — dashes, «guillemets», 「brackets」 and the end";
+        let b = t.as_bytes();
+        for i in 0..=b.len() {
+            assert_eq!(next_stop(b, i), naive(b, i), "from {i}");
+        }
+        for n in 0..20 {
+            let plain = "x".repeat(n);
+            assert_eq!(next_stop(plain.as_bytes(), 0), n);
+            for stop in ["\n", "\"", "'", "\u{a0}", "“", "「"] {
+                let s = format!("{plain}{stop}{plain}");
+                assert_eq!(next_stop(s.as_bytes(), 0), n, "{s:?}");
+            }
+        }
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         scan(t).iter().map(|s| &t[s.range.clone()]).collect()

@@ -1,8 +1,10 @@
 //! Canonical names: the fullest form of a name written in the article.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::lexicon::{
-    FnvMap as HashMap, FnvSet as HashSet, first_name_gender, is_affiliation, is_aux_or_adverb,
-    is_capital_stopword, is_cue, is_org_word, is_place_prefix, is_title,
+    first_name_gender, is_affiliation, is_aux_or_adverb, is_capital_stopword, is_cue, is_org_word,
+    is_place_prefix, is_title,
 };
 use super::tokens::{Kind, Tok};
 
@@ -19,8 +21,11 @@ pub struct NameIndex<'a> {
     known: HashSet<&'a str>,
     /// Where each name is first written (byte offset), by index.
     first_at: Vec<u32>,
-    /// Where each capitalised word is first written, alone or in a name.
-    word_at: HashMap<&'a str, u32>,
+    /// Every capitalised word with where it is written, alone or in a
+    /// name, in text order: pushed for each such word of the article but
+    /// asked only for the few single names that `canonical` expands by
+    /// first word, so a list beats hashing every word into a map.
+    word_at: Vec<(&'a str, u32)>,
     by_last: HashMap<&'a str, Vec<usize>>,
     by_first: HashMap<&'a str, Vec<usize>>,
     /// Single capitalised words that read as common words in this
@@ -107,7 +112,7 @@ impl<'a> NameIndex<'a> {
             if run.is_empty() {
                 run_start = t.start;
             }
-            idx.word_at.entry(w).or_insert(t.start);
+            idx.word_at.push((w, t.start));
             run.push((t.start, w));
             if poss {
                 idx.push_run(text, &run, run_start);
@@ -142,7 +147,10 @@ impl<'a> NameIndex<'a> {
             // still end in an organisation's kind.
             &words.iter().map(|&(_, w)| w).collect::<Vec<_>>()
         };
-        let role = |w: &&str| is_capital_stopword(w) || is_title(w);
+        // No word of a part is a capital stopword (`push_run` split the
+        // run at them), so a role word here is a title.
+        let role = |w: &&str| is_title(w);
+        debug_assert!(!run.iter().any(|w| is_capital_stopword(w)));
         let mut start = run.iter().rposition(role).map_or(0, |k| k + 1);
         // `analyst Brian Singer`: a last word that is also a role, after a
         // first name, is a surname.
@@ -313,7 +321,7 @@ impl<'a> NameIndex<'a> {
         // came first: a word written alone before `Trump Train` appears is
         // a name of its own, not the start of that one.
         if let Some(found) = self.by_first.get(only) {
-            let alone_at = self.word_at.get(only).copied().unwrap_or(0);
+            let alone_at = self.first_written(only).unwrap_or(0);
             let introduced: Vec<usize> = (found.iter().copied())
                 .filter(|&i| self.first_at[i] <= alone_at)
                 .collect();
@@ -324,16 +332,24 @@ impl<'a> NameIndex<'a> {
         name.to_string()
     }
 
+    /// Where the capitalised word `w` is first written, alone or in a name.
+    fn first_written(&self, w: &str) -> Option<u32> {
+        self.word_at
+            .iter()
+            .find(|(x, _)| *x == w)
+            .map(|&(_, at)| at)
+    }
+
     /// The one candidate every other candidate is part of, if there is one.
     fn fullest(&self, found: &[usize]) -> Option<String> {
-        let tokens = |i: usize| -> Vec<&str> { self.names[i].split(' ').collect() };
+        // Read off the names' words in place: no `Vec` per name asked.
+        let tokens = |i: usize| self.names[i].split(' ');
         let best = *found
             .iter()
-            .max_by_key(|&&i| (tokens(i).len(), self.names[i].len()))?;
-        let best_tokens = tokens(best);
+            .max_by_key(|&&i| (tokens(i).count(), self.names[i].len()))?;
         found
             .iter()
-            .all(|&i| tokens(i).iter().all(|t| best_tokens.contains(t)))
+            .all(|&i| tokens(i).all(|t| tokens(best).any(|b| b == t)))
             .then(|| self.names[best].to_string())
     }
 }
@@ -377,9 +393,17 @@ mod tests {
             Some("Countryside Alliance")
         );
         assert_eq!(
-            idx.word_at.get("Ortega"),
-            t.find("Ortega").map(|n| n as u32).as_ref()
+            idx.first_written("Ortega"),
+            t.find("Ortega").map(|n| n as u32)
         );
+    }
+
+    #[test]
+    fn the_fullest_name_holding_every_other_wins() {
+        let t = "Ana Ruiz came. Then Ana Maria Ruiz spoke. Ruiz left.";
+        assert_eq!(canon(t, "Ruiz"), "Ana Maria Ruiz");
+        let t = "Ana Ruiz came. Then Luis Maria Ruiz spoke. Ruiz left.";
+        assert_eq!(canon(t, "Ruiz"), "Ruiz");
     }
 
     #[test]
