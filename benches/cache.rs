@@ -1,7 +1,8 @@
 //! The offline cache at 100,000 articles: an FTS5 search (a word in every
-//! article, common words, a
-//! rare word, a speaker filter, a prefix while typing) and the first page of
-//! headlines read back from the cache, as a start from the cache does.
+//! article, common words, a rare word, a speaker filter, a prefix while
+//! typing), as `hearsay search` asks (the best 20 with their snippets) and
+//! as the reader asks (the best 500 keys), and the first page of headlines
+//! read back from the cache, as a start from the cache does.
 //!
 //! `cargo bench --bench cache`. The cache is built first, in a temporary
 //! folder, from invented articles (about 1.2 KB each); building it takes a
@@ -110,6 +111,22 @@ fn bench(c: &mut Criterion) {
     ] {
         group.bench_function(label, |b| {
             b.iter(|| store.search(black_box(query), 20).expect("search"))
+        });
+    }
+    // The reader's search (`/`) asks for the keys of the best 500 and makes
+    // snippets for the rows on screen itself.
+    for (label, query) in [
+        (
+            "reader's search: best 500 keys, a word in every article",
+            "story",
+        ),
+        (
+            "reader's search: best 500 keys, two common words",
+            "harbour budget",
+        ),
+    ] {
+        group.bench_function(label, |b| {
+            b.iter(|| store.search_keys(black_box(query), 500).expect("search"))
         });
     }
     group.bench_function("open and read the first 200 headlines", |b| {

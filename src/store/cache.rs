@@ -366,14 +366,10 @@ impl Store {
     /// Full-text search over everything kept, best first, at most `limit`
     /// hits, ranked by bm25 among the newest [`RANKED`] matches: a word in
     /// every article would otherwise rank the whole cache on each key press.
-    /// Three steps, each of which FTS5 answers from its index without
-    /// reading every match: the oldest row among the newest [`RANKED`]
-    /// matches (a walk back from the newest that stops there), the best
-    /// `limit` from that row on (a rowid range FTS5 seeks to), and the
-    /// snippets of those hits alone. As one statement with subqueries,
-    /// SQLite ranked every match (0.9 s for a word in all 100,000 articles,
-    /// `cargo bench --bench cache`). An empty query (or one of punctuation
-    /// only) finds nothing.
+    /// Two steps: the best `limit` of the newest [`RANKED`] matches, bm25
+    /// computed for those alone, then the snippets of
+    /// those hits alone, made here from their text. An empty query (or one
+    /// of punctuation only) finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
         let Some((fts, words)) = parse_query(query) else {
             return Ok(Vec::new());
@@ -423,28 +419,32 @@ impl Store {
     }
 
     /// The rows and bm25 ranks of the best `limit` matches of an FTS5
-    /// query among the newest [`RANKED`] (see [`Store::search`]).
+    /// query among the newest [`RANKED`] (see [`Store::search`]), best
+    /// first, ties oldest first.
+    ///
+    /// One statement: the inner query walks the matches back from the
+    /// newest and stops after [`RANKED`], calling `bm25()` on those rows
+    /// only; SQLite sorts them and keeps `limit`. FTS5's own `ORDER BY rank`
+    /// plan scores every match of the query before it sorts, whatever rowid
+    /// range comes with it, which for a word in every article of a
+    /// 100,000-article cache is most of a search's time (`cargo bench
+    /// --bench cache`). The ranks are FTS5's bm25, the same as `rank`.
     fn ranked(&self, fts: &str, limit: usize) -> Result<Vec<(i64, f64)>, StoreError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let oldest: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(min(rowid), 0) FROM (
-                     SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT ?2)",
-            )?
-            .query_row(params![fts, RANKED as i64], |r| r.get(0))?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let best: Vec<(i64, f64)> = self
             .conn
             .prepare_cached(
-                "SELECT rowid, rank FROM articles_fts
-                 WHERE articles_fts MATCH ?1 AND rowid >= ?2
-                 ORDER BY rank LIMIT ?3",
+                "SELECT row, score FROM (
+                     SELECT rowid AS row, bm25(articles_fts) AS score FROM articles_fts
+                     WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+                 ORDER BY score, row LIMIT ?3",
             )?
-            .query_map(params![fts, oldest, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(params![fts, RANKED as i64, limit], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
             .collect::<Result<_, _>>()?;
         Ok(best)
     }
@@ -581,6 +581,69 @@ mod tests {
         );
         // With fewer matches than the window, the best one wins.
         assert_eq!(store.search("tide tide", 1).expect("search").len(), 1);
+    }
+
+    #[test]
+    fn the_best_k_are_the_first_k_of_fts5s_own_order() {
+        let mut store = Store::in_memory().expect("store");
+        // Different counts of the words and different lengths, so no two
+        // ranks tie and the order is FTS5's alone.
+        let texts: Vec<String> = (0..60)
+            .map(|i| {
+                let tides = "tide ".repeat(1 + i % 7);
+                let storms = "storm ".repeat(1 + i % 5);
+                let filler = "calm ".repeat(i);
+                format!("{tides}{filler}{storms}")
+            })
+            .collect();
+        let batch: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(&format!("K{i}"), t, None))
+            .collect();
+        let keeps: Vec<Keep<'_>> = batch
+            .iter()
+            .map(|a| Keep {
+                article: a,
+                speakers: &[],
+                feed: None,
+                guid: None,
+            })
+            .collect();
+        store.keep(&keeps).expect("keep");
+        for query in ["tide", "tide storm", "sto"] {
+            let fts = fts_query(query).expect("a query");
+            let own: Vec<(i64, f64)> = store
+                .conn
+                .prepare("SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank")
+                .expect("prepare")
+                .query_map([&fts], |r| Ok((r.get(0)?, r.get(1)?)))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows");
+            assert_eq!(own.len(), 60, "{query}");
+            let ranks: Vec<f64> = own.iter().map(|&(_, r)| r).collect();
+            assert!(
+                ranks.windows(2).all(|w| w[0] < w[1]),
+                "{query}: ranks tie, so the order is not FTS5's alone"
+            );
+            assert_eq!(store.ranked(&fts, 100).expect("all"), own, "{query}");
+            for k in [1, 7, 20] {
+                assert_eq!(
+                    store.ranked(&fts, k).expect("top k"),
+                    own[..k],
+                    "{query} {k}"
+                );
+                let keys = store.search_keys(query, k).expect("keys");
+                let hits: Vec<String> = store
+                    .search(query, k)
+                    .expect("search")
+                    .into_iter()
+                    .map(|h| h.article_key)
+                    .collect();
+                assert_eq!(keys, hits, "{query} {k}");
+            }
+        }
     }
 
     #[test]
