@@ -751,16 +751,16 @@ pub struct ReadBackError {
 /// the file is not as it was when loaded (another length or modification
 /// time, or the line no longer holds an article).
 pub fn read_back(at: &LineAt) -> Result<Article, ReadBackError> {
-    use std::os::unix::fs::FileExt;
     let fail = |why: String| ReadBackError {
         path: at.file.path.clone(),
         line: at.number,
         why,
     };
-    let file = std::fs::File::open(&at.file.path).map_err(|e| fail(io_message(&e)))?;
-    let meta = file.metadata().map_err(|e| fail(io_message(&e)))?;
-    let modified = meta.modified().ok();
-    if meta.len() != at.file.len || modified != at.file.modified {
+    // A handle kept open, not a fresh open per read; it is the file the
+    // path names now, so a file replaced since loading is still seen.
+    let mut file = super::open_files::open(&at.file.path).map_err(|e| fail(io_message(&e)))?;
+    let modified = file.meta.modified().ok();
+    if file.meta.len() != at.file.len || modified != at.file.modified {
         return Err(fail("the file has changed since it was loaded".into()));
     }
     let mut buf = vec![0; at.len as usize];

@@ -32,6 +32,7 @@ mod front;
 mod html;
 mod json;
 mod load;
+mod open_files;
 pub mod pieces;
 pub mod samples;
 mod text;

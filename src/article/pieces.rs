@@ -450,6 +450,105 @@ mod tests {
         assert!(told.contains("news.jsonl"), "{told}");
     }
 
+    /// The articles of `path`, cut as the reader cuts it.
+    fn articles(path: &std::path::Path) -> Vec<super::super::Article> {
+        through_pieces(&[path.to_path_buf()])
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Article(a) => Some(a),
+                Item::Problem(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn many_articles_of_one_file_read_back_their_own_texts_in_any_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("harbour.jsonl");
+        let jsonl: String = (0..2000)
+            .map(|i| {
+                let body = "word ".repeat(i % 50);
+                format!("{{\"id\":\"n{i}\",\"body\":\"“Note {i},” {body}Ana Ruiz said.\"}}\n")
+            })
+            .collect();
+        std::fs::write(&path, jsonl).expect("write");
+        let loaded = articles(&path);
+        assert_eq!(loaded.len(), 2000);
+        // Back and forth across the file, each line read many times.
+        for round in 0..3 {
+            for k in 0..loaded.len() {
+                let a = &loaded[(k * 7 + round * 13) % loaded.len()];
+                let again = super::super::read_back(a.at.as_ref().expect("a line")).expect("read");
+                assert_eq!(again.text, a.text, "{}", a.id);
+                assert_eq!(&again, a);
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_changed_in_place_after_a_read_back_is_refused_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.jsonl");
+        let lines = "{\"id\":\"a\",\"body\":\"One\"}\n{\"id\":\"b\",\"body\":\"Two\"}\n";
+        std::fs::write(&path, lines).expect("write");
+        let a = first_article(&path);
+        let at = a.at.clone().expect("a line");
+        // Read once, so a handle to the file is kept open.
+        assert_eq!(super::super::read_back(&at).as_ref(), Ok(&a));
+        // The same length, written into the same file a moment later.
+        let mut file = File::options().write(true).open(&path).expect("open");
+        io::Seek::seek(&mut file, io::SeekFrom::Start(9)).expect("seek");
+        io::Write::write_all(&mut file, b"X").expect("write");
+        let later = at.file.modified.expect("a time") + std::time::Duration::from_secs(5);
+        file.set_modified(later).expect("set time");
+        drop(file);
+        let told = super::super::read_back(&at)
+            .expect_err("changed")
+            .to_string();
+        assert!(
+            told.contains("news.jsonl") && told.contains("line 1"),
+            "{told}"
+        );
+        assert!(told.contains("changed since it was loaded"), "{told}");
+    }
+
+    #[test]
+    fn a_file_replaced_by_a_rename_is_noticed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.jsonl");
+        let old = "{\"id\":\"a\",\"body\":\"One\"}\n{\"id\":\"b\",\"body\":\"Two\"}\n";
+        std::fs::write(&path, old).expect("write");
+        let a = first_article(&path);
+        let at = a.at.clone().expect("a line");
+        assert_eq!(super::super::read_back(&at).as_ref(), Ok(&a));
+        let replace = |text: &str, modified: std::time::SystemTime| {
+            let other = dir.path().join("other.jsonl");
+            std::fs::write(&other, text).expect("write");
+            let file = File::options().write(true).open(&other).expect("open");
+            file.set_modified(modified).expect("set time");
+            drop(file);
+            std::fs::rename(&other, &path).expect("rename");
+        };
+        let loaded_at = at.file.modified.expect("a time");
+
+        // Another length: refused, by name, though the old file is still open.
+        replace(&format!("{old}{old}"), loaded_at);
+        let told = super::super::read_back(&at)
+            .expect_err("replaced")
+            .to_string();
+        assert!(
+            told.contains("news.jsonl") && told.contains("line 1"),
+            "{told}"
+        );
+        assert!(told.contains("changed since it was loaded"), "{told}");
+
+        // The same length and time: what the path holds now is read, as a
+        // fresh open would read it, not the old file's line.
+        replace(&old.replace("One", "Uno"), loaded_at);
+        let now = super::super::read_back(&at).expect("same length and time");
+        assert!(now.text.contains("Uno"), "{}", now.text);
+    }
+
     #[test]
     fn a_line_that_no_longer_holds_an_article_is_refused() {
         let dir = tempfile::tempdir().expect("temp dir");
