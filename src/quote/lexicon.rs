@@ -22,37 +22,9 @@
 //! hash, or a UTF-8 check of each lowered word) costs a measurable share of
 //! extraction.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
-
-/// FNV-1a, for the sentence-subject memo of `attrib::Ctx`: short keys hash
-/// much faster this way than with SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-/// A `HashMap` hashed with [`Fnv`].
-pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// How a list's words are matched (see the module's case rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
