@@ -423,6 +423,17 @@ mod tests {
         }
     }
 
+    /// Reading `at` back is refused, naming news.jsonl's line 1 as changed
+    /// since it was loaded; `why` says what was done to the file.
+    fn refused_as_changed(at: &super::super::LineAt, why: &str) {
+        let told = super::super::read_back(at).expect_err(why).to_string();
+        assert!(
+            told.contains("news.jsonl") && told.contains("line 1"),
+            "{told}"
+        );
+        assert!(told.contains("changed since it was loaded"), "{told}");
+    }
+
     #[test]
     fn a_file_changed_or_truncated_since_loading_is_refused_by_name() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -436,13 +447,7 @@ mod tests {
 
         // Truncated: shorter than when it was loaded.
         std::fs::write(&path, &lines[..10]).expect("write");
-        let err = super::super::read_back(&at).expect_err("truncated");
-        let told = err.to_string();
-        assert!(
-            told.contains("news.jsonl") && told.contains("line 1"),
-            "{told}"
-        );
-        assert!(told.contains("changed since it was loaded"), "{told}");
+        refused_as_changed(&at, "truncated");
 
         // Gone.
         std::fs::remove_file(&path).expect("remove");
@@ -502,14 +507,7 @@ mod tests {
         let later = at.file.modified.expect("a time") + std::time::Duration::from_secs(5);
         file.set_modified(later).expect("set time");
         drop(file);
-        let told = super::super::read_back(&at)
-            .expect_err("changed")
-            .to_string();
-        assert!(
-            told.contains("news.jsonl") && told.contains("line 1"),
-            "{told}"
-        );
-        assert!(told.contains("changed since it was loaded"), "{told}");
+        refused_as_changed(&at, "changed");
     }
 
     #[test]
@@ -533,14 +531,7 @@ mod tests {
 
         // Another length: refused, by name, though the old file is still open.
         replace(&format!("{old}{old}"), loaded_at);
-        let told = super::super::read_back(&at)
-            .expect_err("replaced")
-            .to_string();
-        assert!(
-            told.contains("news.jsonl") && told.contains("line 1"),
-            "{told}"
-        );
-        assert!(told.contains("changed since it was loaded"), "{told}");
+        refused_as_changed(&at, "replaced");
 
         // The same length and time: what the path holds now is read, as a
         // fresh open would read it, not the old file's line.

@@ -112,7 +112,7 @@ fn label_line_before(ctx: &Ctx, qs: usize) -> Option<Attr> {
         return None;
     }
     let floor = colon.saturating_sub(LABEL);
-    let start = (floor..colon).rev().find(|&k| line_starts(ctx, k))?;
+    let start = ctx.line_start_in(floor, colon)?;
     let np = name_on_line(ctx, start, colon)?;
     let next = np.last + 1;
     (next == colon || ctx.toks[next].is(',')).then_some(Attr {

@@ -26,6 +26,11 @@ pub struct NameIndex<'a> {
     /// asked only for the few single names that `canonical` expands by
     /// first word, so a list beats hashing every word into a map.
     word_at: Vec<(&'a str, u32)>,
+    /// Where each word of `word_at` is first written, made from it the
+    /// first time it is asked: one pass however many quotes ask, where a
+    /// search of the list for each would grow with the article times its
+    /// quotes.
+    first_written: std::cell::OnceCell<HashMap<&'a str, u32>>,
     by_last: HashMap<&'a str, Vec<usize>>,
     by_first: HashMap<&'a str, Vec<usize>>,
     /// Single capitalised words that read as common words in this
@@ -334,10 +339,14 @@ impl<'a> NameIndex<'a> {
 
     /// Where the capitalised word `w` is first written, alone or in a name.
     fn first_written(&self, w: &str) -> Option<u32> {
-        self.word_at
-            .iter()
-            .find(|(x, _)| *x == w)
-            .map(|&(_, at)| at)
+        let first = self.first_written.get_or_init(|| {
+            let mut first = HashMap::default();
+            for &(x, at) in &self.word_at {
+                first.entry(x).or_insert(at);
+            }
+            first
+        });
+        first.get(w).copied()
     }
 
     /// The one candidate every other candidate is part of, if there is one.

@@ -367,9 +367,9 @@ impl Store {
     /// hits, ranked by bm25 among the newest [`RANKED`] matches: a word in
     /// every article would otherwise rank the whole cache on each key press.
     /// Two steps: the best `limit` of the newest [`RANKED`] matches, bm25
-    /// computed for those alone, then the snippets of
-    /// those hits alone, made here from their text. An empty query (or one
-    /// of punctuation only) finds nothing.
+    /// computed for those alone, then the snippets of those hits alone,
+    /// made here from their text. An empty query (or one of punctuation
+    /// only) finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
         let Some((fts, words)) = parse_query(query) else {
             return Ok(Vec::new());
@@ -476,6 +476,22 @@ mod tests {
         }
     }
 
+    /// Keeps one article per text, in one batch, titled `{prefix}{i}`.
+    fn keep_all(store: &mut Store, prefix: &str, texts: &[String]) {
+        let batch: Vec<Article> = (texts.iter().enumerate())
+            .map(|(i, t)| article(&format!("{prefix}{i}"), t, None))
+            .collect();
+        let keeps: Vec<Keep<'_>> = (batch.iter())
+            .map(|a| Keep {
+                article: a,
+                speakers: &[],
+                feed: None,
+                guid: None,
+            })
+            .collect();
+        store.keep(&keeps).expect("keep");
+    }
+
     fn keep(store: &mut Store, a: &Article, speakers: &[String], guid: Option<&str>) -> Kept {
         store
             .keep(&[Keep {
@@ -558,21 +574,7 @@ mod tests {
         let texts: Vec<String> = (0..RANKED)
             .map(|i| format!("story {i} of one tide"))
             .collect();
-        let batch: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| article(&format!("N{i}"), t, None))
-            .collect();
-        let keeps: Vec<Keep<'_>> = batch
-            .iter()
-            .map(|a| Keep {
-                article: a,
-                speakers: &[],
-                feed: None,
-                guid: None,
-            })
-            .collect();
-        store.keep(&keeps).expect("keep");
+        keep_all(&mut store, "N", &texts);
         let hits = store.search("tide", 5).expect("search");
         assert_eq!(hits.len(), 5);
         assert!(
@@ -596,21 +598,7 @@ mod tests {
                 format!("{tides}{filler}{storms}")
             })
             .collect();
-        let batch: Vec<Article> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| article(&format!("K{i}"), t, None))
-            .collect();
-        let keeps: Vec<Keep<'_>> = batch
-            .iter()
-            .map(|a| Keep {
-                article: a,
-                speakers: &[],
-                feed: None,
-                guid: None,
-            })
-            .collect();
-        store.keep(&keeps).expect("keep");
+        keep_all(&mut store, "K", &texts);
         for query in ["tide", "tide storm", "sto"] {
             let fts = fts_query(query).expect("a query");
             let own: Vec<(i64, f64)> = store
