@@ -311,6 +311,15 @@ impl<'a> Ctx<'a> {
         if matches!(w, "shot" | "fired" | "hit" | "fires" | "hits" | "shoots") {
             return (self.word(i + 1) == Some("back")).then_some(i + 1);
         }
+        // `will continue to be`, `calling for a ban`: no words framed.
+        if matches!(w, "continue" | "continues" | "continued" | "continuing")
+            && self.word(i + 1) == Some("to")
+        {
+            return None;
+        }
+        if w == "calling" && matches!(self.word(i + 1), Some("for" | "on" | "off" | "up")) {
+            return None;
+        }
         is_cue(w).then_some(i)
     }
 
@@ -391,6 +400,43 @@ impl<'a> Ctx<'a> {
                 matches!(
                     p,
                     "from" | "in" | "of" | "at" | "for" | "with" | "by" | "to"
+                )
+            })
+    }
+
+    /// Whether `np` is the object of a preposition of place, time or
+    /// topic (`on Facebook`, `during the Senate hearing`, `about his
+    /// rival`), so no participle after it is its own: `Clinton replied on
+    /// Facebook writing` is Clinton's. Not `of` or `from` (`of Carson
+    /// saying` is his), nor `with` (`with Trump yelling`).
+    fn object_of_preposition(&self, np: &Np) -> bool {
+        let mut b = np.first.saturating_sub(1);
+        if matches!(
+            self.word(b),
+            Some("the" | "a" | "an" | "his" | "her" | "their")
+        ) {
+            b = b.saturating_sub(1);
+        }
+        np.first > 1
+            && self.word(b).is_some_and(|p| {
+                matches!(
+                    p,
+                    "on" | "during"
+                        | "in"
+                        | "for"
+                        | "over"
+                        | "after"
+                        | "before"
+                        | "into"
+                        | "under"
+                        | "through"
+                        | "via"
+                        | "among"
+                        | "at"
+                        | "to"
+                        | "against"
+                        | "toward"
+                        | "about"
                 )
             })
     }
@@ -1034,7 +1080,13 @@ impl<'a> Ctx<'a> {
             }
             // Only role words in between: `campaign spokesman`, `retired
             // Army Lt. Gen.`, `undecided Republican voter`; not a verb.
-            if !(is_title(w) || (loose && is_descriptor(w))) {
+            // `former Pennsylvania Gov. and Democratic National Committee
+            // Chairman Ed Rendell`: two roles joined by `and`.
+            let joined = w == "and"
+                && self
+                    .word(k - 1)
+                    .is_some_and(|p| is_title(p.trim_end_matches('.')) || is_title(p));
+            if !(is_title(w) || (loose && is_descriptor(w)) || joined) {
                 return None;
             }
             k += 1;
@@ -1296,10 +1348,7 @@ impl<'a> Ctx<'a> {
                         && !(np.first == lo || np.first > 0 && self.is_boundary(np.first - 1))
                         && self.after_preposition(np))
                         && np.kind != NpKind::Description
-                        && !(np.first > 0
-                            && self.word(np.first - 1).is_some_and(|p| {
-                                matches!(p, "at" | "to" | "against" | "toward" | "about")
-                            }))
+                        && !self.object_of_preposition(np)
                 })
             } else {
                 let before = k.checked_sub(1);
@@ -1365,6 +1414,35 @@ impl<'a> Ctx<'a> {
         Some(Attr { cue, cue_last, np })
     }
 
+    /// Whether the words before token `first` (back to `lo`) are a
+    /// preposition and at most a few lowercase words: `later that month on
+    /// CNN`, `to the Dutch newspaper NRC`. A name there is where words were
+    /// said, or to whom, never who said them.
+    fn after_place_preposition(&self, first: usize, lo: usize) -> bool {
+        let prep = |w: &str| {
+            matches!(
+                w,
+                "on" | "to" | "in" | "at" | "from" | "with" | "for" | "during" | "into"
+            )
+        };
+        let mut b = first.saturating_sub(1);
+        while b > lo
+            && first - b < 4
+            && self
+                .word(b)
+                .is_some_and(|w| !capitalised(w) && !is_function_word(w) && !prep(w))
+        {
+            b -= 1;
+        }
+        if matches!(self.word(b), Some("the" | "a" | "an")) {
+            b = b.saturating_sub(1);
+        }
+        first > lo
+            && self
+                .word(b)
+                .is_some_and(|p| prep(p) || matches!(p, "On" | "To" | "In" | "At"))
+    }
+
     /// `Rep. Trey Gowdy (R-S.C.): “…”`: a name (or pronoun) right before the
     /// colon at `colon`, the colon as cue.
     pub fn colon_speaker(&self, colon: usize, lo: usize) -> Option<Attr> {
@@ -1379,6 +1457,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let np = self.np_left(end, lo)?;
+        // `later that month on CNN:`, `to the Dutch newspaper NRC:`: a
+        // name after a preposition is where the words were said, or to whom.
+        if self.after_place_preposition(np.first, lo) {
+            return None;
+        }
         (np.kind == NpKind::Name).then_some(Attr {
             cue: colon,
             cue_last: colon,
@@ -1422,6 +1505,8 @@ impl<'a> Ctx<'a> {
                 j > lo
                     && self.word(j - 1).is_some_and(|p| {
                         matches!(p, "on" | "in" | "at" | "to" | "from" | "with" | "by" | "of")
+                            // `during the Senate Benghazi hearing`
+                            || matches!(p, "the" | "a" | "an" | "his" | "her" | "their" | "its")
                     })
             };
             let clause_start = k == lo
@@ -1510,6 +1595,49 @@ impl<'a> Ctx<'a> {
                         (after + 1..(after + 14).min(hi)).find(|&j| self.is_punct(j, ','))
                     {
                         after = c + 1;
+                    }
+                }
+                // `former TV network anchor Katie Couric has`: a name
+                // only modifying a role, then the person.
+                if np.kind == NpKind::Name
+                    && let Some(j) = (after..(after + 3).min(hi))
+                        .take_while(|&j| {
+                            self.word(j)
+                                .is_some_and(|w| is_title(w) || is_descriptor(w))
+                        })
+                        .last()
+                    && self.word(j).is_some_and(|w| {
+                        is_title(w)
+                            && !matches!(
+                                w,
+                                "former"
+                                    | "ex"
+                                    | "then"
+                                    | "late"
+                                    | "acting"
+                                    | "incoming"
+                                    | "outgoing"
+                            )
+                    })
+                    && self
+                        .word(j + 1)
+                        .is_some_and(|w| capitalised(w) && !is_capital_stopword(w))
+                {
+                    let end = self.run_right(j + 1, hi + 1);
+                    let person = self.named(j + 1, end);
+                    let v = self.word(end + 1);
+                    if person.kind == NpKind::Name
+                        && v.is_some_and(|v| {
+                            !capitalised(v)
+                                && !is_function_word(v)
+                                && !is_pronoun(v)
+                                && !is_title(v)
+                                || is_aux_or_adverb(v)
+                        })
+                    {
+                        let mut person = person;
+                        person.first = np.first;
+                        return Some(person);
                     }
                 }
                 // `Recently she announced`: a pronoun after the word makes

@@ -89,7 +89,23 @@ fn name_line_after(ctx: &Ctx, qe: usize) -> Option<Attr> {
     if !ctx.toks.get(brk).is_some_and(|t| t.kind == Kind::Break) {
         return None;
     }
-    let start = brk + 1;
+    let mut start = brk + 1;
+    // `- Hillary Clinton.` a paragraph after: a credit that opens with a
+    // dash may stand after blank lines.
+    let line = start;
+    while ctx.toks.get(start).is_some_and(|t| t.kind == Kind::Break) {
+        start += 1;
+    }
+    match ctx.toks.get(start).map(|t| t.kind) {
+        Some(Kind::Punct('―' | '—' | '–')) => start += 1,
+        Some(Kind::Punct('-')) => {
+            start += 1;
+            if ctx.toks.get(start).is_some_and(|t| t.is('-')) {
+                start += 1;
+            }
+        }
+        _ => start = line,
+    }
     let end = line_end(ctx, start);
     let np = name_on_line(ctx, start, end)?;
     // Only a name and its role: no verb on the line.

@@ -21,6 +21,8 @@ pub struct NameIndex<'a> {
     known: HashSet<&'a str>,
     /// Where each name is first written (byte offset), by index.
     first_at: Vec<u32>,
+    /// Whether each name was first written right after `the`.
+    after_the: Vec<bool>,
     /// Every capitalised word with where it is written, alone or in a
     /// name, in text order: pushed for each such word of the article but
     /// asked only for the few single names that `canonical` expands by
@@ -217,6 +219,8 @@ impl<'a> NameIndex<'a> {
         self.by_first.entry(first).or_default().push(i);
         self.names.push(name);
         self.first_at.push(at);
+        let begins = words[from].0 as usize;
+        self.after_the.push(text[..begins].ends_with("the "));
     }
 
     /// Of the single words in `candidates`, records those that read as
@@ -238,8 +242,19 @@ impl<'a> NameIndex<'a> {
         }
         let mut lower_seen = vec![false; cands.len()];
         let mut mid_seen = vec![false; cands.len()];
-        let lens: u64 = cands.iter().fold(0, |m, c| m | 1 << c.len().min(63));
+        // `Audiences` when `audience` is written: a plural common noun.
+        let sing: Vec<(usize, &str)> = cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.len() > 4 && c.ends_with('s') && !c.ends_with("ss"))
+            .map(|(i, c)| (i, &c[..c.len() - 1]))
+            .collect();
+        let lens: u64 = cands
+            .iter()
+            .chain(sing.iter().map(|(_, c)| c))
+            .fold(0, |m, c| m | 1 << c.len().min(63));
         let mut cued = vec![false; cands.len()];
+        let mut sing_lower = vec![false; cands.len()];
         let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(text));
         let mut prev: Option<&Tok> = None;
         for (k, t) in toks.iter().enumerate() {
@@ -248,6 +263,14 @@ impl<'a> NameIndex<'a> {
                 continue;
             }
             let w = t.text(text);
+            if w.starts_with(|c: char| c.is_lowercase())
+                && let Some(&(i, _)) = sing
+                    .iter()
+                    .find(|(_, c)| c.len() == w.len() && c.eq_ignore_ascii_case(w))
+            {
+                sing_lower[i] = true;
+                continue;
+            }
             let Some(i) = cands
                 .iter()
                 .position(|c| c.eq_ignore_ascii_case(w) && c.len() == w.len())
@@ -284,7 +307,11 @@ impl<'a> NameIndex<'a> {
         for (i, c) in cands.iter().enumerate() {
             // `U.S. corn`: an abbreviation cut at its period.
             let abbreviation = c.contains('.');
-            if lower_seen[i] || abbreviation || !(mid_seen[i] || cued[i]) {
+            if lower_seen[i]
+                || abbreviation
+                || !(mid_seen[i] || cued[i])
+                || sing_lower[i] && !mid_seen[i]
+            {
                 self.common.push(c.to_string());
             }
         }
@@ -328,7 +355,7 @@ impl<'a> NameIndex<'a> {
         if let Some(found) = self.by_first.get(only) {
             let alone_at = self.first_written(only).unwrap_or(0);
             let introduced: Vec<usize> = (found.iter().copied())
-                .filter(|&i| self.first_at[i] <= alone_at)
+                .filter(|&i| self.first_at[i] <= alone_at && !self.after_the[i])
                 .collect();
             return self
                 .fullest(&introduced)
