@@ -1589,7 +1589,16 @@ impl<'a> Ctx<'a> {
                 if self.word(after) == Some("on") && self.word(after + 1).is_some_and(is_weekday) {
                     after += 2;
                 }
-                if self.is_punct(after, ',') {
+                if np.first == lo
+                    && self.is_punct(after, ',')
+                    && self.word(after + 1).is_some_and(|v| {
+                        is_cue(v) || super::lexicon::Lexicon::get().is_auxiliary(v)
+                    })
+                {
+                    // `Sen. Jack Reed (D-R.I.), said`: a comma before the
+                    // verb, no aside.
+                    after += 1;
+                } else if self.is_punct(after, ',') {
                     // `Mike Huckabee, the former governor, proposed`
                     if let Some(c) =
                         (after + 1..(after + 14).min(hi)).find(|&j| self.is_punct(j, ','))

@@ -109,10 +109,16 @@ fn name_line_after(ctx: &Ctx, qe: usize) -> Option<Attr> {
     let end = line_end(ctx, start);
     let np = name_on_line(ctx, start, end)?;
     // Only a name and its role: no verb on the line.
-    let role_only = (np.last + 1..end).all(|k| {
-        ctx.word(k)
-            .is_none_or(|w| !super::lexicon::is_cue(w) && !super::lexicon::is_aux_or_adverb(w))
-    });
+    // After a dash, a role or an aside after a comma: `-President Obama,
+    // tweeting after the speech.`
+    let dashed = start > brk + 1
+        && ctx.toks[start - 1].kind != Kind::Break
+        && ctx.toks.get(np.last + 1).is_some_and(|t| t.is(','));
+    let role_only = dashed
+        || (np.last + 1..end).all(|k| {
+            ctx.word(k)
+                .is_none_or(|w| !super::lexicon::is_cue(w) && !super::lexicon::is_aux_or_adverb(w))
+        });
     (role_only && line_ends(ctx, end)).then_some(Attr {
         cue: brk,
         cue_last: brk,
