@@ -759,6 +759,25 @@ mod tests {
     }
 
     #[test]
+    fn past_the_window_a_rarer_word_still_weighs_more() {
+        let mut store = Store::in_memory().expect("store");
+        // More articles with a tide than the window holds; a gale in few.
+        let mut texts: Vec<String> = (0..RANKED + 200)
+            .map(|i| format!("story {i} of one tide"))
+            .collect();
+        texts.extend((0..6).map(|i| format!("note {i} on a gale")));
+        texts.push("tide tide tide gale, said of the quay".into());
+        texts.push("gale gale gale tide, said of the pier".into());
+        keep_all(&mut store, "W", &texts);
+        for query in ["tide gale", "gale tide", "tide ga"] {
+            let hits = store.search(query, 5).expect("search");
+            let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+            let (quay, pier) = (format!("W{}", RANKED + 206), format!("W{}", RANKED + 207));
+            assert_eq!(titles, [pier.as_str(), quay.as_str()], "{query}");
+        }
+    }
+
+    #[test]
     fn queries_are_never_syntax() {
         let mut store = Store::in_memory().expect("store");
         let a = article("Odd", "AND OR NOT NEAR ( ) * ^ \" : all here", None);
