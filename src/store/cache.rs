@@ -64,7 +64,8 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the matched words in [`Hit::snippet`].
     pub matches: Vec<Range<usize>>,
-    /// FTS5's bm25 rank: lower is better.
+    /// Its bm25 rank, as FTS5 computes it (here from the text): lower is
+    /// better.
     pub rank: f64,
 }
 
