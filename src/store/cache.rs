@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::rank::{self, Bm25, Counter, Phrase};
 use super::snippet::{self, Term};
 
 use super::{Store, StoreError, article_key, star};
@@ -63,7 +64,8 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the matched words in [`Hit::snippet`].
     pub matches: Vec<Range<usize>>,
-    /// FTS5's bm25 rank: lower is better.
+    /// Its bm25 rank, as FTS5 computes it (here from the text): lower is
+    /// better.
     pub rank: f64,
 }
 
@@ -96,13 +98,25 @@ fn content_hash(text: &str) -> String {
 /// nothing in it is syntax), `speaker:`/`feed:` as column filters, the last
 /// bare word a prefix. `None` when nothing is left to search for.
 pub fn fts_query(input: &str) -> Option<String> {
-    parse_query(input).map(|(fts, _)| fts)
+    parse_query(input).map(|q| q.fts)
+}
+
+/// A search box's text, read.
+#[derive(Debug, Clone, PartialEq)]
+struct Query {
+    /// The whole query in FTS5's syntax.
+    fts: String,
+    /// The bare words, as the snippet looks for them.
+    words: Vec<Term>,
+    /// Each phrase as the ranker counts it, with the FTS5 query of it alone.
+    phrases: Vec<(Phrase, String)>,
 }
 
 /// [`fts_query`], with the bare words of the query as the snippet looks
-/// for them (the last one a prefix while typing).
-fn parse_query(input: &str) -> Option<(String, Vec<Term>)> {
-    let mut terms = Vec::new();
+/// for them (the last one a prefix while typing) and its phrases as the
+/// ranker counts them.
+fn parse_query(input: &str) -> Option<Query> {
+    let mut phrases: Vec<(Phrase, String)> = Vec::new();
     let mut words: Vec<Term> = Vec::new();
     let mut rest = input.trim_start();
     let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
@@ -129,37 +143,46 @@ fn parse_query(input: &str) -> Option<(String, Vec<Term>)> {
         // Only letters and digits are indexed: a word of punctuation alone
         // would match nothing and is dropped.
         if word.chars().any(char::is_alphanumeric) {
-            match column {
-                Some("speaker:") => terms.push(format!("speakers : {}", quoted(word))),
-                Some(_) => terms.push(format!("feed : {}", quoted(word))),
+            let (fts, column) = match column {
+                Some("speaker:") => (format!("speakers : {}", quoted(word)), Some(2)),
+                Some(_) => (format!("feed : {}", quoted(word)), Some(3)),
                 None => {
-                    last_bare = Some(terms.len());
-                    terms.push(quoted(word));
+                    last_bare = Some(phrases.len());
                     words.push(Term {
                         word: snippet::fold(word),
                         prefix: false,
                     });
+                    (quoted(word), None)
                 }
-            }
+            };
+            phrases.push((Phrase::new(word, column, false), fts));
         }
         rest = tail.trim_start();
     }
     let typing = !input.ends_with(char::is_whitespace) && !input.ends_with('"');
     if let Some(i) = last_bare.filter(|_| typing) {
-        terms[i].push('*');
+        if let Some((phrase, fts)) = phrases.get_mut(i) {
+            phrase.prefix = true;
+            fts.push('*');
+        }
         if let Some(last) = words.last_mut() {
             last.prefix = true;
         }
     }
-    (!terms.is_empty()).then(|| (terms.join(" AND "), words))
+    let fts = (phrases.iter().map(|(_, fts)| fts.as_str()))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    (!phrases.is_empty()).then_some(Query {
+        fts,
+        words,
+        phrases,
+    })
 }
 
 /// The words of a search box's text that a snippet marks (the last one a
 /// prefix while typing); none for a query of filters alone.
 pub fn snippet_terms(input: &str) -> Vec<Term> {
-    parse_query(input)
-        .map(|(_, words)| words)
-        .unwrap_or_default()
+    parse_query(input).map(|q| q.words).unwrap_or_default()
 }
 
 /// The snippet of a hit with this headline and text: the window of the
@@ -366,15 +389,15 @@ impl Store {
     /// Full-text search over everything kept, best first, at most `limit`
     /// hits, ranked by bm25 among the newest [`RANKED`] matches: a word in
     /// every article would otherwise rank the whole cache on each key press.
-    /// Two steps: the best `limit` of the newest [`RANKED`] matches, bm25
-    /// computed for those alone, then the snippets of those hits alone,
-    /// made here from their text. An empty query (or one of punctuation
-    /// only) finds nothing.
+    /// Two steps: the best `limit` of the newest [`RANKED`] matches
+    /// ([`rank`] scores them from their text), then the snippets of those
+    /// hits alone, made here from their text. An empty query (or one of
+    /// punctuation only) finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        let Some((fts, words)) = parse_query(query) else {
+        let Some(query) = parse_query(query) else {
             return Ok(Vec::new());
         };
-        let best = self.ranked(&fts, limit)?;
+        let best = self.ranked(&query, limit)?;
         let mut read = self.conn.prepare_cached(
             "SELECT article_key, title, source, published, link, text FROM articles WHERE id = ?1",
         )?;
@@ -384,7 +407,7 @@ impl Store {
                 .query_row([row], |r| {
                     let title: String = r.get(1)?;
                     let text: String = r.get(5)?;
-                    let (snippet, matches) = snippet_of(&title, &text, &words);
+                    let (snippet, matches) = snippet_of(&title, &text, &query.words);
                     Ok(Hit {
                         article_key: r.get(0)?,
                         title,
@@ -405,47 +428,125 @@ impl Store {
     /// The keys of [`Store::search`]'s hits, best first, without their
     /// snippets: what the reader's filter needs.
     pub fn search_keys(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {
-        let Some(fts) = fts_query(query) else {
+        let Some(query) = parse_query(query) else {
             return Ok(Vec::new());
         };
         let mut key = self
             .conn
             .prepare_cached("SELECT article_key FROM articles WHERE id = ?1")?;
         let mut keys = Vec::new();
-        for (row, _) in self.ranked(&fts, limit)? {
+        for (row, _) in self.ranked(&query, limit)? {
             keys.extend(key.query_row([row], |r| r.get(0)).optional()?);
         }
         Ok(keys)
     }
 
-    /// The rows and bm25 ranks of the best `limit` matches of an FTS5
-    /// query among the newest [`RANKED`] (see [`Store::search`]), best
-    /// first, ties oldest first.
+    /// The rows and bm25 ranks of the best `limit` matches of a query among
+    /// the newest [`RANKED`] (see [`Store::search`]), best first, ties
+    /// oldest first.
     ///
-    /// One statement: the inner query walks the matches back from the
-    /// newest and stops after [`RANKED`], calling `bm25()` on those rows
-    /// only; SQLite sorts them and keeps `limit`. FTS5's own `ORDER BY rank`
-    /// plan scores every match of the query before it sorts, whatever rowid
-    /// range comes with it, which for a word in every article of a
-    /// 100,000-article cache is most of a search's time (`cargo bench
-    /// --bench cache`). The ranks are FTS5's bm25, the same as `rank`.
-    fn ranked(&self, fts: &str, limit: usize) -> Result<Vec<(i64, f64)>, StoreError> {
+    /// The newest matches come from FTS5 in rowid order, which stops after
+    /// [`RANKED`] whatever the query matches; their text is read in the
+    /// same statement and counted by [`rank::count`]. Each phrase's
+    /// document frequency is counted among its own newest [`RANKED`]
+    /// matches ([`rank::document_frequency`]); a query of one phrase reuses
+    /// the first walk. FTS5's `bm25()` instead walks every match of every
+    /// phrase, twice for the word being typed (see [`rank`]).
+    fn ranked(&self, query: &Query, limit: usize) -> Result<Vec<(i64, f64)>, StoreError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let best: Vec<(i64, f64)> = self
-            .conn
-            .prepare_cached(
-                "SELECT row, score FROM (
-                     SELECT rowid AS row, bm25(articles_fts) AS score FROM articles_fts
-                     WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
-                 ORDER BY score, row LIMIT ?3",
-            )?
-            .query_map(params![fts, RANKED as i64, limit], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<Result<_, _>>()?;
+        let window = RANKED as i64;
+        let phrases: Vec<Phrase> = query.phrases.iter().map(|(p, _)| p.clone()).collect();
+        let mut counter = Counter::new(&phrases);
+        let mut rows: Vec<(i64, rank::Counts)> = Vec::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT a.id, a.title, a.text, a.speakers, coalesce(a.feed, '')
+                 FROM (SELECT rowid AS row FROM articles_fts WHERE articles_fts MATCH ?1
+                       ORDER BY rowid DESC LIMIT ?2) AS m
+                 JOIN articles AS a ON a.id = m.row",
+            )?;
+            let mut found = stmt.query(params![query.fts, window])?;
+            while let Some(r) = found.next()? {
+                let text = |i| r.get_ref(i).map(|v| v.as_str().unwrap_or_default());
+                let columns = [text(1)?, text(2)?, text(3)?, text(4)?];
+                rows.push((r.get(0)?, counter.count(columns)));
+            }
+        }
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let newest: i64 = (self.conn.prepare_cached("SELECT max(id) FROM articles")?)
+            .query_row([], |r| r.get::<_, Option<i64>>(0))?
+            .unwrap_or(0);
+        // The articles and their average length as FTS5's bm25() reads
+        // them, else the articles counted and the matches' average length.
+        let record: Option<Vec<u8>> = (self.conn)
+            .prepare_cached("SELECT block FROM articles_fts_data WHERE id = 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        let totals = record.as_deref().and_then(|r| rank::totals(r, 4));
+        let (kept, average_length) = match totals {
+            Some((kept, words)) if kept > 0 => (
+                usize::try_from(kept).unwrap_or(usize::MAX),
+                words as f64 / kept as f64,
+            ),
+            _ => {
+                let kept: i64 = (self.conn.prepare_cached("SELECT count(*) FROM articles")?)
+                    .query_row([], |r| r.get(0))?;
+                let words: f64 = rows.iter().map(|(_, c)| f64::from(c.length)).sum();
+                (
+                    usize::try_from(kept).unwrap_or(0),
+                    words / rows.len() as f64,
+                )
+            }
+        };
+        let kept = kept.max(rows.len());
+        let oldest = rows.iter().map(|(row, _)| *row).min().unwrap_or(newest);
+        let mut frequencies = Vec::with_capacity(phrases.len());
+        if let [_] = phrases.as_slice() {
+            frequencies.push(rank::document_frequency(
+                rows.len(),
+                RANKED,
+                oldest,
+                newest,
+                kept,
+            ));
+        } else {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT count(*), min(row) FROM
+                     (SELECT rowid AS row FROM articles_fts WHERE articles_fts MATCH ?1
+                      ORDER BY rowid DESC LIMIT ?2)",
+            )?;
+            for (phrase, fts) in &query.phrases {
+                // The word being typed stands for the words it was seen to
+                // begin: the same articles, found without merging every
+                // word it begins again.
+                let typed = (counter.completions())
+                    .filter(|seen| phrase.prefix && phrase.words.len() == 1 && !seen.is_empty())
+                    .map(|seen| {
+                        let quoted: Vec<String> = seen.iter().map(|w| format!("\"{w}\"")).collect();
+                        quoted.join(" OR ")
+                    });
+                let fts = typed.as_deref().unwrap_or(fts);
+                let (found, oldest): (i64, Option<i64>) =
+                    stmt.query_row(params![fts, window], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                frequencies.push(rank::document_frequency(
+                    usize::try_from(found).unwrap_or(0),
+                    RANKED,
+                    oldest.unwrap_or(newest),
+                    newest,
+                    kept,
+                ));
+            }
+        }
+        let ranker = Bm25::new(&frequencies, kept, average_length);
+        let mut best: Vec<(i64, f64)> = (rows.iter())
+            .map(|(row, counts)| (*row, ranker.score(counts)))
+            .collect();
+        best.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        best.truncate(limit);
         Ok(best)
     }
 
@@ -586,20 +687,35 @@ mod tests {
     }
 
     #[test]
-    fn the_best_k_are_the_first_k_of_fts5s_own_order() {
+    fn with_every_match_in_the_window_the_order_is_fts5s_bm25() {
         let mut store = Store::in_memory().expect("store");
         // Different counts of the words and different lengths, so no two
-        // ranks tie and the order is FTS5's alone.
+        // ranks tie and the order is bm25's alone; fewer articles than the
+        // window, so document frequencies are exact and the ranks are
+        // FTS5's own.
         let texts: Vec<String> = (0..60)
             .map(|i| {
                 let tides = "tide ".repeat(1 + i % 7);
-                let storms = "storm ".repeat(1 + i % 5);
+                let storms = "Storm ".repeat(1 + i % 5);
                 let filler = "calm ".repeat(i);
                 format!("{tides}{filler}{storms}")
             })
             .collect();
         keep_all(&mut store, "K", &texts);
-        for query in ["tide", "tide storm", "sto"] {
+        // And articles without a tide, so that the average length is the
+        // cache's, not the matches'.
+        let rare: Vec<String> = (0..40)
+            .map(|i| format!("calm {}{}", "gust ".repeat(1 + i % 3), "still ".repeat(i)))
+            .collect();
+        keep_all(&mut store, "R", &rare);
+        for query in [
+            "tide",
+            "tide storm",
+            "sto",
+            "calm tide",
+            "gust calm",
+            "\"tide tide\" st",
+        ] {
             let fts = fts_query(query).expect("a query");
             let own: Vec<(i64, f64)> = store
                 .conn
@@ -609,17 +725,26 @@ mod tests {
                 .expect("query")
                 .collect::<Result<_, _>>()
                 .expect("rows");
-            assert_eq!(own.len(), 60, "{query}");
+            assert!(own.len() >= 40, "{query}");
             let ranks: Vec<f64> = own.iter().map(|&(_, r)| r).collect();
             assert!(
                 ranks.windows(2).all(|w| w[0] < w[1]),
-                "{query}: ranks tie, so the order is not FTS5's alone"
+                "{query}: ranks tie, so the order is not bm25's alone"
             );
-            assert_eq!(store.ranked(&fts, 100).expect("all"), own, "{query}");
+            let parsed = parse_query(query).expect("a query");
+            let ours = store.ranked(&parsed, 200).expect("all");
+            let rows = |v: &[(i64, f64)]| v.iter().map(|&(r, _)| r).collect::<Vec<_>>();
+            assert_eq!(rows(&ours), rows(&own), "{query}");
+            for ((_, a), (_, b)) in ours.iter().zip(&own) {
+                assert!(
+                    (a - b).abs() <= 1e-9 * b.abs().max(1e-6),
+                    "{query}: {a} {b}"
+                );
+            }
             for k in [1, 7, 20] {
                 assert_eq!(
-                    store.ranked(&fts, k).expect("top k"),
-                    own[..k],
+                    rows(&store.ranked(&parsed, k).expect("top k")),
+                    rows(&own[..k]),
                     "{query} {k}"
                 );
                 let keys = store.search_keys(query, k).expect("keys");
@@ -631,6 +756,25 @@ mod tests {
                     .collect();
                 assert_eq!(keys, hits, "{query} {k}");
             }
+        }
+    }
+
+    #[test]
+    fn past_the_window_a_rarer_word_still_weighs_more() {
+        let mut store = Store::in_memory().expect("store");
+        // More articles with a tide than the window holds; a gale in few.
+        let mut texts: Vec<String> = (0..RANKED + 200)
+            .map(|i| format!("story {i} of one tide"))
+            .collect();
+        texts.extend((0..6).map(|i| format!("note {i} on a gale")));
+        texts.push("tide tide tide gale, said of the quay".into());
+        texts.push("gale gale gale tide, said of the pier".into());
+        keep_all(&mut store, "W", &texts);
+        for query in ["tide gale", "gale tide", "tide ga"] {
+            let hits = store.search(query, 5).expect("search");
+            let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+            let (quay, pier) = (format!("W{}", RANKED + 206), format!("W{}", RANKED + 207));
+            assert_eq!(titles, [pier.as_str(), quay.as_str()], "{query}");
         }
     }
 

@@ -31,6 +31,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 mod cache;
 mod feeds;
 mod key;
+mod rank;
 mod recover;
 mod schema;
 mod snippet;
