@@ -414,7 +414,7 @@ fn word_counts(s: &str) -> (usize, usize) {
     let mut i = 0;
     while i < b.len() {
         if let Some(chunk) = b.get(i..i + 8)
-            && !(w.in_word && !w.has_alnum)
+            && (!w.in_word || w.has_alnum)
         {
             let mut x = [0u8; 8];
             x.copy_from_slice(chunk);
