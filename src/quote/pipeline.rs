@@ -1080,35 +1080,60 @@ fn written_name<'t>(ctx: &Ctx<'t>, np: &super::attrib::Np) -> Option<&'t str> {
 /// a later `he` or `the minister` may stand for, even when they were never
 /// quoted (`Lawson met bankers. … “…,” he said.`); after it, the person
 /// a sentence ending in `…, X said.` reports.
-fn sentence_subjects(ctx: &Ctx) -> Vec<super::attrib::Np> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < ctx.toks.len() {
-        let opens = k == 0 || ctx.is_boundary(k - 1);
-        if !opens || ctx.inq[k] != 0 || !ctx.toks[k].is_word() {
-            k += 1;
-            continue;
+///
+/// Found lazily, as far as [`note_subjects`] asks: a subject is only ever
+/// read before a later mention, so the sentences after an article's last
+/// attribution (all of them, in an article without one) cost nothing. A
+/// sentence starting at token `k` gives subjects at `k` or later only, so
+/// all those read before token `upto` come from sentences starting before
+/// it, and finding those first gives the same list.
+#[derive(Default)]
+struct SentenceSubjects {
+    found: std::cell::RefCell<Vec<super::attrib::Np>>,
+    /// The token the next sentence is looked for from.
+    next: std::cell::Cell<usize>,
+}
+
+impl SentenceSubjects {
+    /// Subject number `n`, if it comes from a sentence starting before
+    /// token `upto` (or was found already).
+    fn get(&self, ctx: &Ctx, n: usize, upto: usize) -> Option<super::attrib::Np> {
+        let mut found = self.found.borrow_mut();
+        let mut k = self.next.get();
+        while found.len() <= n && k < upto.min(ctx.toks.len()) {
+            k = sentence_subjects_at(ctx, k, &mut found);
         }
-        let end = ctx.sentence_end(k);
-        // Only the sentence's own subject, near its start or after an
-        // opening phrase: not `The head of the Church in England and Wales
-        // made …`.
-        if let Some(np) = ctx.sentence_subject(k, end)
-            && np.kind == NpKind::Name
-            && (np.first <= k + 2
-                || ctx.toks[np.first - 1].is(',')
-                || (ctx.word(np.first - 1) == Some("the") && ctx.toks[np.first - 2].is(',')))
-        {
-            out.push(np);
-        }
-        if let Some(np) = reporter_of(ctx, k, end)
-            && out.last().is_none_or(|o| o.last < np.first)
-        {
-            out.push(np);
-        }
-        k = end.max(k + 1);
+        self.next.set(k);
+        found.get(n).copied()
     }
-    out
+}
+
+/// One step of the search of [`SentenceSubjects`] at token `k`: pushes the
+/// subjects of the sentence opening there, if one does, and returns where
+/// to look next.
+fn sentence_subjects_at(ctx: &Ctx, k: usize, out: &mut Vec<super::attrib::Np>) -> usize {
+    let opens = k == 0 || ctx.is_boundary(k - 1);
+    if !opens || ctx.inq[k] != 0 || !ctx.toks[k].is_word() {
+        return k + 1;
+    }
+    let end = ctx.sentence_end(k);
+    // Only the sentence's own subject, near its start or after an
+    // opening phrase: not `The head of the Church in England and Wales
+    // made …`.
+    if let Some(np) = ctx.sentence_subject(k, end)
+        && np.kind == NpKind::Name
+        && (np.first <= k + 2
+            || ctx.toks[np.first - 1].is(',')
+            || (ctx.word(np.first - 1) == Some("the") && ctx.toks[np.first - 2].is(',')))
+    {
+        out.push(np);
+    }
+    if let Some(np) = reporter_of(ctx, k, end)
+        && out.last().is_none_or(|o| o.last < np.first)
+    {
+        out.push(np);
+    }
+    end.max(k + 1)
 }
 
 /// Whether a name found as a subject can be anyone's: not a single word
@@ -1122,15 +1147,15 @@ fn speakable(names: &NameIndex, name: &str) -> bool {
 /// people (or organisation) named.
 fn note_subjects(
     ctx: &Ctx,
-    subjects: &[super::attrib::Np],
+    subjects: &SentenceSubjects,
     seen: &mut usize,
     upto: usize,
     names: &NameIndex,
     recent: &mut Recent,
 ) {
-    while let Some(np) = subjects.get(*seen).filter(|np| np.last < upto) {
+    while let Some(np) = subjects.get(ctx, *seen, upto).filter(|np| np.last < upto) {
         *seen += 1;
-        let Some(raw) = written_name(ctx, np) else {
+        let Some(raw) = written_name(ctx, &np) else {
             continue;
         };
         let name = names.canonical(raw);
@@ -1141,7 +1166,7 @@ fn note_subjects(
         }
         if org {
             recent.org = Some(name);
-        } else if name.contains(' ') || titled(ctx, np) {
+        } else if name.contains(' ') || titled(ctx, &np) {
             // Only a person's full name: a single word opening a sentence
             // is as often a place or a common noun (`Northamptonshire
             // police said`).
@@ -1176,7 +1201,7 @@ fn build(
         top_of_span[t.span] = n;
     }
     let mut last_speaker: Option<String> = None;
-    let subjects = sentence_subjects(ctx);
+    let subjects = SentenceSubjects::default();
     let mut seen = 0;
     for (si, sp) in spans.iter().enumerate() {
         while ri < reported.len() && reported[ri].range.start < sp.range.start {
@@ -1375,6 +1400,28 @@ mod tests {
         let fresh = ctx(Vec::new(), Vec::new());
         let kept = ctx(fresh.boundaries(), fresh.line_starts());
         f(&fresh, &kept)
+    }
+
+    #[test]
+    fn subjects_found_as_far_as_asked_are_those_found_at_once() {
+        let text = "Ana Ruiz met bankers on Monday. Then Lee Wong left the room. \
+                    “We won,” he said. The vote was close, Mo Diaz said. \
+                    Kim Park agreed. “Fine,” she said.";
+        with_ctx(text, |_, ctx| {
+            let end = ctx.toks.len();
+            let all = SentenceSubjects::default();
+            let everything: Vec<_> = (0..).map_while(|n| all.get(ctx, n, end)).collect();
+            assert!(everything.len() >= 3, "{everything:?}");
+            for upto in 0..=end {
+                let lazy = SentenceSubjects::default();
+                let before = |n| lazy.get(ctx, n, upto).filter(|np| np.last < upto);
+                let found: Vec<_> = (0..).map_while(before).collect();
+                let want: Vec<_> = (everything.iter().copied())
+                    .take_while(|np| np.last < upto)
+                    .collect();
+                assert_eq!(found, want, "up to token {upto}");
+            }
+        });
     }
 
     #[test]
