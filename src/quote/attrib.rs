@@ -1082,10 +1082,7 @@ impl<'a> Ctx<'a> {
             // Army Lt. Gen.`, `undecided Republican voter`; not a verb.
             // `former Pennsylvania Gov. and Democratic National Committee
             // Chairman Ed Rendell`: two roles joined by `and`.
-            let joined = w == "and"
-                && self
-                    .word(k - 1)
-                    .is_some_and(|p| is_title(p.trim_end_matches('.')) || is_title(p));
+            let joined = w == "and" && self.word(k - 1).is_some_and(is_title);
             if !(is_title(w) || (loose && is_descriptor(w)) || joined) {
                 return None;
             }
@@ -1634,7 +1631,7 @@ impl<'a> Ctx<'a> {
                         .is_some_and(|w| capitalised(w) && !is_capital_stopword(w))
                 {
                     let end = self.run_right(j + 1, hi + 1);
-                    let person = self.named(j + 1, end);
+                    let mut person = self.named(j + 1, end);
                     let v = self.word(end + 1);
                     if person.kind == NpKind::Name
                         && v.is_some_and(|v| {
@@ -1645,7 +1642,6 @@ impl<'a> Ctx<'a> {
                                 || is_aux_or_adverb(v)
                         })
                     {
-                        let mut person = person;
                         person.first = np.first;
                         return Some(person);
                     }
