@@ -193,14 +193,23 @@ impl Store {
             source,
         })?;
         let path = dir.join(DB_FILE);
-        let mut conn = Connection::open(&path)
-            .map_err(|e| StoreError::classify(&path, StoreError::Sqlite(e)))?;
-        prepare(&mut conn).map_err(|e| StoreError::classify(&path, e))?;
-        Ok(Store {
-            conn,
-            path: Some(path),
-            persistence: Persistence::Disk,
-        })
+        // SQLite answers "busy" at once, without waiting on its busy
+        // handler, where waiting could deadlock: turning a new file to WAL
+        // or reading a log another connection is setting up. Several
+        // hearsays (or the reader's own threads) opening a fresh folder
+        // together meet that, so the whole opening is tried again for as
+        // long as a write would wait.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = Duration::from_millis(2);
+        loop {
+            match open_at(&path) {
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                result => return result,
+            }
+        }
     }
 
     /// Opens the database in `dir` read-only; it must be at the current schema.
@@ -404,6 +413,18 @@ impl Store {
 
 /// Sets up a freshly opened connection: waits for other writers, checks the
 /// file, switches to write-ahead logging and upgrades the schema.
+/// One try at opening the database file at `path` read and write.
+fn open_at(path: &Path) -> Result<Store, StoreError> {
+    let mut conn =
+        Connection::open(path).map_err(|e| StoreError::classify(path, StoreError::Sqlite(e)))?;
+    prepare(&mut conn).map_err(|e| StoreError::classify(path, e))?;
+    Ok(Store {
+        conn,
+        path: Some(path.to_path_buf()),
+        persistence: Persistence::Disk,
+    })
+}
+
 fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The first read of the file: a file that is not a database fails here.

@@ -548,3 +548,32 @@ fn a_full_text_replaces_the_kept_summary_and_its_index_but_adds_nothing() {
     );
     assert_eq!(store.cached_count().unwrap(), 1);
 }
+
+#[test]
+fn several_hearsays_opening_a_fresh_folder_at_once_all_get_it_on_disk() {
+    // At start the reader, its cache loader and a refresh each open the
+    // collection; on a folder never used before they race to create it.
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let dir = dir.path().to_path_buf();
+                let barrier = barrier.clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let (store, message) = Store::open_or_recover(&dir);
+                    (store.persistence(), message)
+                })
+            })
+            .collect();
+        for t in threads {
+            let (persistence, message) = t.join().unwrap();
+            assert_eq!(
+                (persistence, message),
+                (Persistence::Disk, None),
+                "round {round}"
+            );
+        }
+    }
+}
