@@ -132,6 +132,57 @@ fn is_compound_adjective(w: &str) -> bool {
         && (tail.ends_with("ed") || super::lexicon::Lexicon::get().is_compound_tail(tail))
 }
 
+/// `someone`, `somebody`: a person the article does not name, who never
+/// stands for an earlier name the way `he` does (a closed class of
+/// English, so kept here, not in a lexicon file).
+fn is_indefinite_person(w: &str) -> bool {
+    matches!(
+        w,
+        "someone"
+            | "Someone"
+            | "somebody"
+            | "Somebody"
+            | "anyone"
+            | "Anyone"
+            | "everyone"
+            | "Everyone"
+    )
+}
+
+/// Words that open an adverbial clause before the main one: `When Rubio
+/// spoke, a man yelled`, `…, and when Rubio spoke, a man yelled`.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When"
+            | "As"
+            | "After"
+            | "While"
+            | "Before"
+            | "Once"
+            | "Until"
+            | "Whenever"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Since"
+            | "If"
+            | "when"
+            | "as"
+            | "after"
+            | "while"
+            | "before"
+            | "once"
+            | "until"
+            | "whenever"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "if"
+    )
+}
+
 fn possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
@@ -456,6 +507,15 @@ impl<'a> Ctx<'a> {
                 kind: NpKind::Pronoun,
             });
         }
+        if is_indefinite_person(w) {
+            return Some(Np {
+                first: end,
+                last: end,
+                name_last: end,
+                name_first: end,
+                kind: NpKind::Description,
+            });
+        }
         if capitalised(w) {
             if is_capital_stopword(w) || possessive(w) {
                 return None;
@@ -636,11 +696,20 @@ impl<'a> Ctx<'a> {
                         )
                     })
                 {
-                    let outer = k
-                        .checked_sub(2)
-                        .filter(|&e| e >= lo)
-                        .and_then(|e| self.description_left(e, lo))
-                        .filter(|d| self.word(d.first).is_some_and(is_determiner));
+                    // `someone in the audience`, too.
+                    let outer = k.checked_sub(2).filter(|&e| e >= lo).and_then(|e| {
+                        if self.word(e).is_some_and(is_indefinite_person) {
+                            return Some(Np {
+                                first: e,
+                                last: e,
+                                name_first: e,
+                                name_last: e,
+                                kind: NpKind::Description,
+                            });
+                        }
+                        self.description_left(e, lo)
+                            .filter(|d| self.word(d.first).is_some_and(is_determiner))
+                    });
                     return outer.map(|d| Np {
                         first: d.first,
                         last: end,
@@ -1295,15 +1364,39 @@ impl<'a> Ctx<'a> {
                 let head = self.word(np.name_last).unwrap_or_default();
                 let singular = head.strip_suffix('s').unwrap_or(head);
                 !(is_person_noun(head)
+                    || is_indefinite_person(head)
                     || is_person_noun(singular)
                     || is_title(singular)
-                    || ["er", "or", "ist", "ian", "ant", "ent"]
+                    || ["er", "or", "ist", "ian", "ant", "ent", "man", "men"]
                         .iter()
                         .any(|x| singular.ends_with(x)))
             }
             NpKind::Pronoun => matches!(self.word(np.first), Some("it" | "It" | "they")),
             NpKind::Name => false,
         }
+    }
+
+    /// Whether a person's description opens the sentence's main clause
+    /// after a clause of its own: `When Rubio said it was great to be
+    /// home, a man yelled`, `Rubio spoke, and a woman shouted`. A name
+    /// before it is then in another clause, not the description's source.
+    fn opens_main_clause(&self, np: &Np, lo: usize) -> bool {
+        if self.is_thing(np) || np.first < lo + 3 {
+            return false;
+        }
+        let before = np.first - 1;
+        // The adverbial clause opens the sentence or follows `, and`:
+        // `Some booed, and when Rubio said …, a man yelled`.
+        let opens_clause = |k: usize| {
+            k == lo
+                || self.is_punct(k - 1, ',')
+                || (matches!(self.word(k - 1), Some("and" | "but")) && k >= lo + 2)
+        };
+        let after_adverbial = self.is_punct(before, ',')
+            && (lo..before).any(|k| self.word(k).is_some_and(is_subordinator) && opens_clause(k));
+        let coordinated =
+            matches!(self.word(before), Some("and" | "but")) && self.is_punct(before - 1, ',');
+        after_adverbial || coordinated
     }
 
     /// A cue before the quote starting at token `qs`, in the sentence part
@@ -1374,7 +1467,8 @@ impl<'a> Ctx<'a> {
             if let Some(np) = np {
                 // Any description here, people's roles too: `Becky Quick said
                 // the billionaire front-runner had called him “…”`.
-                let thing = np.kind == NpKind::Description || self.is_thing(&np);
+                let thing = (np.kind == NpKind::Description && !self.opens_main_clause(&np, lo))
+                    || self.is_thing(&np);
                 if thing && fallback.is_none() {
                     // `Hemsley, the co-author, said the days when … are
                     // “…”`: a thing as subject of a nearer verb may be the
