@@ -461,6 +461,16 @@ impl<'a> Ctx<'a> {
     /// Facebook writing` is Clinton's. Not `of` or `from` (`of Carson
     /// saying` is his), nor `with` (`with Trump yelling`).
     fn object_of_preposition(&self, np: &Np) -> bool {
+        // `about his rival, Hillary Clinton, saying`: the name is in
+        // apposition to the object.
+        if np.first > 2
+            && self.is_punct(np.first - 1, ',')
+            && let Some(head) = self.description_left(np.first - 2, np.first.saturating_sub(8))
+            && head.last == np.first - 2
+            && self.object_of_preposition(&head)
+        {
+            return true;
+        }
         let mut b = np.first.saturating_sub(1);
         if matches!(
             self.word(b),
@@ -1376,6 +1386,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `Rep. Steve Israel said Clinton called on members to be “…”`: the
+    /// person whose report a nearer cue's subject at `first` is in.
+    fn outer_source(&self, first: usize, lo: usize) -> Option<Attr> {
+        let mut v = first.checked_sub(1)?;
+        if self.word(v) == Some("that") {
+            v = v.checked_sub(1)?;
+        }
+        if v < lo || self.inq[v] != 0 {
+            return None;
+        }
+        let cue_last = self.cue_at(v)?;
+        if cue_last != v || is_participle(self.word(v)?) {
+            return None;
+        }
+        let np = self.subject_left(v, lo)?;
+        (np.kind == NpKind::Name).then_some(Attr {
+            cue: v,
+            cue_last,
+            np,
+        })
+    }
+
     /// Whether a person's description opens the sentence's main clause
     /// after a clause of its own: `When Rubio said it was great to be
     /// home, a man yelled`, `Rubio spoke, and a woman shouted`. A name
@@ -1482,6 +1514,11 @@ impl<'a> Ctx<'a> {
                 }
                 if thing {
                     continue;
+                }
+                if np.kind == NpKind::Name
+                    && let Some(outer) = self.outer_source(np.first, lo)
+                {
+                    return Some(outer);
                 }
                 if fallback.is_some() {
                     return Some(Attr {
