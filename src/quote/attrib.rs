@@ -132,6 +132,18 @@ fn is_compound_adjective(w: &str) -> bool {
         && (tail.ends_with("ed") || super::lexicon::Lexicon::get().is_compound_tail(tail))
 }
 
+/// Whether a description's head `w` names a person or people: `the
+/// presumptive nominee`, `a senior adviser`, `voters`, `a fisherman`.
+fn is_person_head(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    is_person_noun(w)
+        || is_person_noun(singular)
+        || is_title(singular)
+        || ["er", "or", "ist", "ian", "ant", "ent", "man", "men"]
+            .iter()
+            .any(|x| singular.ends_with(x))
+}
+
 /// `someone`, `somebody`: a person the article does not name, who never
 /// stands for an earlier name the way `he` does (a closed class of
 /// English, so kept here, not in a lexicon file).
@@ -688,10 +700,35 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut k = end;
-        let floor = lo.max(end.saturating_sub(6));
+        let mut floor = lo.max(end.saturating_sub(6));
         while k > floor {
             k -= 1;
+            // `the bespectacled, 71-year-old diplomat`: a comma between
+            // two adjectives.
+            if self.is_punct(k, ',')
+                && k > floor
+                && self.word(k - 1).is_some_and(|a| {
+                    !capitalised(a) && !is_function_word(a) && !is_cue(a) && !is_title(a)
+                })
+                && self
+                    .word(k + 1)
+                    .is_some_and(|a| !capitalised(a) && !is_function_word(a) && !is_determiner(a))
+            {
+                continue;
+            }
             let p = self.word(k)?;
+            // `the Vermont senator and Democratic presidential candidate`:
+            // two roles of one person.
+            if p == "and"
+                && k > floor
+                && self
+                    .word(k - 1)
+                    .is_some_and(|r| is_title(r) || is_person_noun(r))
+                && (is_title(w) || is_person_noun(w))
+            {
+                floor = lo.max(floor.saturating_sub(4));
+                continue;
+            }
             if is_function_word(p) && !is_determiner(p) {
                 break;
             }
@@ -1372,14 +1409,7 @@ impl<'a> Ctx<'a> {
                 // A person's role is no thing: `the presumptive nominee`,
                 // `a senior adviser`, `voters`.
                 let head = self.word(np.name_last).unwrap_or_default();
-                let singular = head.strip_suffix('s').unwrap_or(head);
-                !(is_person_noun(head)
-                    || is_indefinite_person(head)
-                    || is_person_noun(singular)
-                    || is_title(singular)
-                    || ["er", "or", "ist", "ian", "ant", "ent", "man", "men"]
-                        .iter()
-                        .any(|x| singular.ends_with(x)))
+                !(is_person_head(head) || is_indefinite_person(head))
             }
             NpKind::Pronoun => matches!(self.word(np.first), Some("it" | "It" | "they")),
             NpKind::Name => false,
@@ -1717,6 +1747,13 @@ impl<'a> Ctx<'a> {
                 // `Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed`
                 if self.word(after) == Some("on") && self.word(after + 1).is_some_and(is_weekday) {
                     after += 2;
+                    // `on Wednesday morning`
+                    if matches!(
+                        self.word(after),
+                        Some("morning" | "afternoon" | "evening" | "night")
+                    ) {
+                        after += 1;
+                    }
                 }
                 if np.first == lo
                     && self.is_punct(after, ',')

@@ -793,6 +793,18 @@ fn speaker(ctx: &Ctx, attr: &Attr, names: &NameIndex, recent: &mut Recent) -> Op
                 if introduced_unnamed(ctx, head, np.first) {
                     return None;
                 }
+                // `Sen. Ana Ruiz spoke on Monday. “…,” the senator said`:
+                // the person the sentence before is about, as for `she`.
+                if matches!(ctx.word(np.first), Some("the" | "The")) {
+                    let mut at = np.first;
+                    while at > 0 && ctx.inq[at - 1] != 0 {
+                        at -= 1;
+                    }
+                    if let Some(name) = previous_subject(ctx, at, names, None) {
+                        recent.push_person(name.clone(), None);
+                        return Some(name);
+                    }
+                }
                 recent.person()
             } else {
                 None
