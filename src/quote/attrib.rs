@@ -828,6 +828,13 @@ impl<'a> Ctx<'a> {
                 // `Beck on Wednesday called`
                 i -= 2;
             } else if i >= lo + 3
+                && matches!(self.word(i), Some("past" | "years" | "months" | "weeks"))
+                && matches!(self.word(i - 1), Some("the" | "recent"))
+                && matches!(self.word(i - 2), Some("in" | "over"))
+            {
+                // `who has in the past described`, `over the years called`
+                i -= 3;
+            } else if i >= lo + 3
                 && self.is_punct(i, ',')
                 && self.is_punct(i - 2, ',')
                 && self.word(i - 1).is_some_and(is_party_or_age)
@@ -1284,6 +1291,11 @@ impl<'a> Ctx<'a> {
             let np = if let Some(agent) = self.passive_agent(k, cue_last, hi) {
                 agent
             } else if k == i {
+                // `“…,” told the crowd`: whoever is told is no speaker.
+                if matches!(w, "told" | "tells") {
+                    k += 1;
+                    continue;
+                }
                 self.np_right(cue_last + 1, hi)
             } else {
                 // The subject must follow the quote: `“…” would be fine, Wi
