@@ -3,8 +3,11 @@
 //!
 //! One database file, `hearsay.db`, in the data folder ([`data_dir`]). It runs
 //! in write-ahead-log mode, its schema is versioned with `PRAGMA user_version`
-//! and upgraded step by step, each step in a transaction. Articles are known by
-//! a stable [`article_key`], so stars survive loading the same files again.
+//! and upgraded step by step, each step in a transaction. A step that remakes
+//! the full-text index (version 5, its prefix indexes) only creates it: it is
+//! filled in batches after opening, the old index serving searches meanwhile
+//! (`reindex`). Articles are known by a stable [`article_key`], so stars
+//! survive loading the same files again.
 //!
 //! [`Store::open_or_recover`] never fails: a corrupt file is moved aside as a
 //! backup and a fresh one started; a locked one is opened read-only; failing
@@ -33,6 +36,7 @@ mod feeds;
 mod key;
 mod rank;
 mod recover;
+mod reindex;
 mod schema;
 mod snippet;
 mod star;
@@ -239,6 +243,7 @@ impl Store {
     pub fn in_memory() -> Result<Store, StoreError> {
         let mut conn = Connection::open_in_memory()?;
         schema::migrate(&mut conn)?;
+        while !reindex::fill(&mut conn, reindex::BATCH)? {}
         Ok(Store {
             conn,
             path: None,
@@ -418,6 +423,7 @@ fn open_at(path: &Path) -> Result<Store, StoreError> {
     let mut conn =
         Connection::open(path).map_err(|e| StoreError::classify(path, StoreError::Sqlite(e)))?;
     prepare(&mut conn).map_err(|e| StoreError::classify(path, e))?;
+    reindex::at_open(&mut conn, path);
     Ok(Store {
         conn,
         path: Some(path.to_path_buf()),

@@ -83,7 +83,58 @@ const MIGRATIONS: &[&str] = &[
         last_error TEXT,
         articles INTEGER NOT NULL DEFAULT 0
     );",
+    // 5: the full-text index again, with prefix indexes of the first 1, 2
+    // and 3 characters of every word, so that the first letters typed are
+    // one lookup instead of a merge of every word they begin. It starts
+    // empty and is filled in batches from the oldest article
+    // (store/reindex.rs); `articles_fts_fill` says how far, and the triggers
+    // keep the filled part in step. When full it takes the old index's
+    // place and `articles_fts_fill` goes.
+    "CREATE TABLE articles_fts_fill (filled INTEGER NOT NULL);
+    INSERT INTO articles_fts_fill VALUES (0);
+    CREATE VIRTUAL TABLE articles_fts_next USING fts5(
+        title, text, speakers, feed,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
+    );
+    CREATE TRIGGER articles_fts_next_insert AFTER INSERT ON articles
+    WHEN new.id <= (SELECT filled FROM articles_fts_fill) BEGIN
+        INSERT INTO articles_fts_next (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;
+    CREATE TRIGGER articles_fts_next_delete AFTER DELETE ON articles
+    WHEN old.id <= (SELECT filled FROM articles_fts_fill) BEGIN
+        INSERT INTO articles_fts_next (articles_fts_next, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+    END;
+    CREATE TRIGGER articles_fts_next_update AFTER UPDATE ON articles
+    WHEN old.id <= (SELECT filled FROM articles_fts_fill) BEGIN
+        INSERT INTO articles_fts_next (articles_fts_next, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+        INSERT INTO articles_fts_next (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;",
 ];
+
+/// The triggers that keep `articles_fts` in step with `articles`, as
+/// migration 3 made them; [`super::reindex`] makes them again for the index
+/// that takes its place.
+pub(crate) const FTS_TRIGGERS: &str = "
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text, speakers, feed)
+        VALUES ('delete', old.id, old.title, old.text, old.speakers, old.feed);
+        INSERT INTO articles_fts (rowid, title, text, speakers, feed)
+        VALUES (new.id, new.title, new.text, new.speakers, new.feed);
+    END;";
 
 /// The schema version this build writes.
 pub const VERSION: u32 = MIGRATIONS.len() as u32;

@@ -577,3 +577,254 @@ fn several_hearsays_opening_a_fresh_folder_at_once_all_get_it_on_disk() {
         }
     }
 }
+
+/// Articles whose words begin alike (s, st, sto…), with speakers and a feed.
+fn varied(n: usize) -> Vec<(Article, Vec<String>)> {
+    const WORDS: &[&str] = &[
+        "storm", "story", "stone", "strike", "school", "salt", "tide", "tidal", "harbour", "harp",
+        "ferry", "fares", "ßtraße", "Ōsaka", "vote",
+    ];
+    (0..n)
+        .map(|i| {
+            let words: Vec<&str> = (0..8)
+                .map(|k| WORDS[(i * 7 + k * k * 3) % WORDS.len()])
+                .collect();
+            let text = format!("Note {i} on the {}. {}.", words[0], words.join(" "));
+            let article = Article {
+                id: format!("v-{i}"),
+                title: format!("Note {i}"),
+                body: 0..text.len(),
+                text,
+                ..Article::default()
+            };
+            let speaker = ["Ana Ruiz", "Sol Tide", "Bo Lindqvist"][i % 3];
+            (article, vec![speaker.to_string()])
+        })
+        .collect()
+}
+
+fn keep_varied(store: &mut Store, articles: &[(Article, Vec<String>)]) {
+    let keeps: Vec<Keep<'_>> = (articles.iter())
+        .map(|(a, s)| Keep {
+            article: a,
+            speakers: s,
+            feed: Some("Shore Wire"),
+            guid: None,
+        })
+        .collect();
+    store.keep(&keeps).unwrap();
+}
+
+/// Queries that meet the prefix indexes (1, 2 and 3 characters), the
+/// words past them, several words and the column filters.
+const PREFIX_QUERIES: &[&str] = &[
+    "s",
+    "st",
+    "sto",
+    "stor",
+    "story",
+    "t",
+    "ti",
+    "tid",
+    "h",
+    "ha",
+    "f",
+    "o",
+    "ō",
+    "str",
+    "note 1",
+    "storm s",
+    "storm st",
+    "speaker:ruiz s",
+    "speaker:\"Sol Tide\" ti",
+    "feed:shore st",
+    "s ",
+    "ti ha",
+    "\"salt tide\" s",
+];
+
+fn search_all(store: &Store) -> Vec<Vec<Hit>> {
+    let mut all = Vec::new();
+    for q in PREFIX_QUERIES {
+        all.push(store.search(q, 50).unwrap());
+        let keys: Vec<String> = all
+            .last()
+            .unwrap()
+            .iter()
+            .map(|h| h.article_key.clone())
+            .collect();
+        assert_eq!(store.search_keys(q, 50).unwrap(), keys, "{q}");
+    }
+    all
+}
+
+/// A store at schema version 4: the full-text index without prefix indexes.
+fn version_four(conn: Connection) -> Store {
+    Store {
+        conn,
+        path: None,
+        persistence: Persistence::Memory,
+    }
+}
+
+fn fts_sql(store: &Store) -> String {
+    store
+        .conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+fn index_matches_articles(store: &Store) {
+    store
+        .conn
+        .execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .unwrap();
+}
+
+#[test]
+fn the_prefix_indexes_change_no_hit_and_no_order() {
+    let articles = varied(300);
+    let mut conn = Connection::open_in_memory().unwrap();
+    schema::migrate_to(&mut conn, 4).unwrap();
+    let mut without = version_four(conn);
+    assert!(!fts_sql(&without).contains("prefix"));
+    keep_varied(&mut without, &articles);
+    let mut with = Store::in_memory().unwrap();
+    assert!(
+        fts_sql(&with).contains("prefix = '1 2 3'"),
+        "{}",
+        fts_sql(&with)
+    );
+    keep_varied(&mut with, &articles);
+    let (a, b) = (search_all(&without), search_all(&with));
+    assert!(
+        a.iter().filter(|hits| hits.len() >= 20).count() >= 10,
+        "{a:?}"
+    );
+    assert!(
+        a.iter().any(|hits| hits.is_empty()),
+        "\"s \" matches no word"
+    );
+    for ((q, a), b) in PREFIX_QUERIES.iter().zip(&a).zip(&b) {
+        assert_eq!(a, b, "{q}");
+    }
+    index_matches_articles(&with);
+}
+
+#[test]
+fn a_version_four_cache_opens_keeps_its_articles_and_stars_and_searches_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let star = star_of(&entry(), 0);
+    let articles = varied(200);
+    let before = {
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        schema::migrate_to(&mut conn, 4).unwrap();
+        let mut store = version_four(conn);
+        keep_varied(&mut store, &articles);
+        store.star(&star).unwrap();
+        store.set_read("id:v-3", true).unwrap();
+        search_all(&store)
+    };
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema::version(&store.conn).unwrap(), schema::VERSION);
+    assert!(
+        !reindex::pending(&store.conn).unwrap(),
+        "a cache of one batch is filled on opening"
+    );
+    assert!(fts_sql(&store).contains("prefix"));
+    assert_eq!(store.cached_count().unwrap(), 200);
+    assert_eq!(store.starred().unwrap(), [star]);
+    assert!(store.is_read("id:v-3").unwrap());
+    assert_eq!(search_all(&store), before);
+    index_matches_articles(&store);
+}
+
+#[test]
+fn changes_while_the_index_is_filled_reach_it() {
+    let mut conn = Connection::open_in_memory().unwrap();
+    schema::migrate_to(&mut conn, 4).unwrap();
+    let mut store = version_four(conn);
+    let articles = varied(120);
+    keep_varied(&mut store, &articles[..100]);
+    schema::migrate(&mut store.conn).unwrap();
+    assert!(!reindex::fill(&mut store.conn, 30).unwrap());
+    assert!(!reindex::fill(&mut store.conn, 30).unwrap());
+    // Half is filled: a keep, a changed text on either side of the line,
+    // and retention (every article is as old).
+    keep_varied(&mut store, &articles[100..]);
+    for (i, word) in [(5, "ōtaru"), (80, "sturgeon")] {
+        let (a, speakers) = &articles[i];
+        let text = format!("{} and a {word}", a.text);
+        let changed = Article {
+            body: 0..text.len(),
+            text,
+            ..a.clone()
+        };
+        assert!(
+            store
+                .replace_text(&article_key(a), &changed, speakers)
+                .unwrap()
+        );
+    }
+    // The old index serves searches meanwhile, complete.
+    assert_eq!(store.search("sturg", 5).unwrap().len(), 1);
+    let during = search_all(&store);
+    assert_eq!(during[0].len(), 50, "s: as many as asked");
+    let mut steps = 0;
+    while !reindex::fill(&mut store.conn, 30).unwrap() {
+        steps += 1;
+    }
+    assert_eq!(
+        steps, 1,
+        "60 filled, 60 left, 30 a batch: one more, then done"
+    );
+    assert!(!reindex::pending(&store.conn).unwrap());
+    assert!(fts_sql(&store).contains("prefix"));
+    index_matches_articles(&store);
+    assert_eq!(search_all(&store), during);
+    assert_eq!(store.search("ōta", 5).unwrap().len(), 1);
+    // The triggers follow the new index.
+    assert_eq!(store.drop_cached_before(i64::MAX).unwrap(), 120);
+    assert!(store.search("s", 5).unwrap().is_empty());
+    index_matches_articles(&store);
+}
+
+#[test]
+fn a_large_cache_is_filled_after_opening_on_a_thread_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = varied(reindex::BATCH + 300);
+    let before = {
+        let mut conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        schema::migrate_to(&mut conn, 4).unwrap();
+        let mut store = version_four(conn);
+        keep_varied(&mut store, &articles);
+        search_all(&store)
+    };
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        search_all(&store),
+        before,
+        "the old index, whatever the filler's progress"
+    );
+    // Waits for the filler; the bound only keeps a broken filler from
+    // hanging the suite.
+    let mut waits = 0;
+    while reindex::pending(&store.conn).unwrap() && waits < 6000 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        waits += 1;
+    }
+    assert!(
+        !reindex::pending(&store.conn).unwrap(),
+        "filled in the background"
+    );
+    assert!(fts_sql(&store).contains("prefix"));
+    assert_eq!(search_all(&store), before);
+    index_matches_articles(&store);
+}
