@@ -1599,9 +1599,10 @@ impl<'a> Ctx<'a> {
         let mut b = first.saturating_sub(1);
         while b > lo
             && first - b < 4
-            && self
-                .word(b)
-                .is_some_and(|w| !capitalised(w) && !is_function_word(w) && !prep(w))
+            && self.word(b).is_some_and(|w| {
+                // `to the Dutch newspaper`
+                (!capitalised(w) || is_affiliation(w)) && !is_function_word(w) && !prep(w)
+            })
         {
             b -= 1;
         }
