@@ -1367,13 +1367,24 @@ impl<'a> Ctx<'a> {
                 k = cue_last + 1;
                 continue;
             }
-            if attr.is_none() && fallback.is_some() {
+            if attr.is_none() && (fallback.is_some() || k > i && self.in_relative_clause(k, i)) {
                 k = cue_last + 1;
                 continue;
             }
             return attr.or(fallback);
         }
         fallback
+    }
+
+    /// `“…” that would respond to …, Ana Ruiz wrote`: whether the cue at
+    /// `k` (not before `lo`) is a relative clause's, so a later cue can
+    /// still be the quote's.
+    fn in_relative_clause(&self, k: usize, lo: usize) -> bool {
+        let mut j = k;
+        while j > lo && self.word(j - 1).is_some_and(is_aux_or_adverb) {
+            j -= 1;
+        }
+        j > lo && matches!(self.word(j - 1), Some("that" | "which" | "who"))
     }
 
     /// `Harbour Radio was told by Ana Ruiz`, `reporters were told`: a cue
