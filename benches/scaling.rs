@@ -9,19 +9,22 @@
 //! least [`MIN_RUN`] (that clock may count in scheduler ticks); the table
 //! gives the least of [`ROUNDS`] such times, the two sizes timed in turn,
 //! with glibc's malloc keeping the memory it is given ([`TUNABLES`]) so
-//! that neither size pays the kernel for its pages again on every call. The same inputs then go through
-//! criterion for its usual report.
+//! that neither size pays the kernel for its pages again on every call.
+//! The same inputs then go through criterion for its usual report.
 //!
 //! The instructions behind a ratio, which no load changes, are counted by
-//! callgrind on one extraction: `SCALING_ONE="nesting 20000" valgrind
+//! callgrind on one extraction, with [`TUNABLES`] set by hand (else the
+//! bench runs again in a child callgrind does not follow):
+//! `GLIBC_TUNABLES=… SCALING_ONE="nesting 20000" valgrind
 //! --tool=callgrind --collect-atstart=no
 //! --toggle-collect='hearsay::quote::extract' target/release/deps/scaling-*`
 //! (this machine has no hardware counters for `perf` to read).
 //!
-//! The reader's side is timed the same way at a million articles: the time
-//! of appending [`ARTICLES`] and then `2 * ARTICLES` articles to an `App`
-//! in batches as the background loader sends them, speakers filed and
-//! reranked per batch (quadratic if a batch cost all that came before it).
+//! The reader's side is timed the same way at a million articles (least
+//! of three): the time of appending [`ARTICLES`] and then `2 * ARTICLES`
+//! articles to an `App` in batches as the background loader sends them,
+//! speakers filed and reranked per batch (quadratic if a batch cost all
+//! that came before it).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -351,9 +354,6 @@ fn bench(c: &mut Criterion) {
 
 criterion_group!(benches, ratios, bench);
 
-/// With `SCALING_ONE="shape units"` set, builds that one input and extracts
-/// it once, for counting its instructions under callgrind
-/// (`--toggle-collect='*quote::extract*'`), instead of benchmarking.
 /// glibc's malloc, fixed for the run. By default it hands freed memory
 /// back to the kernel past a threshold that moves with what was freed
 /// before, and the next call faults those pages in again (kernel time, on
@@ -366,6 +366,10 @@ criterion_group!(benches, ratios, bench);
 const TUNABLES: &str =
     "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=4294967295";
 
+/// With `SCALING_ONE="shape units"` set, builds that one input and
+/// extracts it once (or appends that many articles, for
+/// `reader_append_1m`), for counting its instructions under callgrind,
+/// instead of benchmarking.
 fn main() {
     // The tunables are read when the process starts: run again with them.
     if std::env::var_os("GLIBC_TUNABLES").is_none() {
@@ -382,11 +386,14 @@ fn main() {
     }
     if let Ok(one) = std::env::var("SCALING_ONE") {
         let mut parts = one.split_whitespace();
-        let shape = parts
-            .next()
-            .and_then(|n| SHAPES.iter().find(|(s, _)| *s == n));
+        let name = parts.next().unwrap_or_default();
+        let shape = SHAPES.iter().find(|(s, _)| *s == name);
         let units = parts.next().and_then(|u| u.parse::<usize>().ok());
         match (shape, units) {
+            // Counted with `--toggle-collect='hearsay::app::App::append'`.
+            (None, Some(units)) if name == "reader_append_1m" => {
+                append_time(units);
+            }
             (Some(&(_, build)), Some(units)) => {
                 let text = build(units);
                 let quotes = black_box(extract(black_box(&text))).len();
