@@ -38,6 +38,19 @@ pub struct Np {
     pub kind: NpKind,
 }
 
+impl Np {
+    /// A mention of the one token `k`: `he`, `someone`.
+    fn word(k: usize, kind: NpKind) -> Np {
+        Np {
+            first: k,
+            last: k,
+            name_first: k,
+            name_last: k,
+            kind,
+        }
+    }
+}
+
 /// A cue and its subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attr {
@@ -521,22 +534,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if is_pronoun(w) {
-            return Some(Np {
-                first: end,
-                last: end,
-                name_last: end,
-                name_first: end,
-                kind: NpKind::Pronoun,
-            });
+            return Some(Np::word(end, NpKind::Pronoun));
         }
         if is_indefinite_person(w) {
-            return Some(Np {
-                first: end,
-                last: end,
-                name_last: end,
-                name_first: end,
-                kind: NpKind::Description,
-            });
+            return Some(Np::word(end, NpKind::Description));
         }
         if capitalised(w) {
             if is_capital_stopword(w) || possessive(w) {
@@ -746,13 +747,7 @@ impl<'a> Ctx<'a> {
                     // `someone in the audience`, too.
                     let outer = k.checked_sub(2).filter(|&e| e >= lo).and_then(|e| {
                         if self.word(e).is_some_and(is_indefinite_person) {
-                            return Some(Np {
-                                first: e,
-                                last: e,
-                                name_first: e,
-                                name_last: e,
-                                kind: NpKind::Description,
-                            });
+                            return Some(Np::word(e, NpKind::Description));
                         }
                         self.description_left(e, lo)
                             .filter(|d| self.word(d.first).is_some_and(is_determiner))
