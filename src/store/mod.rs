@@ -416,8 +416,6 @@ impl Store {
     }
 }
 
-/// Sets up a freshly opened connection: waits for other writers, checks the
-/// file, switches to write-ahead logging and upgrades the schema.
 /// One try at opening the database file at `path` read and write.
 fn open_at(path: &Path) -> Result<Store, StoreError> {
     let mut conn =
@@ -431,6 +429,8 @@ fn open_at(path: &Path) -> Result<Store, StoreError> {
     })
 }
 
+/// Sets up a freshly opened connection: waits for other writers, checks the
+/// file, switches to write-ahead logging and upgrades the schema.
 fn prepare(conn: &mut Connection) -> Result<(), StoreError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The first read of the file: a file that is not a database fails here.

@@ -173,10 +173,9 @@ mod tests {
 
     #[test]
     fn the_triggers_made_again_are_migration_threes() {
-        let conn = Connection::open_in_memory().unwrap();
         let mut old = Connection::open_in_memory().unwrap();
         schema::migrate_to(&mut old, 3).unwrap();
-        let mut new = conn;
+        let mut new = Connection::open_in_memory().unwrap();
         schema::migrate(&mut new).unwrap();
         while !fill(&mut new, 10).unwrap() {}
         let triggers = |c: &Connection| -> Vec<(String, String)> {
